@@ -1,0 +1,38 @@
+"""The pipeline: ingest -> text -> nlp -> (geo, dates, events, claims).
+
+Each analysis stage is a function ``stage(article) -> None`` that reads what earlier
+stages attached and adds its own fields with their evidence. None reaches back.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from dateline import claims, dates, events, geo, nlp, text
+from dateline.records import Article, Document
+
+Stage = Callable[[Article], None]
+
+#: The analysis stages, in order. Events read places and dates; claims read events.
+STAGES: tuple[Stage, ...] = (geo.resolve, dates.resolve, events.detect, claims.extract)
+
+
+def extract(
+    raw_text: str,
+    *,
+    published: str = "",
+    url: str = "",
+    title: str = "",
+    source: str = "",
+) -> Article:
+    """Extract events, claims and entities from one article's text."""
+    document = text.prepare(raw_text, published=published, url=url, title=title, source=source)
+    return next(extract_documents([document]))
+
+
+def extract_documents(documents: Iterable[Document], batch_size: int = 16) -> Iterator[Article]:
+    """Extract a stream of prepared documents; spaCy runs batched over them."""
+    articles = (Article(document=d) for d in documents)
+    for article in nlp.parse(articles, batch_size=batch_size):
+        for stage in STAGES:
+            stage(article)
+        yield article
