@@ -1,0 +1,274 @@
+"""store: the event database. SQLite embedded by default, PostgreSQL when given a URL.
+
+    with connect("dateline.db") as store:
+        store.add(article)            # False if this article is already stored
+        store.events(country="Afghanistan", since="2021-08-01")
+
+One article is written in one transaction, so an interrupted ingest loses at most
+the article in flight and never leaves half of one. Events that several articles
+report (same day, same sub-event type, same place) are merged into one record;
+every article that reported it stays listed in ``event_sources``.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from datetime import datetime, timezone
+from typing import Any
+
+from dateline.records import ACLED_COLUMNS, Article, Event
+from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+JSON_COLUMNS = {"quantities", "evidence", "repairs", "entities", "disputed_by", "event_ids"}
+EVENT_COLUMNS: tuple[str, ...] = (
+    *ACLED_COLUMNS, "plover_type", "modality", "quantities", "geonameid", "confidence",
+    "doc_id", "evidence", "n_sources",
+)
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "claim_id", "doc_id", "speaker", "speaker_role", "quote", "kind", "cue", "stance",
+    "disputed_by", "event_ids", "confidence", "evidence",
+)
+DOCUMENT_COLUMNS: tuple[str, ...] = (
+    "doc_id", "url", "title", "source", "published", "published_precision", "origin",
+    "text", "repairs", "entities", "ingested_at",
+)
+
+
+def connect(url: str = "dateline.db") -> "Store":
+    """Open (and create or migrate) the store at ``url``: a path, ``sqlite:///path`` or ``postgresql://...``."""
+    return Store(url)
+
+
+class Store:
+    """A connection to the event database with the few operations dateline needs."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.dialect = "postgresql" if url.startswith(("postgresql://", "postgres://")) else "sqlite"
+        self._conn = _open(url, self.dialect)
+        self._migrate()
+
+    # -- lifecycle -------------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @property
+    def path(self) -> str:
+        """The database file (SQLite) or URL, for messages."""
+        return _sqlite_path(self.url) if self.dialect == "sqlite" else self.url
+
+    # -- low level -------------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a read query written with ``?`` placeholders; rows as dicts, JSON decoded."""
+        cur = self._conn.cursor()
+        cur.execute(self._sql(sql), tuple(params))
+        names = [d[0] for d in cur.description or ()]
+        return [_decode(dict(zip(names, row))) for row in cur.fetchall()]
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cur = self._conn.cursor()
+        cur.execute(self._sql(sql), tuple(params))
+        return cur
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    def _migrate(self) -> None:
+        self._execute(MIGRATIONS[0][0])
+        rows = self.query("SELECT value FROM meta WHERE key = 'schema_version'")
+        version = int(rows[0]["value"]) if rows else 0
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"{self.path}: schema version {version} is newer than this dateline ({SCHEMA_VERSION})")
+        for number in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[number]:
+                self._execute(statement)
+        self._set_meta("schema_version", str(SCHEMA_VERSION))
+        self._conn.commit()
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._execute("DELETE FROM meta WHERE key = ?", (key,))
+        self._execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"])
+
+    # -- writing ---------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self.query("SELECT 1 AS x FROM documents WHERE doc_id = ?", (doc_id,)))
+
+    def add(self, article: Article) -> bool:
+        """Store one extracted article in one transaction; False if it was already stored."""
+        doc = article.document
+        if self.has_document(doc.doc_id):
+            return False
+        try:
+            self._insert("documents", DOCUMENT_COLUMNS, {
+                **asdict(doc), "entities": [asdict(e) for e in article.entities],
+                "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            })
+            for event in article.events:
+                self._add_event(event)
+            for claim in article.claims:
+                self._insert("claims", CLAIM_COLUMNS, claim.to_dict(), ignore_conflict=True)
+            self._conn.commit()
+        except BaseException:
+            self._conn.rollback()
+            raise
+        return True
+
+    def _add_event(self, event: Event) -> None:
+        record = event.to_dict()
+        twin = self._same_event(event)
+        event_id = twin or record["event_id_cnty"]
+        if twin is None:
+            self._insert("events", EVENT_COLUMNS, {**record, "n_sources": 1}, ignore_conflict=True)
+        else:
+            self._execute("UPDATE events SET n_sources = n_sources + 1 WHERE event_id_cnty = ?", (twin,))
+        self._insert("event_sources", ("event_id_cnty", "mention_id", "doc_id", "notes", "evidence"), {
+            "event_id_cnty": event_id, "mention_id": record["event_id_cnty"], "doc_id": event.doc_id,
+            "notes": event.notes, "evidence": record["evidence"],
+        }, ignore_conflict=True)
+
+    def _same_event(self, event: Event) -> str | None:
+        """The stored event another article already reported: same day, sub-event type, place and actor."""
+        if not (event.event_date and event.sub_event_type and event.time_precision == 1 and event.geonameid):
+            return None
+        rows = self.query(
+            "SELECT event_id_cnty, actor1 FROM events WHERE event_date = ? AND sub_event_type = ? "
+            "AND geonameid = ? AND doc_id <> ?",
+            (event.event_date, event.sub_event_type, event.geonameid, event.doc_id),
+        )
+        for row in rows:
+            if not event.actor1 or not row["actor1"] or row["actor1"] == event.actor1:
+                return row["event_id_cnty"]
+        return None
+
+    def _insert(self, table: str, columns: Sequence[str], record: dict[str, Any],
+                ignore_conflict: bool = False) -> None:
+        values = [_encode(c, record.get(c)) for c in columns]
+        marks = ", ".join("?" for _ in columns)
+        verb = "INSERT"
+        tail = ""
+        if ignore_conflict:
+            if self.dialect == "sqlite":
+                verb = "INSERT OR IGNORE"
+            else:
+                tail = " ON CONFLICT DO NOTHING"
+        self._execute(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({marks}){tail}", values)
+
+    # -- reading ---------------------------------------------------------------------
+    def events(
+        self,
+        *,
+        country: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        event_type: str | None = None,
+        actor: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events, newest first, filtered as ``dateline events`` offers."""
+        where, params = [], []
+        if country:
+            where.append("(LOWER(country) = LOWER(?) OR UPPER(iso) = UPPER(?))")
+            params += [country, country]
+        if since:
+            where.append("event_date >= ?")
+            params.append(since)
+        if until:
+            where.append("event_date <= ? || '~'")
+            params.append(until)
+        if event_type:
+            where.append("(LOWER(event_type) = LOWER(?) OR LOWER(sub_event_type) = LOWER(?))")
+            params += [event_type, event_type]
+        if actor:
+            where.append("(LOWER(actor1) LIKE LOWER(?) OR LOWER(actor2) LIKE LOWER(?))")
+            params += [f"%{actor}%", f"%{actor}%"]
+        sql = "SELECT * FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY event_date DESC, event_id_cnty"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.query(sql, params)
+
+    def event_sources(self, event_id: str) -> list[dict[str, Any]]:
+        """Every article that reported an event, with its evidence."""
+        return self.query(
+            "SELECT s.*, d.url, d.title, d.source, d.published FROM event_sources s "
+            "JOIN documents d ON d.doc_id = s.doc_id WHERE s.event_id_cnty = ? ORDER BY d.published",
+            (event_id,),
+        )
+
+    def claims(self, *, speaker: str | None = None, about: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored claims; ``about`` searches the quote and the events it is linked to."""
+        where, params = [], []
+        if speaker:
+            where.append("(LOWER(speaker) LIKE LOWER(?) OR LOWER(speaker_role) LIKE LOWER(?))")
+            params += [f"%{speaker}%", f"%{speaker}%"]
+        if about:
+            where.append("(LOWER(quote) LIKE LOWER(?) OR event_ids LIKE ?)")
+            params += [f"%{about}%", f"%{about}%"]
+        sql = "SELECT * FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY doc_id, claim_id" + (f" LIMIT {int(limit)}" if limit else "")
+        return self.query(sql, params)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))
+        return rows[0] if rows else None
+
+    def count(self, table: str) -> int:
+        if table not in {"documents", "events", "event_sources", "claims"}:
+            raise ValueError(f"unknown table {table!r}")
+        return int(self.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+
+    def iter_events(self, batch: int = 1000) -> Iterator[dict[str, Any]]:
+        """All events in ACLED order (date, then id), in batches, for exports of any size."""
+        last = ("", "")
+        while True:
+            rows = self.query(
+                "SELECT * FROM events WHERE (COALESCE(event_date, ''), event_id_cnty) > (?, ?) "
+                f"ORDER BY COALESCE(event_date, ''), event_id_cnty LIMIT {int(batch)}", last)
+            yield from rows
+            if len(rows) < batch:
+                return
+            last = (rows[-1]["event_date"] or "", rows[-1]["event_id_cnty"])
+
+
+def _open(url: str, dialect: str) -> Any:
+    if dialect == "postgresql":
+        import psycopg  # optional: pip install dateline[postgres]
+
+        return psycopg.connect(url)
+    conn = sqlite3.connect(_sqlite_path(url), timeout=30.0)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA busy_timeout=30000")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def _sqlite_path(url: str) -> str:
+    return url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
+
+
+def _encode(column: str, value: Any) -> Any:
+    if column in JSON_COLUMNS:
+        return json.dumps(value if value is not None else [], ensure_ascii=False)
+    return value
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    for column in JSON_COLUMNS & row.keys():
+        if isinstance(row[column], str):
+            row[column] = json.loads(row[column])
+    return row
