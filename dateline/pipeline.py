@@ -29,10 +29,24 @@ def extract(
     return next(extract_documents([document]))
 
 
-def extract_documents(documents: Iterable[Document], batch_size: int = 16) -> Iterator[Article]:
-    """Extract a stream of prepared documents; spaCy runs batched over them."""
+def extract_documents(
+    documents: Iterable[Document],
+    batch_size: int = 16,
+    on_error: Callable[[Article, Exception], None] | None = None,
+) -> Iterator[Article]:
+    """Extract a stream of prepared documents; spaCy runs batched over them.
+
+    With ``on_error``, an article whose analysis raises is handed to it and skipped,
+    so one odd article cannot stop a batch of a million; without it, the error raises.
+    """
     articles = (Article(document=d) for d in documents)
     for article in nlp.parse(articles, batch_size=batch_size):
-        for stage in STAGES:
-            stage(article)
+        try:
+            for stage in STAGES:
+                stage(article)
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(article, exc)
+            continue
         yield article

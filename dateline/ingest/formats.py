@@ -1,0 +1,240 @@
+"""One reader per input format: plain text, HTML, JSON Lines / JSON, CSV/TSV, RSS/Atom.
+
+News APIs name the same field many ways (``text``/``body``/``content``,
+``date``/``published``/``publishedAt``); :data:`FIELD_ALIASES` maps them all.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from dateline.ingest.items import Incoming, IngestError, Item, checked
+
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article", "article_text", "full_text", "maintext", "story"),
+    "title": ("title", "headline"),
+    "url": ("url", "link", "uri"),
+    "published": ("published", "date", "published_at", "publishedat", "pubdate", "date_publish",
+                  "datetime", "publication_date", "time"),
+    "source": ("source", "source_name", "site", "domain", "publisher", "outlet"),
+}
+_KNOWN = {alias for aliases in FIELD_ALIASES.values() for alias in aliases} | {"id", "author", "authors",
+                                                                               "language", "lang", "description",
+                                                                               "summary", "tags", "image"}
+_EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".csv": "csv", ".tsv": "csv",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+}
+
+
+def sniff_format(name: str, data: bytes) -> str:
+    """The format by file extension, else by the first bytes; plain text when unsure."""
+    ext = re.search(r"\.[A-Za-z]+$", name)
+    if ext and ext.group(0).lower() in _EXTENSIONS:
+        return _EXTENSIONS[ext.group(0).lower()]
+    head = data[:1024].lstrip().lower()
+    if head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and re.search(rb"<(rss|feed|rdf)", head):
+        return "feed"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if head.startswith((b"{", b"[")):
+        return "jsonl"
+    return "text"
+
+
+def decode(name: str, data: bytes, declared: str | None = None) -> str | IngestError:
+    """Bytes to text: BOMs honoured, then the declared charset, then UTF-8; else a clear error."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    for encoding in (declared, "utf-8"):
+        if not encoding:
+            continue
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            if encoding != "utf-8":
+                continue
+            bad = getattr(exc, "start", 0)
+            line = data.count(b"\n", 0, bad) + 1
+            return IngestError(f"{name}:{line}", f"not valid UTF-8 (byte {bad}: {data[bad:bad + 1]!r}); "
+                                                 "re-save the file as UTF-8")
+    return IngestError(name, "cannot decode")
+
+
+def read_text(name: str, data: bytes) -> Iterator[Item]:
+    """A plain-text article; header lines (``date 2021-08``) are read by the text stage."""
+    text = decode(name, data)
+    if isinstance(text, IngestError):
+        yield text
+        return
+    yield checked(Incoming(text=text, origin=name))
+
+
+def read_html(name: str, data: bytes) -> Iterator[Item]:
+    """An HTML page: ftfy repairs the decoded HTML, trafilatura finds the article in it."""
+    import ftfy
+    import trafilatura
+
+    charset = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.IGNORECASE)
+    html = decode(name, data, charset.group(1).decode("ascii") if charset else None)
+    if isinstance(html, IngestError):
+        yield html
+        return
+    found = trafilatura.bare_extraction(ftfy.fix_text(html), with_metadata=True, include_comments=False)
+    if found is None or not (found.text or "").strip():
+        yield IngestError(name, "no article text found in this HTML page")
+        return
+    yield checked(Incoming(text=found.text, origin=name, title=found.title or "", url=found.url or "",
+                           published=found.date or "", source=found.sitename or ""))
+
+
+def read_jsonl(name: str, data: bytes) -> Iterator[Item]:
+    """JSON Lines (one article object a line), or a JSON array/object of articles."""
+    text = decode(name, data)
+    if isinstance(text, IngestError):
+        yield text
+        return
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield IngestError(f"{name}:{exc.lineno}", f"not valid JSON: {exc.msg} (column {exc.colno})")
+            return
+        for i, record in enumerate(records if isinstance(records, list) else [records], start=1):
+            yield from _from_record(record, f"{name}:[{i}]")
+        return
+    first = True
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            if number == 1 and stripped.startswith("{") and "\n" in text.strip():
+                yield from _whole_json_object(name, text)
+                return
+            yield IngestError(f"{name}:{number}", f"not valid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        yield from _from_record(record, f"{name}:{number}", warn_unknown=first)  # warn once a file
+        first = False
+
+
+def _whole_json_object(name: str, text: str) -> Iterator[Item]:
+    """A pretty-printed single JSON object spread over several lines."""
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield IngestError(f"{name}:{exc.lineno}", f"not valid JSON: {exc.msg} (column {exc.colno})")
+        return
+    yield from _from_record(record, name)
+
+
+def read_csv(name: str, data: bytes) -> Iterator[Item]:
+    """CSV or TSV with a header row naming at least a text column."""
+    text = decode(name, data)
+    if isinstance(text, IngestError):
+        yield text
+        return
+    csv.field_size_limit(sys.maxsize)
+    dialect = "excel-tab" if name.lower().endswith(".tsv") else "excel"
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        yield IngestError(f"{name}:1", f"malformed CSV header: {exc}")
+        return
+    columns = {c.strip().lower() for c in header if c}
+    if not columns & set(FIELD_ALIASES["text"]):
+        yield IngestError(f"{name}:1", "no text column: expected one of " + ", ".join(FIELD_ALIASES["text"]))
+        return
+    unknown = sorted(columns - _KNOWN)
+    if unknown:
+        yield IngestError(f"{name}:1", "unknown columns ignored: " + ", ".join(unknown), warning=True)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield IngestError(f"{name}:{reader.line_num}", f"malformed CSV row: {exc}")
+            return
+        if None in row:
+            yield IngestError(f"{name}:{reader.line_num}", "row has more fields than the header")
+            continue
+        yield from _from_record(row, f"{name}:{reader.line_num}", warn_unknown=False)
+
+
+def read_feed(name: str, data: bytes) -> Iterator[Item]:
+    """RSS or Atom: one article per entry, its full content if the feed carries it."""
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if feed.bozo and not feed.entries:
+        yield IngestError(name, f"not a readable RSS/Atom feed: {feed.bozo_exception}")
+        return
+    site = feed.feed.get("title", "") if feed.get("feed") else ""
+    for i, entry in enumerate(feed.entries, start=1):
+        content = entry.get("content") or []
+        html = content[0].get("value", "") if content else entry.get("summary", "")
+        yield checked(Incoming(
+            text=_html_to_text(html), origin=f"{name}:entry {i}", title=entry.get("title", ""),
+            url=entry.get("link", ""), published=entry.get("published", entry.get("updated", "")),
+            source=site,
+        ))
+
+
+def _html_to_text(html: str) -> str:
+    """Text of an HTML fragment, paragraphs kept apart (feeds carry short HTML bodies)."""
+    if "<" not in html:
+        return html
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except Exception:  # lxml raises several types on odd fragments; fall back to regex
+        return re.sub(r"<[^>]+>", " ", html)
+    for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3"):
+        block.tail = "\n\n" + (block.tail or "")
+    return re.sub(r"\n{3,}", "\n\n", root.text_content()).strip()
+
+
+def _from_record(record: Any, origin: str, warn_unknown: bool = True) -> Iterator[Item]:
+    """An article from one JSON object or CSV row, by the field aliases."""
+    if not isinstance(record, dict):
+        yield IngestError(origin, f"expected an object with a text field, got {type(record).__name__}")
+        return
+    fields = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
+    values = {key: _first(fields, aliases) for key, aliases in FIELD_ALIASES.items()}
+    if not values["text"]:
+        yield IngestError(origin, "no text field: expected one of " + ", ".join(FIELD_ALIASES["text"]))
+        return
+    unknown = sorted(set(fields) - _KNOWN)
+    if warn_unknown and unknown:
+        yield IngestError(origin, "unknown fields ignored: " + ", ".join(unknown), warning=True)
+    yield checked(Incoming(origin=origin, **values))
+
+
+def _first(fields: dict[str, Any], aliases: tuple[str, ...]) -> str:
+    for alias in aliases:
+        value = fields.get(alias)
+        if isinstance(value, dict):  # NewsAPI: "source": {"id": ..., "name": ...}
+            value = value.get("name") or value.get("id")
+        if value not in (None, ""):
+            return str(value)
+    return ""
+
+
+READERS: dict[str, Callable[[str, bytes], Iterator[Item]]] = {
+    "text": read_text, "html": read_html, "jsonl": read_jsonl, "csv": read_csv, "feed": read_feed,
+}
