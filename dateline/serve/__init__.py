@@ -1,0 +1,72 @@
+"""serve: the HTTP API (``/api``, OpenAPI at ``/docs``) and the web page (``/``) in one process.
+
+    dateline serve --db dateline.db             # http://127.0.0.1:8000/
+    DATELINE_INGEST_TOKEN=secret dateline serve  # also accept POST /api/articles
+
+The page is static HTML and plain JavaScript; its libraries and the world basemap are
+vendored under ``static/vendor`` so it works with no internet and no tile server.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from dateline.serve.api import MAX_UPLOAD_BYTES, Stores, router
+from dateline.serve.queries import BadRequest
+
+STATIC = Path(__file__).parent / "static"
+TOKEN_ENV = "DATELINE_INGEST_TOKEN"
+
+__all__ = ["create_app", "run"]
+
+
+def create_app(db_url: str = "dateline.db", *, ingest_token: str | None = None,
+               max_upload: int = MAX_UPLOAD_BYTES) -> FastAPI:
+    """The application over the database at ``db_url``.
+
+    ``ingest_token`` defaults to ``$DATELINE_INGEST_TOKEN``; without one, writing is off.
+    """
+    token = ingest_token if ingest_token is not None else os.environ.get(TOKEN_ENV) or None
+    stores = Stores(db_url)
+    _migrate_once(db_url)
+    app = FastAPI(title="dateline", version=_version(),
+                  description="Conflict events extracted from news, each field with its evidence in the source text.")
+    app.include_router(router(stores, token, max_upload))
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    @app.exception_handler(BadRequest)
+    def bad_request(_: Request, exc: BadRequest) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    return app
+
+
+def run(db_url: str = "dateline.db", host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve until interrupted; loopback only unless ``host`` says otherwise."""
+    import uvicorn
+
+    uvicorn.run(create_app(db_url), host=host, port=port, log_level="info")
+
+
+def _migrate_once(db_url: str) -> None:
+    """Create or migrate the database before serving, so request threads only read."""
+    from dateline.store import connect
+
+    connect(db_url).close()
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dateline")
+    except PackageNotFoundError:
+        return "0"
