@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from dateline.ingest.formats import READERS, sniff_format
+from dateline.ingest.formats import ARTICLE_EXTENSIONS, READERS, sniff_format
 from dateline.ingest.items import MAX_FILE_BYTES, Incoming, IngestError, Item
 
 __all__ = ["Incoming", "IngestError", "Item", "read_path", "read_paths", "read_bytes", "list_files"]
@@ -33,13 +33,19 @@ def read_path(path: str | os.PathLike[str]) -> Iterator[Item]:
 
 
 def list_files(path: str | os.PathLike[str]) -> list[Path]:
-    """The files ``path`` names: itself, or those below it (sorted, hidden ones skipped)."""
+    """The files ``path`` names: itself, or the article files below it.
+
+    Below a directory we take only article formats (so a README or LICENSE beside the
+    data is not read as news), sorted, hidden ones skipped. A file named directly is
+    always read, whatever its extension.
+    """
     root = Path(path)
     if not root.is_dir():
         return [root]
     return sorted(
         p for p in root.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        if p.is_file() and p.suffix.lower() in ARTICLE_EXTENSIONS
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
 
 

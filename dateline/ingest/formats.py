@@ -27,12 +27,14 @@ _KNOWN = {alias for aliases in FIELD_ALIASES.values() for alias in aliases} | {"
                                                                                "language", "lang", "description",
                                                                                "summary", "tags", "image"}
 _EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "text",
+    ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
     ".csv": "csv", ".tsv": "csv",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }
+
+ARTICLE_EXTENSIONS = frozenset(_EXTENSIONS)
 
 
 def sniff_format(name: str, data: bytes) -> str:

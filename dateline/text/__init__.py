@@ -19,7 +19,7 @@ _HEADER_KEYS = {"date": "published", "published": "published", "title": "title",
                 "url": "url", "source": "source"}
 _HEADER_LINE = re.compile(r"^[ \t]*(date|published|title|url|source)[ \t]*:?[ \t]+(.+?)[ \t]*$",
                           re.IGNORECASE)
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\b")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
 # A photo/image credit: "© AP/Rahmat Gul", "Photo: Reuters", "Image credit: ...".
 _CREDIT = re.compile(r"(?:©|\(c\)|\b(?:photo|image|picture)(?: credit)?\s*:)\s*\S.*$", re.IGNORECASE)
 # Glued sentences: "Doha.As", "saying.to", "officials,The". Domains and initials are kept.

@@ -1,0 +1,85 @@
+"""The store: a real SQLite file; idempotent, transactional, merging reports of one event."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from dateline.store import connect
+from dateline.store.schema import SCHEMA_VERSION
+from tests.conftest import make_article
+
+TEXT = "Al-Shabaab fighters attacked an army base near Afgooye on Tuesday, killing seven soldiers."
+
+
+def test_add_is_idempotent_and_reopening_keeps_records(db_path: str) -> None:
+    article = make_article(TEXT, n_events=2)
+    with connect(db_path) as store:
+        assert store.add(article) is True
+        assert store.add(article) is False
+        assert store.count("events") == 2 and store.count("claims") == 1
+    with connect(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.count("documents") == 1 and store.count("events") == 2
+        [claim] = store.claims(speaker="hassan")
+        assert claim["evidence"]["quote"][0]["start"] == 0
+
+
+def test_same_event_from_two_articles_is_one_record_with_both_sources(db_path: str) -> None:
+    first = make_article(TEXT)
+    second = make_article("Reuters: " + TEXT + " Residents fled.")
+    with connect(db_path) as store:
+        store.add(first)
+        store.add(second)
+        [event] = store.events()
+        assert event["n_sources"] == 2
+        sources = store.event_sources(event["event_id_cnty"])
+        assert {s["doc_id"] for s in sources} == {first.document.doc_id, second.document.doc_id}
+
+
+def test_different_places_are_not_merged(db_path: str) -> None:
+    with connect(db_path) as store:
+        store.add(make_article(TEXT))
+        store.add(make_article("Elsewhere: " + TEXT, geonameid=53654, place="Mogadishu"))
+        assert store.count("events") == 2
+
+
+def test_failed_write_rolls_back_the_whole_article(db_path: str) -> None:
+    good, bad = make_article(TEXT), make_article("Other: " + TEXT)
+    bad.claims[0].confidence = object()  # not storable: the insert fails mid-article
+    with connect(db_path) as store:
+        store.add(good)
+        with pytest.raises(Exception):
+            store.add(bad)
+        assert store.count("documents") == 1 and store.count("events") == 1
+        assert not store.has_document(bad.document.doc_id)
+
+
+def test_filters(db_path: str) -> None:
+    with connect(db_path) as store:
+        store.add(make_article(TEXT))
+        assert store.events(country="somalia") and store.events(country="SOM")
+        assert not store.events(country="Kenya")
+        assert store.events(since="2024-03-01", until="2024-03-12")
+        assert not store.events(since="2024-03-13")
+        assert store.events(event_type="armed clash") and store.events(actor="shabaab")
+
+
+def test_wal_mode_lets_a_reader_read_while_a_writer_writes(db_path: str) -> None:
+    with connect(db_path) as writer:
+        writer.add(make_article(TEXT))
+        reader = sqlite3.connect(db_path)
+        assert reader.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        writer.add(make_article("More: " + TEXT, place="Mogadishu", geonameid=53654))
+        assert reader.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 2
+        reader.close()
+
+
+def test_newer_schema_is_refused(db_path: str) -> None:
+    connect(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(RuntimeError, match="newer"):
+        connect(db_path)
