@@ -1,0 +1,89 @@
+"""The commands a user runs, end to end: real files, real spaCy, a real database file."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+from dateline.records import ACLED_COLUMNS
+from tests.conftest import EXAMPLES, SAMPLE, needs_shared
+
+pytestmark = pytest.mark.slow
+# Fields that are derived from other fields (or are bookkeeping), so need no span of their own.
+DERIVED = {"event_id_cnty", "year", "time_precision", "disorder_type", "inter1", "inter2", "interaction",
+           "iso", "region", "country", "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision",
+           "source", "source_scale", "notes", "tags", "timestamp", "plover_type", "geonameid", "confidence",
+           "doc_id", "evidence", "quantities", "civilian_targeting", "event_type", "sub_event_type", "modality"}
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dateline.cli", *args], capture_output=True, text=True,
+                          timeout=300)
+
+
+@needs_shared(SAMPLE)
+def test_extract_sample_follows_the_output_contract() -> None:
+    result = _run("extract", str(SAMPLE), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert set(out) == {"document", "events", "claims", "entities"}
+    doc = out["document"]
+    assert doc["published"] == "2021-08" and doc["published_precision"] == 3
+    text = doc["text"]
+    for record in out["events"] + out["claims"]:
+        for field, spans in record["evidence"].items():
+            for span in spans:
+                assert text[span["start"]:span["end"]] == span["text"], (field, span)
+    for event in out["events"]:
+        assert set(ACLED_COLUMNS) <= set(event)
+        for field in set(ACLED_COLUMNS) - DERIVED:
+            if event[field] not in ("", None, []):
+                assert event["evidence"].get(field), f"{field}={event[field]!r} has no evidence"
+    for entity in out["entities"]:
+        assert text[entity["start"]:entity["end"]] == entity["text"]
+
+
+def test_ingest_is_idempotent_and_prints_summary_and_database(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "1 articles stored" in first.output and f"Database: {db}" in first.output
+    again = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", db])
+    assert "0 articles stored, 1 already stored" in again.output
+    events = runner.invoke(main, ["events", "--db", db, "--format", "json"])
+    assert events.exit_code == 0
+
+
+def test_bad_files_reported_while_the_rest_is_stored(tmp_path: Path) -> None:
+    data = tmp_path / "in"
+    data.mkdir()
+    (data / "good.txt").write_text((EXAMPLES / "afgooye-2024-03-12.txt").read_text())
+    (data / "empty.txt").write_text("")
+    (data / "bad.jsonl").write_text('{"text": "Police arrested two men in Kano on Monday."}\n{oops\n')
+    db = str(tmp_path / "d.db")
+    result = _run("ingest", str(data), "--db", db)
+    assert result.returncode == 1  # something failed, and it says what
+    assert "empty.txt: empty file" in result.stderr and "bad.jsonl:2: not valid JSON" in result.stderr
+    assert "2 articles stored" in result.stdout
+    # what was stored stays stored when a later run fails on other input
+    (data / "more.csv").write_text("title,text\nT,\n")
+    result = _run("ingest", str(data), "--db", db)
+    assert "more.csv:2: no text field" in result.stderr and "2 already stored" in result.stdout
+
+
+def test_export_csv_from_cli_is_acled_shaped(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    runner = CliRunner()
+    runner.invoke(main, ["ingest", str(EXAMPLES), "--db", db])
+    result = runner.invoke(main, ["export", "--db", db, "--format", "csv"])
+    assert result.exit_code == 0
+    header = next(csv.reader(io.StringIO(result.stdout)))
+    assert tuple(header[: len(ACLED_COLUMNS)]) == ACLED_COLUMNS
