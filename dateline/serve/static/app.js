@@ -1,0 +1,309 @@
+/* dateline page: map, timeline, table, event evidence and claims, over /api.
+   Plain JavaScript, no build step; Leaflet and the world basemap are vendored. */
+"use strict";
+
+const COLORS = {
+  "Battles": "#c0392b", "Explosions/Remote violence": "#e67e22", "Violence against civilians": "#8e44ad",
+  "Protests": "#2980b9", "Riots": "#16a085", "Strategic developments": "#7f8c8d",
+};
+const color = (t) => COLORS[t] || "#34495e";
+const state = { since: "", until: "", cursor: null, selected: null, bounds: null, bin: "week" };
+const $ = (sel) => document.querySelector(sel);
+const form = $("#filters");
+
+function esc(s) {
+  return String(s == null ? "" : s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+}
+
+async function api(path, params) {
+  const url = new URL(path, location.origin);
+  for (const [k, v] of Object.entries(params || {})) if (v !== "" && v != null) url.searchParams.set(k, v);
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
+  return r.json();
+}
+
+/* The filters of the form, plus the date range chosen on the timeline. */
+function filters({ dates = true } = {}) {
+  const f = {};
+  for (const name of ["q", "country", "event_type", "plover_type", "actor"]) f[name] = form.elements[name].value.trim();
+  if (dates) { f.since = state.since; f.until = state.until; }
+  if (form.elements.inview.checked && state.bounds) f.bbox = state.bounds;
+  return f;
+}
+
+// -- map ------------------------------------------------------------------------------
+const map = L.map("map", { worldCopyJump: true, minZoom: 1, maxBounds: [[-89, -400], [89, 400]] }).setView([25, 30], 2);
+map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas");
+const markers = L.featureGroup().addTo(map);
+fetch("/static/vendor/world.geojson").then((r) => r.json()).then((world) => {
+  L.geoJSON(world, { interactive: false, style: { color: "#8a9aa6", weight: 0.6, fillColor: "#f3f1ea", fillOpacity: 1 } }).addTo(map);
+  markers.bringToFront();
+});
+map.on("moveend", () => {
+  const b = map.getBounds();
+  const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
+  state.bounds = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)]
+    .map((x) => x.toFixed(3)).join(",");
+  if (form.elements.inview.checked) refresh({ map: false });
+});
+
+async function drawMap(fit) {
+  const gj = await api("/api/events.geojson", { ...filters(), limit: 5000 });
+  markers.clearLayers();
+  for (const f of gj.features) {
+    const p = f.properties;
+    const [lon, lat] = f.geometry.coordinates;
+    const m = L.circleMarker([lat, lon], {
+      radius: 5 + 2 * Math.min(4, (p.n_sources || 1) - 1), color: "#fff", weight: 1.2,
+      fillColor: color(p.event_type), fillOpacity: 0.85, className: "event-marker",
+    });
+    m.bindTooltip(`<b>${esc(p.event_date)}</b> ${esc(p.sub_event_type || p.event_type)}<br>${esc(p.location)}, ${esc(p.country)}`);
+    m.on("click", () => showEvent(p.event_id_cnty));
+    m.on("add", () => m.getElement() && m.getElement().setAttribute("data-event-id", p.event_id_cnty));
+    markers.addLayer(m);
+  }
+  if (fit && gj.features.length) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 6 });
+}
+
+// -- timeline (SVG histogram with a brush) ---------------------------------------------
+let bars = [];
+async function drawTimeline() {
+  const stats = await api("/api/stats", { ...filters({ dates: false }), by: state.bin });
+  const periods = allPeriods([...new Set(stats.buckets.map((b) => b.period))].sort());
+  bars = periods.map((p) => ({ period: p, types: stats.buckets.filter((b) => b.period === p) }));
+  const svg = $("#timeline");
+  const W = svg.clientWidth || 600, H = 110, top = 6, bottom = 18;
+  const max = Math.max(1, ...bars.map((b) => b.types.reduce((s, t) => s + t.events, 0)));
+  const bw = bars.length ? W / bars.length : W;
+  let html = "";
+  bars.forEach((b, i) => {
+    const inside = inRange(b.period);
+    let y = H - bottom;
+    html += `<g class="bar ${inside ? "in" : "out"}" data-period="${esc(b.period)}" data-index="${i}">`;
+    html += `<rect class="bar-bg" x="${i * bw}" y="0" width="${bw}" height="${H - bottom}"></rect>`;
+    for (const t of b.types) {
+      const h = ((H - top - bottom) * t.events) / max;
+      y -= h;
+      html += `<rect class="seg" x="${i * bw + 0.5}" y="${y}" width="${Math.max(1, bw - 1)}" height="${h}" fill="${color(t.event_type)}"><title>${esc(b.period)}: ${t.events} ${esc(t.event_type)}</title></rect>`;
+    }
+    html += "</g>";
+  });
+  const labels = bars.length ? [0, Math.floor(bars.length / 2), bars.length - 1] : [];
+  for (const i of new Set(labels)) html += `<text x="${Math.min(W - 60, i * bw)}" y="${H - 4}">${esc(bars[i].period)}</text>`;
+  html += `<text x="${W - 2}" y="12" text-anchor="end">max ${max}</text>`;
+  svg.innerHTML = html;
+  $("#bin").textContent = state.bin;
+  $("#range").textContent = state.since || state.until ? `${state.since || "…"} → ${state.until || "…"}` : "all dates";
+  $("#legend").innerHTML = Object.entries(stats.by_type).map(([t, n]) => `<span><i style="background:${color(t)}"></i>${esc(t)} (${n})</span>`).join("");
+}
+
+/* Every period from the first to the last, so that empty weeks show as gaps on the axis. */
+function allPeriods(seen) {
+  if (seen.length < 2 || seen[0].length < 7) return seen;
+  const out = [];
+  let p = seen[0];
+  for (let guard = 0; p <= seen[seen.length - 1] && guard < 2000; guard++) {
+    out.push(p);
+    const [, last] = periodRange(p);
+    const d = new Date(last + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + 1);
+    p = d.toISOString().slice(0, state.bin === "month" ? 7 : 10);
+  }
+  return out;
+}
+
+function inRange(period) {
+  const [a, b] = periodRange(period);
+  return (!state.since || b >= state.since) && (!state.until || a <= state.until);
+}
+
+/* First and last day of a histogram bar. */
+function periodRange(period) {
+  if (state.bin === "month" || period.length === 7) {
+    const [y, m] = period.split("-").map(Number);
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    return [`${period}-01`, last];
+  }
+  if (state.bin === "week") {
+    const d = new Date(period + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + 6);
+    return [period, d.toISOString().slice(0, 10)];
+  }
+  return [period, period];
+}
+
+function barAt(evt) {
+  const svg = $("#timeline");
+  const r = svg.getBoundingClientRect();
+  const i = Math.floor(((evt.clientX - r.left) / r.width) * bars.length);
+  return bars[Math.max(0, Math.min(bars.length - 1, i))];
+}
+
+let drag = null;
+$("#timeline").addEventListener("mousedown", (e) => { if (bars.length) drag = { start: barAt(e), x: e.clientX }; e.preventDefault(); });
+window.addEventListener("mousemove", (e) => {
+  if (!drag) return;
+  const svg = $("#timeline"), r = svg.getBoundingClientRect();
+  let brush = svg.querySelector(".brush");
+  if (!brush) { brush = document.createElementNS("http://www.w3.org/2000/svg", "rect"); brush.setAttribute("class", "brush"); svg.appendChild(brush); }
+  const x0 = Math.min(drag.x, e.clientX) - r.left, x1 = Math.max(drag.x, e.clientX) - r.left;
+  brush.setAttribute("x", x0); brush.setAttribute("width", Math.max(1, x1 - x0)); brush.setAttribute("y", 0); brush.setAttribute("height", 92);
+});
+window.addEventListener("mouseup", (e) => {
+  if (!drag) return;
+  const a = drag.start, b = barAt(e);
+  drag = null;
+  const [first, last] = a.period <= b.period ? [a, b] : [b, a];
+  setDates(periodRange(first.period)[0], periodRange(last.period)[1]);
+});
+$("#clear-dates").addEventListener("click", () => setDates("", ""));
+
+function setDates(since, until) {
+  state.since = since; state.until = until;
+  form.elements.since.value = since; form.elements.until.value = until;
+  refresh();
+}
+
+// -- table ------------------------------------------------------------------------------
+async function drawTable(append) {
+  const page = await api("/api/events", { ...filters(), limit: 100, cursor: append ? state.cursor : "" });
+  const rows = page.items.map((e) => `<tr data-event-id="${esc(e.event_id_cnty)}"${e.event_id_cnty === state.selected ? ' class="selected"' : ""}>
+    <td>${esc(e.event_date)}</td>
+    <td><span class="dot" style="background:${color(e.event_type)}"></span>${esc(e.sub_event_type || e.event_type)}</td>
+    <td>${esc(e.actor1)}${e.actor2 ? " — " + esc(e.actor2) : ""}</td>
+    <td>${esc(e.location)}${e.admin1 ? ", " + esc(e.admin1) : ""}<br><span class="muted">${esc(e.country)}</span></td>
+    <td>${e.fatalities == null ? "" : e.fatalities}</td><td>${e.n_sources || 1}</td></tr>`).join("");
+  const body = $("#events tbody");
+  body.innerHTML = (append ? body.innerHTML : "") + rows;
+  state.cursor = page.next_cursor;
+  $("#more").hidden = !page.next_cursor;
+  $("#summary").textContent = `${page.total} events match`;
+}
+$("#events tbody").addEventListener("click", (e) => { const tr = e.target.closest("tr"); if (tr) showEvent(tr.dataset.eventId); });
+$("#more").addEventListener("click", () => drawTable(true));
+
+// -- event view: fields, sources, the article with every evidence span ---------------------
+const FIELD_ORDER = ["event_date", "time_precision", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
+  "location", "admin1", "country", "latitude", "longitude", "geo_precision", "fatalities", "quantities", "plover_type", "modality", "notes", "confidence"];
+
+async function showEvent(id, docId) {
+  state.selected = id;
+  tab("event");
+  document.querySelectorAll("#events tbody tr").forEach((tr) => tr.classList.toggle("selected", tr.dataset.eventId === id));
+  const ev = await api(`/api/events/${encodeURIComponent(id)}`);
+  const source = ev.sources.find((s) => s.doc_id === docId) || ev.sources.find((s) => s.doc_id === ev.doc_id) || ev.sources[0];
+  const doc = source ? await api(`/api/documents/${encodeURIComponent(source.doc_id)}`) : null;
+  const evidence = (source && source.evidence) || ev.evidence || {};
+  const fields = FIELD_ORDER.filter((f) => ev[f] != null && ev[f] !== "" && !(Array.isArray(ev[f]) && !ev[f].length))
+    .map((f) => `<dt>${f}</dt><dd class="${evidence[f] ? "has-evidence" : ""}">${esc(typeof ev[f] === "object" ? JSON.stringify(ev[f]) : ev[f])}</dd>`).join("");
+  const sources = ev.sources.map((s) => `<li class="${source && s.doc_id === source.doc_id ? "current" : ""}"><a class="doc" data-doc="${esc(s.doc_id)}">${esc(s.title || s.doc_id)}</a> <span class="muted">${esc(s.source || "")} ${esc(s.published || "")}</span></li>`).join("");
+  const claims = ev.claims.map((c) => `<li><b>${esc(c.speaker)}</b>: “${esc(c.quote)}”</li>`).join("");
+  $("#tab-event").innerHTML = `
+    <h3><span class="dot" style="background:${color(ev.event_type)}"></span>${esc(ev.sub_event_type || ev.event_type)} — ${esc(ev.location)}, ${esc(ev.event_date)}</h3>
+    <div class="muted">${esc(ev.event_id_cnty)} · reported by ${ev.sources.length} article(s)</div>
+    <dl class="fields">${fields}</dl>
+    <h3>Sources</h3><ul class="sources">${sources}</ul>
+    ${claims ? `<h3>Claims about it</h3><ul>${claims}</ul>` : ""}
+    <h3>Article text <label class="muted" style="font-weight:normal"><input type="checkbox" id="all-spans"> show every record's evidence</label></h3>
+    <div id="article" class="article"></div>`;
+  const draw = () => { $("#article").innerHTML = doc ? highlight(doc, id, $("#all-spans").checked) : "<i>no source text</i>"; };
+  $("#all-spans").addEventListener("change", draw);
+  $("#tab-event").querySelectorAll("a.doc").forEach((a) => a.addEventListener("click", () => showEvent(id, a.dataset.doc)));
+  draw();
+}
+
+/* The article text with evidence spans as <mark>s, each labelled with the field it supports.
+   Spans may overlap: the text is cut at every span boundary and each piece is marked by
+   the spans covering it; a label sits where its span starts. */
+function highlight(doc, eventId, all) {
+  const text = doc.text;
+  const spans = doc.spans.filter((s) => all || (s.record === "event" && s.id === eventId))
+    .filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end);
+  const cuts = new Set([0, text.length]);
+  spans.forEach((s) => { cuts.add(s.start); cuts.add(s.end); });
+  const points = [...cuts].sort((a, b) => a - b);
+  let html = "";
+  for (let i = 0; i < points.length - 1; i++) {
+    const a = points[i], b = points[i + 1];
+    for (const s of spans.filter((s) => s.start === a)) {
+      const kind = kindOf(s, eventId);
+      html += `<span class="label ${kind}" title="${esc(s.record)} ${esc(s.id)}">${esc(s.field)}</span>`;
+    }
+    const cover = spans.filter((s) => s.start <= a && s.end >= b);
+    const piece = esc(text.slice(a, b));
+    if (!cover.length) { html += piece; continue; }
+    const kind = cover.some((s) => kindOf(s, eventId) === "") ? "" : kindOf(cover[0], eventId);
+    const fields = [...new Set(cover.map((s) => s.field))].join(" ");
+    html += `<mark class="ev ${kind}" data-fields="${esc(fields)}" title="${esc(fields)}">${piece}</mark>`;
+  }
+  return html;
+}
+const kindOf = (s, eventId) => (s.record === "claim" ? "claim" : s.id === eventId ? "" : "other");
+
+// -- claims ----------------------------------------------------------------------------
+async function drawClaims() {
+  const page = await api("/api/claims", { limit: 200 });
+  const card = (c, cls) => `<div class="claim-card ${cls || ""}"><div class="who">${esc(c.speaker || "unknown speaker")}</div>
+    ${c.speaker_role ? `<div class="muted">${esc(c.speaker_role)}</div>` : ""}<q>${esc(c.quote)}</q>
+    <div class="muted">${esc(c.stance || "")} · <a class="doc" data-doc="${esc(c.doc_id)}">article</a></div></div>`;
+  const disputed = page.items.filter((c) => c.disputes.length);
+  const shown = new Set(disputed.flatMap((c) => [c.claim_id, ...c.disputes.map((d) => d.claim_id)]));
+  const rest = page.items.filter((c) => !shown.has(c.claim_id));
+  $("#tab-claims").innerHTML = `<h3>Disputed claims (${disputed.length})</h3>
+    ${disputed.map((c) => `<div class="claim-pair">${card(c, "disputed")}<div>${c.disputes.map((d) => card(d, "disputing")).join("")}</div></div>`).join("") || '<p class="muted">none</p>'}
+    <h3>Other claims (${rest.length})</h3>${rest.map((c) => `<div class="claim-single">${card(c)}</div>`).join("")}`;
+  $("#tab-claims").querySelectorAll("a.doc").forEach((a) => a.addEventListener("click", () => showDocument(a.dataset.doc)));
+}
+
+async function showDocument(docId) {
+  const doc = await api(`/api/documents/${encodeURIComponent(docId)}`);
+  tab("event");
+  $("#tab-event").innerHTML = `<h3>${esc(doc.title || doc.doc_id)}</h3><div class="muted">${esc(doc.source || "")} ${esc(doc.published || "")} ${doc.url ? `<a href="${esc(doc.url)}">${esc(doc.url)}</a>` : ""}</div>
+    <p class="muted">Every evidence span of the article's ${doc.events.length} event(s) and ${doc.claims.length} claim(s).</p>
+    <div id="article" class="article">${highlight(doc, null, true)}</div>`;
+}
+
+// -- wiring ----------------------------------------------------------------------------
+function tab(name) {
+  document.querySelectorAll("#tabs button").forEach((b) => b.classList.toggle("active", b.dataset.tab === name));
+  document.querySelectorAll(".tab").forEach((t) => t.classList.toggle("active", t.id === `tab-${name}`));
+  if (name === "claims") drawClaims();
+}
+document.querySelectorAll("#tabs button").forEach((b) => b.addEventListener("click", () => tab(b.dataset.tab)));
+
+let pending = 0;
+async function refresh({ fit = !form.elements.inview.checked, map: withMap = true } = {}) {
+  const n = ++pending;
+  document.body.dataset.loading = "1";
+  try {
+    await Promise.all([withMap ? drawMap(fit) : null, drawTimeline(), drawTable(false)]);
+  } catch (err) {
+    $("#summary").textContent = `error: ${err.message}`;
+  }
+  if (n === pending) delete document.body.dataset.loading;
+}
+
+let typing;
+form.addEventListener("input", (e) => {
+  if (e.target.name === "since" || e.target.name === "until") {
+    state.since = form.elements.since.value; state.until = form.elements.until.value;
+  }
+  clearTimeout(typing);
+  typing = setTimeout(() => refresh(), e.target.type === "search" || e.target.type === "text" ? 300 : 0);
+});
+form.addEventListener("submit", (e) => e.preventDefault());
+$("#reset").addEventListener("click", () => { form.reset(); state.since = state.until = ""; refresh({ fit: true }); });
+
+async function start() {
+  const facets = await api("/api/facets");
+  for (const name of ["country", "event_type", "plover_type"]) {
+    form.elements[name].insertAdjacentHTML("beforeend",
+      Object.entries(facets[name]).map(([v, n]) => `<option value="${esc(v)}">${esc(v)} (${n})</option>`).join(""));
+  }
+  const days = facets.first_date && facets.last_date ? (new Date(facets.last_date) - new Date(facets.first_date)) / 864e5 : 0;
+  state.bin = days > 3 * 365 ? "month" : days > 120 ? "week" : "day";
+  await refresh({ fit: true });
+  document.body.dataset.ready = "1";
+}
+start();

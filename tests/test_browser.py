@@ -1,0 +1,115 @@
+"""The web page in a real headless browser (Debian chromium driven by Playwright).
+
+A real uvicorn serves a real SQLite file on a free loopback port. The test does what
+an analyst does: load the page, filter by date on the timeline, click a point on the
+map, and read the article with the evidence of that event highlighted.
+Set ``DATELINE_SCREENSHOT=path`` to save the README screenshot.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dateline.serve import create_app, demo
+from dateline.store import connect
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason="needs Debian chromium: apt-get install -y chromium chromium-driver"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """uvicorn in a thread over a database of the demo articles; yields the base URL."""
+    import uvicorn
+
+    db = tmp_path_factory.mktemp("browser") / "dateline.db"
+    with connect(str(db)) as store:
+        demo.fill(store)
+    port = _free_port()
+    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def test_map_timeline_and_evidence(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 860})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(server) or r.url.startswith("data:")
+            else outside.append(r.url))
+
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready]", timeout=15000)
+    assert page.locator("path.event-marker").count() == 6  # every demo event with coordinates
+    assert page.locator(".leaflet-overlay-pane path").count() > 100  # the vendored world basemap
+    assert page.locator("#events tbody tr").count() == 6
+
+    # Filter by date on the timeline: click the bar of the week of 2 August 2021.
+    page.locator('#timeline g.bar[data-period="2021-08-02"]').click()
+    page.wait_for_function("!document.body.dataset.loading && document.querySelectorAll('path.event-marker').length === 3")
+    assert page.input_value("input[name=since]") == "2021-08-02"
+    assert page.input_value("input[name=until]") == "2021-08-08"
+    assert page.locator("#events tbody tr").count() == 3
+    assert page.locator('path.event-marker[data-event-id^="MLI"]').count() == 0
+
+    # Click the Kabul attack on the map: its article opens with the evidence highlighted.
+    page.locator('path.event-marker[data-event-id^="AFG-"][data-event-id$="-2"]').click()
+    page.wait_for_selector("#article mark.ev")
+    marks = page.locator("#article mark.ev")
+    assert marks.count() >= 5
+    labels = page.locator("#article .label").all_inner_texts()
+    assert {"event_type", "location", "event_date", "fatalities", "actor1"} <= set(labels)
+    assert "8 people were killed" in page.locator('#article mark[data-fields~="fatalities"]').first.inner_text()
+    assert "Tuesday night" in page.locator('#article mark[data-fields~="event_date"]').inner_text()
+
+    # The claims view puts the disputed claim and its rejection side by side.
+    page.click('#tabs button[data-tab="claims"]')
+    pair = page.locator(".claim-pair").first
+    pair.wait_for()
+    assert "85%" in pair.locator(".claim-card.disputed").inner_text()
+    assert "baseless propaganda" in pair.locator(".claim-card.disputing").inner_text()
+
+    # Back to the evidence for the screenshot.
+    page.click('#tabs button[data-tab="event"]')
+    if os.environ.get("DATELINE_SCREENSHOT"):
+        page.screenshot(path=os.environ["DATELINE_SCREENSHOT"])
+    assert not errors, errors
+    assert not outside, f"the page fetched from outside the server: {outside}"
