@@ -31,7 +31,7 @@ from pathlib import Path
 
 from dateline.geo.countries import DATA, _package_data, countries
 
-VERSION = "4"
+VERSION = "5"
 
 #: Kinds of gazetteer rows, widest first.
 COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"
@@ -164,10 +164,10 @@ def build(path: Path) -> None:
         for alias in aliases.split("|"):
             if alias and latin_form(alias):
                 b.add_name(alias, pid, ALIAS)
-        stripped = _strip_admin_word(name)
-        if stripped != name:
-            b.add_name(stripped, pid, ALIAS)
-        if int(level) == 1 and iso_code and cc == "US":
+        for variant in {name, *(a for a in aliases.split("|") if a and latin_form(a))}:
+            for short in _short_forms(variant):
+                b.add_name(short, pid, ALIAS)
+        if int(level) == 1 and iso_code and cc in POSTAL_CODE_COUNTRIES:
             b.add_name(iso_code.split("-")[1], pid, CODE)
 
     for row_no, pid in sub_id.items():
@@ -238,14 +238,27 @@ def _city_alternates() -> dict[int, tuple[str, list[str]]]:
 
 _ADMIN_WORDS = re.compile(
     r"\s+(County|Parish|Province|Governorate|Region|District|Department|State|Oblast|"
-    r"Prefecture|Municipality|Borough|Census Area|City and Borough)$",
+    r"Prefecture|Municipality|Borough|Census Area|City and Borough|Republic|Respublika|"
+    r"Krai|Kray|Autonomous Region|Autonomous Okrug)$",
     re.IGNORECASE,
 )
+_ADMIN_PREFIX = re.compile(r"^(Republic of|Province of|State of|Governorate of)\s+", re.IGNORECASE)
+
+#: Countries whose admin1 postal codes English news uses on their own ("NSW", "Ont").
+POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 
 
-def _strip_admin_word(name: str) -> str:
-    """'Polk County' -> 'Polk', 'Helmand Province' -> 'Helmand'."""
-    return _ADMIN_WORDS.sub("", name).strip() or name
+def _short_forms(name: str) -> set[str]:
+    """Shorter names of an admin unit: 'Polk County' -> 'Polk', 'Dagestan, Respublika' ->
+    'Dagestan', 'Republic of Dagestan' -> 'Dagestan'."""
+    out = set()
+    head = name.split(",")[0].strip()
+    for variant in (name, head):
+        short = _ADMIN_PREFIX.sub("", _ADMIN_WORDS.sub("", variant)).strip()
+        if short:
+            out.add(short)
+    out.discard(name)
+    return out
 
 
 def _is_code(name: str) -> bool:

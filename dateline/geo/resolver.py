@@ -33,6 +33,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 KIND_BONUS = {COUNTRY: 4.0, REGION: 3.0, ADMIN1: 2.0, PLACE: 0.0, ADMIN2: -0.5}
 QUALITY_BONUS = {PRIMARY: 0.0, ALIAS: -0.3, ALTERNATE: -2.5, CODE: 0.0}
+#: Alternate names of big places are usually real exonyms ('Mecca', 'Calcutta').
+BIG_PLACE_ALTERNATE_BONUS = 1.0
 
 _ADMIN_SUFFIX = re.compile(
     r"\s+(province|county|parish|state|governorate|region|district|oblast|prefecture)$",
@@ -149,6 +151,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 def prior(c: Candidate, admin_hint: bool, seat_of: set[int]) -> float:
     """Score from the candidate alone: size, kind and name quality."""
     score = math.log10(c.population + 10) + KIND_BONUS[c.kind] + QUALITY_BONUS[c.quality]
+    if c.quality == ALTERNATE and c.population >= 100_000:
+        score += BIG_PLACE_ALTERNATE_BONUS
     if c.feature == "P.PPLC":
         score += 1.0
     if c.kind in (ADMIN1, ADMIN2):
@@ -226,55 +230,146 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # --------------------------------------------------------------------------- resolve
 
 
+@dataclass
+class _Name:
+    """All mentions of one folded name: one sense per discourse."""
+
+    key: str
+    indices: list[int]
+    cands: list[Candidate]
+    prior: dict[int, float]
+    containment: dict[int, float]
+    admin_hint: bool
+
+
 def resolve_mentions(text: str, mentions: list[Mention]) -> list[Resolution | None]:
     """Resolve every mention of one document, using the others as context."""
     gaz = load()
     mentions = sorted(mentions, key=lambda m: m.start)
-    cand_lists, hints, priors = [], [], []
-    for m in mentions:
-        cands, hint = candidates_for(m.text, gaz)
-        seats = _seats(cands)
-        cand_lists.append(cands)
-        hints.append(hint)
-        priors.append({c.id: prior(c, hint, seats) for c in cands})
+    per_mention = [candidates_for(m.text, gaz) for m in mentions]
+    containment = _containment_bonus(text, mentions, [c for c, _ in per_mention])
+    names = _group_by_name(mentions, per_mention, containment)
 
-    containment = _containment_bonus(text, mentions, cand_lists)
-    first = [
-        max(cands, key=lambda c: priors[i][c.id] + containment[i].get(c.id, 0.0)) if cands else None
-        for i, cands in enumerate(cand_lists)
-    ]
-    focus_cc = demonym_countries(text)
-    focus_a1: Counter[int] = Counter()
-    for c in first:
-        if c is None:
-            continue
-        focus_cc[c.cc] += 1
-        if c.kind == ADMIN1:
-            focus_a1[c.id] += 1
-        elif c.admin1:
-            focus_a1[c.admin1] += 0.5
-    total_cc = sum(focus_cc.values()) or 1
+    winners = {n.key: _best(n, n.prior) for n in names}
+    context = _Context(text)
+    for _ in range(2):  # second round: focus from the first round's winners
+        context.update(winners)
+        winners = {n.key: _best(n, _context_scores(n, context)) for n in names}
+    final = {n.key: _context_scores(n, context) for n in names}
 
-    out: list[Resolution | None] = []
-    for i, cands in enumerate(cand_lists):
-        if not cands:
-            out.append(None)
+    out: list[Resolution | None] = [None] * len(mentions)
+    for n in names:
+        if not n.cands:
             continue
-        own = first[i]
-        scored = []
-        for c in cands:
-            s = priors[i][c.id] + containment[i].get(c.id, 0.0)
-            cc_weight = focus_cc[c.cc] - (1 if own and own.cc == c.cc else 0)
-            s += 4.0 * cc_weight / total_cc
-            a1_weight = focus_a1[c.admin1] - (0.5 if own and own.admin1 == c.admin1 else 0)
-            if c.kind in (PLACE, ADMIN2) and c.admin1 and a1_weight > 0:
-                s += 2.5
-            s += _proximity(c, first, i)
-            scored.append((s, c))
-        scored.sort(key=lambda t: -t[0])
-        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0
-        out.append(Resolution(mentions[i], scored[0][1], scored[0][0], margin, hints[i]))
+        ranked = sorted(n.cands, key=lambda c: -final[n.key][c.id])
+        top = final[n.key][ranked[0].id]
+        margin = top - final[n.key][ranked[1].id] if len(ranked) > 1 else 5.0
+        for i in n.indices:
+            out[i] = Resolution(mentions[i], ranked[0], top, margin, n.admin_hint)
     return out
+
+
+def _group_by_name(
+    mentions: list[Mention],
+    per_mention: list[tuple[list[Candidate], bool]],
+    containment: list[dict[int, float]],
+) -> list[_Name]:
+    names: dict[str, _Name] = {}
+    for i, (m, (cands, hint)) in enumerate(zip(mentions, per_mention)):
+        key = fold(_POSSESSIVE.sub("", _LEADING_THE.sub("", m.text.strip()))) + ("#a" if hint else "")
+        name = names.get(key)
+        if name is None:
+            seats = _seats(cands)
+            name = _Name(key, [], cands, {c.id: prior(c, hint, seats) for c in cands}, {}, hint)
+            names[key] = name
+        name.indices.append(i)
+        for cid, bonus in containment[i].items():
+            name.containment[cid] = max(name.containment.get(cid, 0.0), bonus)
+    return list(names.values())
+
+
+def _best(name: _Name, scores: dict[int, float]) -> Candidate | None:
+    if not name.cands:
+        return None
+    return max(name.cands, key=lambda c: scores[c.id] + name.containment.get(c.id, 0.0))
+
+
+class _Context:
+    """What the document says about where it is: countries, admin units, places."""
+
+    def __init__(self, text: str) -> None:
+        self.demonyms = demonym_countries(text)
+        self.state_codes = abbreviated_states(text)
+        self.winners: dict[str, Candidate] = {}
+
+    def update(self, winners: dict[str, Candidate | None]) -> None:
+        self.winners = {k: c for k, c in winners.items() if c is not None}
+        self.countries: Counter[str] = Counter(self.demonyms)
+        self.admin1: Counter[int] = Counter(self.state_codes)
+        self.admin2: Counter[int] = Counter()
+        for c in self.winners.values():
+            self.countries[c.cc] += 1
+            if c.kind == ADMIN1:
+                self.admin1[c.id] += 2
+            elif c.kind == ADMIN2:
+                self.admin2[c.id] += 2
+            if c.admin1:
+                self.admin1[c.admin1] += 1
+            if c.admin2:
+                self.admin2[c.admin2] += 1
+
+    def without(self, key: str) -> tuple[Counter[str], Counter[int], Counter[int], list[Candidate]]:
+        """The context minus what the name ``key`` itself contributed."""
+        own = self.winners.get(key)
+        countries, admin1, admin2 = Counter(self.countries), Counter(self.admin1), Counter(self.admin2)
+        if own is not None:
+            countries[own.cc] -= 1
+            if own.kind == ADMIN1:
+                admin1[own.id] -= 2
+            elif own.kind == ADMIN2:
+                admin2[own.id] -= 2
+            if own.admin1:
+                admin1[own.admin1] -= 1
+            if own.admin2:
+                admin2[own.admin2] -= 1
+        others = [c for k, c in self.winners.items() if k != key]
+        return countries, admin1, admin2, others
+
+
+def _context_scores(name: _Name, context: _Context) -> dict[int, float]:
+    countries, admin1, admin2, others = context.without(name.key)
+    total = sum(v for v in countries.values() if v > 0) or 1
+    scores = {}
+    for c in name.cands:
+        s = name.prior[c.id] + name.containment.get(c.id, 0.0)
+        s += 4.0 * max(countries[c.cc], 0) / total
+        if c.kind in (PLACE, ADMIN2):
+            if c.admin1 and admin1[c.admin1] > 0:
+                s += 2.5
+            if c.kind == PLACE and c.admin2 and admin2[c.admin2] > 0:
+                s += 1.5
+            s += _proximity(c, others)
+        scores[c.id] = s
+    return scores
+
+
+def abbreviated_states(text: str) -> Counter[int]:
+    """US states named by their AP abbreviation in the text ('Gainesville, Ga.')."""
+    found: Counter[int] = Counter()
+    for m in _STATE_ABBR.finditer(text):
+        state = _us_states_by_code().get(_state_abbreviations()[m.group(1).replace(" ", "").lower()])
+        if state is not None:
+            found[state.id] += 2
+    return found
+
+
+_STATE_ABBR = re.compile(
+    r",\s+(" + "|".join(
+        re.escape(a) for a in sorted(
+            (line.split("\t")[0] for line in (DATA / "us_state_abbreviations.tsv").read_text("utf-8").splitlines()
+             if line and not line.startswith("#")), key=len, reverse=True)
+    ) + r")(?=\W)"
+)
 
 
 def _containment_bonus(
@@ -292,15 +387,12 @@ def _containment_bonus(
     return bonus
 
 
-def _proximity(c: Candidate, first: list[Candidate | None], i: int) -> float:
+def _proximity(c: Candidate, others: list[Candidate]) -> float:
     """Bonus for being near the other places (not countries/regions) of the document."""
-    if c.kind not in (PLACE, ADMIN2):
-        return 0.0
     best = math.inf
-    for j, other in enumerate(first):
-        if j == i or other is None or other.kind not in (PLACE, ADMIN2) or other.id == c.id:
-            continue
-        best = min(best, _distance_km(c, other))
+    for other in others:
+        if other.kind in (PLACE, ADMIN2) and other.id != c.id:
+            best = min(best, _distance_km(c, other))
     if best < 50:
         return 1.5
     if best < 200:
