@@ -1,8 +1,88 @@
-"""claims stage: quotes and reported claims, their speakers and who disputes them."""
+"""claims stage: quotes and reported claims, their speakers and who disputes them.
+
+Reads the spaCy parse the nlp stage attached and the events the events stage found;
+adds :class:`~dateline.records.Claim` records, each field with its evidence spans:
+``speaker`` (the source mention, then the fuller mention it was resolved to),
+``speaker_role``, ``quote`` (one span per part of a split quote), ``cue``.
+"""
 from __future__ import annotations
 
-from dateline.records import Article
+import hashlib
+from typing import Any
+
+from dateline.claims import attribution, links
+from dateline.claims.quotes import find_quotes
+from dateline.claims.speakers import Resolver, Speaker
+from dateline.records import Article, Claim, span_of
+
+__all__ = ["extract", "attributions"]
 
 
 def extract(article: Article) -> None:
     """Fill ``article.claims``; link claims of responsibility to ``article.events``."""
+    doc = article.nlp
+    if doc is None or not len(doc):
+        return
+    atts = attributions(doc)
+    doc_id = article.document.doc_id
+    resolver = Resolver(doc)
+    claims = [_claim(doc.text, doc_id, att, resolver) for att in atts]
+    links.disputes(doc, atts, claims)
+    for att, claim in zip(atts, claims):
+        _set_quote(doc.text, att, claim)
+    links.event_links(article.events, atts, claims, article.sentences)
+    article.claims.extend(claims)
+
+
+def attributions(doc: Any) -> list[attribution.Attribution]:
+    """The raw who-said-what relations of a parsed text (what the PolNeAR eval scores)."""
+    return attribution.find(doc, find_quotes(doc.text))
+
+
+def claim_id(doc_id: str, content_start: int) -> str:
+    """Stable across re-runs: the same article and content offset give the same id."""
+    return hashlib.sha1(f"{doc_id}:{content_start}".encode("utf-8")).hexdigest()[:12]
+
+
+def _claim(text: str, doc_id: str, att: attribution.Attribution, resolver: Resolver) -> Claim:
+    """One Claim record from an attribution, its speaker resolved."""
+    speaker = resolver.resolve(att.source_root, att.source) if att.source is not None else Speaker()
+    claim = Claim(
+        claim_id=claim_id(doc_id, att.content[0][0]),
+        speaker=speaker.name, speaker_role=speaker.role, kind=att.kind,
+        cue=att.cue_text, stance=att.stance, doc_id=doc_id,
+        confidence=_confidence(att, speaker),
+    )
+    claim.evidence["cue"] = [span_of(text, *att.cue)]
+    if speaker.name:
+        claim.evidence["speaker"] = [span_of(text, a, b) for a, b in speaker.name_spans]
+    if speaker.role:
+        claim.evidence["speaker_role"] = [span_of(text, a, b) for a, b in speaker.role_spans]
+    return claim
+
+
+def _set_quote(text: str, att: attribution.Attribution, claim: Claim) -> None:
+    """The quote text (outer quote marks dropped) and its spans; parts joined by " … "."""
+    claim.evidence["quote"] = [span_of(text, a, b) for a, b in att.content]
+    claim.quote = " … ".join(_unquote(text[a:b]) for a, b in att.content)
+    if att.stance in ("claim", "claim-responsibility"):
+        claim.evidence["stance"] = [span_of(text, *att.cue)]
+
+
+def _unquote(s: str) -> str:
+    s = s.strip()
+    if len(s) >= 2 and s[0] in "\"“«‘„" and s[-1] in "\"”»’“":
+        s = s[1:-1].strip()
+    return s.rstrip(",").strip()
+
+
+def _confidence(att: attribution.Attribution, speaker: Speaker) -> float:
+    """Rough trust in the record: quoted and named beats reported and anonymous."""
+    score = 0.9 if att.kind == "direct" else 0.75
+    if not speaker.name:
+        score -= 0.3
+    elif not speaker.resolved:
+        score -= 0.2
+    elif len(speaker.name_spans) > 1 and not speaker.person:
+        score -= 0.1
+    return round(score, 2)

@@ -1,0 +1,396 @@
+"""Attribution relations from the dependency parse: a source, a cue, a content.
+
+One pass over the tokens finds the cues (reporting verbs, "according to", claim nouns);
+the parse gives each its source (the subject, or the original speaker behind "X was
+cited as saying") and its content (the that-clause, the quote beside the cue, or the
+clause the cue is tacked onto: "..., officials said"). Quotes are found from the marks,
+not the parse, because spaCy's sentence splitter cuts multi-sentence quotes apart; a
+quote split by its cue (``"…," said Aman. "…"``) becomes one content of two spans.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.claims.lexicon import CLAIM_NOUNS, RELAY_VERBS, cues
+from dateline.claims.quotes import QuoteIndex
+
+Token = Any  # spacy.tokens.Token; spaCy types are not imported at module load
+CharSpan = tuple[int, int]
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_EDGE = " \t\n\r,;:.—–-…"
+_GAP_BEFORE_CUE = re.compile(r"^[\s,;:—–-]*$")
+_GAP_AFTER_CUE = re.compile(r"^[\s,;:—–-]*$")
+_RELATIVE = {"who", "which", "that", "whom"}
+_TRAILING_INNER_PUNCT = ",.;:"
+
+
+@dataclass
+class Attribution:
+    """One who-said-what found in the text, in character offsets of the document."""
+
+    cue: CharSpan
+    content: list[CharSpan]
+    kind: str  # "direct" (quoted) or "reported"
+    stance: str
+    cue_text: str
+    source: CharSpan | None = None
+    source_root: int | None = None  # token index of the source's head word
+    anchor: int = 0  # token index of the cue word
+    target: int | None = None  # token index of what a denial rejects ("claims", "reports")
+    quotes: set[int] = field(default_factory=set)  # indices of quotes used as content
+
+
+def find(doc: Any, quotes: list[CharSpan]) -> list[Attribution]:
+    """All attributions of a parsed document, in text order, each content used once."""
+    index = QuoteIndex(quotes)
+    table = cues()
+    found: list[Attribution] = []
+    consumed: set[int] = set()
+    for tok in doc:
+        if tok.i in consumed or index.at(tok.idx) >= 0:
+            continue
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            att = _according(doc, tok)
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in table:
+            att = _verb(doc, tok, index, consumed)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
+            att = _noun(doc, tok, index)
+        else:
+            continue
+        if att is not None:
+            found.append(att)
+    found = _dedupe(found)
+    _continuations(doc, found, index)
+    return found
+
+
+# --- cues ---------------------------------------------------------------------------
+
+
+def _verb(doc: Any, tok: Token, index: QuoteIndex, consumed: set[int]) -> Attribution | None:
+    """A reporting verb: its source by the parse, its content by clause or adjacent quote."""
+    top, inner = _relay(tok)
+    consumed.update({top.i, inner.i})
+    cue = cues()[inner.lemma_.lower()]
+    if tok.dep_ == "amod":
+        return None
+    source = _subject(top, relayed=top is not inner)
+    stance = cue.stance
+    content, target, kind = _clause_content(doc, top, inner, index, source)
+    if not content and cue.needs == "any":
+        content, target, stance = _object_content(top, stance)
+        kind = "reported"
+    if not content:
+        return None
+    if cue.needs == "quote" and kind != "direct":
+        return None
+    cue_span = _cue_span(top, inner)
+    att = Attribution(cue=cue_span, content=content, kind=kind, stance=stance,
+                      cue_text=doc.text[cue_span[0]:cue_span[1]], anchor=inner.i, target=target)
+    _set_source(att, source)
+    att.quotes = _quotes_in(content, index)
+    return att
+
+
+def _relay(tok: Token) -> tuple[Token, Token]:
+    """``X was cited as saying`` -> (cited, saying); otherwise (tok, tok)."""
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in RELAY_VERBS:
+        return head.head, tok
+    if tok.lemma_.lower() in RELAY_VERBS:
+        for prep in tok.children:
+            if prep.lower_ == "as":
+                for pc in prep.children:
+                    if pc.dep_ == "pcomp" and pc.lemma_.lower() in cues():
+                        return tok, pc
+    return tok, tok
+
+
+def _subject(top: Token, relayed: bool) -> Token | None:
+    """The source's head word: the subject, or the relayed speaker, or an inherited subject."""
+    children = list(top.children)
+    if relayed:
+        for c in children:
+            if c.dep_ in ("nsubjpass", "dobj"):
+                return c
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    for c in children:
+        if c.dep_ in _SUBJ:
+            if c.dep_ == "nsubjpass" and agent is not None:
+                break
+            if c.lower_ in _RELATIVE and top.dep_ == "relcl":
+                return top.head
+            return c
+    if agent is not None:
+        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+        if pobj is not None:
+            return pobj
+    if top.dep_ in ("conj", "xcomp") and top.head.i < top.i:
+        return _subject(top.head, relayed=False)
+    if top.dep_ == "advcl" and top.tag_ == "VBG" and top.head.i < top.i:
+        return _subject(top.head, relayed=False)
+    return None
+
+
+def _clause_content(doc: Any, top: Token, inner: Token, index: QuoteIndex,
+                    source: Token | None) -> tuple[list[CharSpan], int | None, str]:
+    """The content of a verb cue: an adjacent quote, a that-clause, or the host clause."""
+    clause = _clause_extent(top, inner, source)
+    quoted = _adjacent_quote(doc, clause, index)
+    comp = next((c for c in list(inner.children) + list(top.children)
+                 if c.dep_ in ("ccomp", "csubj") or (c.dep_ == "advcl" and _has_that(c))), None)
+    if comp is not None and comp.i > clause[1]:
+        comp_span = _span_of_subtree(comp)
+        if quoted is None or index.at(comp_span[0]) >= 0 or index.at(comp_span[1] - 1) >= 0:
+            hit = _quote_overlapping(comp_span, index)
+            if hit is not None:
+                return [_merge(comp_span, hit)], None, "direct"
+            return [_trim(doc.text, comp_span)], None, "reported"
+    if quoted is not None:
+        return [quoted], None, "direct"
+    if comp is not None:
+        span = _span_of_subtree(comp)
+        hit = _quote_overlapping(span, index)
+        if hit is not None:
+            return [hit], None, "direct"
+        return [_trim(doc.text, span)], None, "reported"
+    host = _host_clause(doc, top, clause)
+    if host is not None:
+        hit = _quote_overlapping(host, index)
+        return [hit or host], None, "direct" if hit else "reported"
+    return [], None, ""
+
+
+def _object_content(top: Token, stance: str) -> tuple[list[CharSpan], int | None, str]:
+    """A denial or claim with an object: "denied the reports", "claimed responsibility",
+    "disputed by Kabul as 'baseless propaganda'" (the characterisation is the content)."""
+    target = None
+    for c in top.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ == "dobj" and lemma == "responsibility":
+            return [_span_of_subtree(c)], None, "claim-responsibility"
+        if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and any(a.dep_ == "agent" for a in top.children)):
+            if stance in ("deny", "reject") or lemma in CLAIM_NOUNS:
+                target = c
+    if target is None:
+        return [], None, stance
+    for c in top.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return [_span_of_subtree(pobj)], target.i, stance
+    return [_span_of_subtree(target)], target.i, stance
+
+
+def _according(doc: Any, tok: Token) -> Attribution | None:
+    """``according to X, Y`` / ``Y, according to X``: the sentence minus the phrase."""
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase = (tok.i, max(t.i for t in pobj.subtree))
+    sent = tok.sent
+    left = (sent.start, phrase[0] - 1)
+    right = (phrase[1] + 1, sent.end - 1)
+    text = doc.text
+    spans = []
+    for a, b in (left, right):
+        if b - a >= 2 and any(doc[i].pos_ in ("VERB", "AUX") for i in range(a, b + 1)):
+            span = _trim(text, (doc[a].idx, doc[b].idx + len(doc[b])))
+            if span[1] - span[0] > 10:
+                spans.append(span)
+    if not spans:
+        return None
+    cue = (tok.idx, to.idx + len(to))
+    att = Attribution(cue=cue, content=spans, kind="reported", stance="assert",
+                      cue_text=text[cue[0]:cue[1]], anchor=tok.i)
+    _set_source(att, pobj)
+    return att
+
+
+def _noun(doc: Any, tok: Token, index: QuoteIndex) -> Attribution | None:
+    """``claims by the militants that …``, ``the Taliban's denial that …``."""
+    content = None
+    source = None
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp", "appos", "relcl") and _has_that(c) and c.i > tok.i:
+            content = _span_of_subtree(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            source = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "poss":
+            source = c
+    if content is None or source is None:
+        return None
+    cue = (tok.idx, tok.idx + len(tok))
+    att = Attribution(cue=cue, content=[_trim(doc.text, content)], kind="reported",
+                      stance=CLAIM_NOUNS[tok.lemma_.lower()], cue_text=tok.text, anchor=tok.i,
+                      target=tok.i)
+    _set_source(att, source, possessive=source.dep_ == "poss")
+    return att
+
+
+# --- spans --------------------------------------------------------------------------
+
+
+def _set_source(att: Attribution, source: Token | None, possessive: bool = False) -> None:
+    """The source span: the subject's subtree (appositions included, as annotators do)."""
+    if source is None:
+        return
+    toks = [t for t in source.subtree]
+    if possessive:
+        toks = [t for t in toks if t.dep_ != "case"]
+    first, last = toks[0], toks[-1]
+    while last.i > first.i and (last.is_punct or last.dep_ == "case"):
+        last = last.doc[last.i - 1]
+    att.source = (first.idx, last.idx + len(last))
+    att.source_root = source.i
+
+
+def _cue_span(top: Token, inner: Token) -> CharSpan:
+    """The cue verb with its auxiliaries and negation ("has said", "did not deny")."""
+    start = top
+    for c in top.lefts:
+        if c.dep_ in ("aux", "auxpass", "neg") and c.i < start.i and top.i - c.i <= 3:
+            start = c
+            break
+    end = inner if inner.i > top.i else top
+    for c in end.rights:
+        if c.dep_ == "prt" and c.i == end.i + 1:
+            end = c
+    return start.idx, end.idx + len(end)
+
+
+def _clause_extent(top: Token, inner: Token, source: Token | None) -> tuple[int, int]:
+    """Token range of the cue clause (cue words, auxiliaries and the source phrase)."""
+    lo = min(top.i, inner.i)
+    hi = max(top.i, inner.i)
+    for c in top.lefts:
+        if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i >= lo - 3:
+            lo = min(lo, c.i)
+    if source is not None:
+        sub = list(source.subtree)
+        if abs(sub[0].i - top.i) < 40:
+            lo = min(lo, sub[0].i)
+            hi = max(hi, sub[-1].i)
+    for c in top.rights:
+        if c.dep_ in ("agent", "npadvmod", "advmod") and c.i <= hi + 3:
+            hi = max(hi, max(t.i for t in c.subtree))
+    return lo, hi
+
+
+def _adjacent_quote(doc: Any, clause: tuple[int, int], index: QuoteIndex) -> CharSpan | None:
+    """A quote that ends right before the cue clause, or starts right after it."""
+    if not index.spans:
+        return None
+    text = doc.text
+    cs = doc[clause[0]].idx
+    ce = doc[clause[1]].idx + len(doc[clause[1]])
+    i = index.at(cs)
+    if i >= 0:
+        return None
+    i = bisect_right(index.starts, cs) - 1
+    if i >= 0 and index.spans[i][1] <= cs and _GAP_BEFORE_CUE.match(text[index.spans[i][1]:cs]):
+        return index.spans[i]
+    j = bisect_right(index.starts, ce - 1)
+    if j < len(index.spans) and _GAP_AFTER_CUE.match(text[ce:index.spans[j][0]]):
+        return index.spans[j]
+    return None
+
+
+def _span_of_subtree(tok: Token) -> CharSpan:
+    sub = list(tok.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1])
+
+
+def _has_that(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in tok.children) or tok.dep_ == "ccomp"
+
+
+def _trim(text: str, span: CharSpan) -> CharSpan:
+    """Strip spaces and clause punctuation at the edges; keep closing quote marks."""
+    a, b = span
+    while a < b and text[a] in _EDGE:
+        a += 1
+    while b > a and text[b - 1] in _EDGE:
+        b -= 1
+    return a, b
+
+
+def _quote_overlapping(span: CharSpan, index: QuoteIndex) -> CharSpan | None:
+    """The quote that covers most of ``span`` (a clause that is really a quotation)."""
+    a, b = span
+    for qa, qb in index.spans:
+        if qa < b and a < qb:
+            overlap = min(b, qb) - max(a, qa)
+            if overlap >= 0.5 * (b - a) or overlap >= 0.5 * (qb - qa):
+                return qa, qb
+    return None
+
+
+def _merge(a: CharSpan, b: CharSpan) -> CharSpan:
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+def _quotes_in(content: list[CharSpan], index: QuoteIndex) -> set[int]:
+    hits = set()
+    for a, b in content:
+        for i, (qa, qb) in enumerate(index.spans):
+            if qa >= a and qb <= b:
+                hits.add(i)
+    return hits
+
+
+def _host_clause(doc: Any, top: Token, clause: tuple[int, int]) -> CharSpan | None:
+    """``Y, sources said.``: the cue is tacked onto the clause it reports (its head's)."""
+    if top.dep_ not in ("parataxis", "ccomp", "conj", "advcl", "ROOT"):
+        return None
+    sent = top.sent
+    lo, hi = clause
+    if lo - sent.start >= 3 and doc[lo - 1].is_punct:
+        return _trim(doc.text, (sent[0].idx, doc[lo - 1].idx))
+    if sent.end - 1 - hi >= 3 and doc[hi + 1].is_punct and doc[hi + 1].text in ",:":
+        return _trim(doc.text, (doc[hi + 1].idx + 1, sent[-1].idx + len(sent[-1])))
+    return None
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    """Keep one attribution per content: the one whose cue sits nearest to it."""
+    best: dict[CharSpan, Attribution] = {}
+    for att in found:
+        key = att.content[0]
+        other = best.get(key)
+        if other is None or _distance(att) < _distance(other):
+            best[key] = att
+    return sorted(best.values(), key=lambda a: a.cue[0])
+
+
+def _distance(att: Attribution) -> int:
+    a, b = att.content[0]
+    return max(0, a - att.cue[1], att.cue[0] - b)
+
+
+def _continuations(doc: Any, found: list[Attribution], index: QuoteIndex) -> None:
+    """``"…," said Aman. "…"``: a quote right after a quoted attribution is its second part."""
+    used = set().union(*(a.quotes for a in found)) if found else set()
+    text = doc.text
+    for att in found:
+        if att.kind != "direct":
+            continue
+        last = max(att.quotes, default=-1)
+        nxt = last + 1
+        if last < 0 or nxt >= len(index.spans) or nxt in used:
+            continue
+        qa, qb = index.spans[nxt]
+        gap_from = max(att.cue[1], att.source[1] if att.source else 0, att.content[-1][1])
+        gap = text[gap_from:qa]
+        if gap_from <= qa and len(gap) < 80 and "\n" not in gap.strip(" ") and '"' not in gap \
+                and gap.count(".") <= 1 and len(text[qa:qb].split()) >= 3:
+            if not any(f is not att and f.cue[0] >= gap_from and f.cue[0] < qb for f in found):
+                att.content.append((qa, qb))
+                att.quotes.add(nxt)
+                used.add(nxt)

@@ -1,0 +1,99 @@
+"""Links between claims, and from claims to the events they are about.
+
+A denial names what it denies: the object of "denied the reports", the subject of
+"claims … have been disputed by Kabul". When that word is another claim's cue, or lies
+inside its content, the denial disputes that claim. Claims of responsibility point at
+the event they claim, found by the nearest event evidence in the text before them.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.claims.attribution import Attribution
+from dateline.records import Claim, Event
+
+_DISPUTING = ("deny", "reject")
+_EVENT_WINDOW = 600  # characters before a claim of responsibility to look for its event
+
+
+def disputes(doc: Any, atts: list[Attribution], claims: list[Claim]) -> None:
+    """Fill ``disputed_by`` of every claim that a later denial or rejection names."""
+    for att, claim in zip(atts, claims):
+        if att.stance not in _DISPUTING or att.target is None:
+            continue
+        target = doc[att.target]
+        for other_att, other in zip(atts, claims):
+            if other is claim or other_att.stance in _DISPUTING:
+                continue
+            if _names(other_att, target):
+                if claim.claim_id not in other.disputed_by:
+                    other.disputed_by.append(claim.claim_id)
+                _extend_to_verb(doc, other_att, other, att)
+
+
+def _names(att: Attribution, target: Any) -> bool:
+    """Does the denial's target word refer to this claim (its cue, or inside its content)?"""
+    if target.i == att.anchor:
+        return True
+    offset = target.idx
+    first = min(att.cue[0], att.content[0][0])
+    last = max(att.cue[1], att.content[-1][1])
+    return first <= offset < last or (att.target == att.anchor and att.anchor < target.i
+                                      and target.i - att.anchor < 60 and att.content[-1][1] <= offset)
+
+
+def _extend_to_verb(doc: Any, att: Attribution, claim: Claim, denial: Attribution) -> None:
+    """``claims that A and B have been disputed``: the claim runs up to the verb group.
+
+    The parser often hangs "and B" on the disputing verb; the content is everything
+    between the claim noun's clause and that verb's auxiliaries.
+    """
+    if att.target != att.anchor:
+        return
+    verb = doc[denial.anchor]
+    start = verb.i
+    while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[start - 1].head.i == verb.i:
+        start -= 1
+    end = doc[start - 1].idx + len(doc[start - 1]) if start > 0 else 0
+    a, b = att.content[-1]
+    if b < end and end - b < 300:
+        att.content[-1] = (a, end)
+
+
+def event_links(events: list[Event], atts: list[Attribution], claims: list[Claim], sentences: list[Any]) -> None:
+    """Point each claim at the events whose evidence it covers; responsibility at the nearest."""
+    located = [(e, _event_offsets(e)) for e in events if e.event_id_cnty]
+    located = [(e, offs) for e, offs in located if offs]
+    if not located:
+        return
+    for att, claim in zip(atts, claims):
+        if claim.stance == "claim-responsibility":
+            best = _nearest_before(located, att.cue[0], sentences)
+            if best is not None:
+                claim.event_ids.append(best.event_id_cnty)
+            continue
+        for event, offs in located:
+            if any(a <= o < b for o in offs for a, b in att.content):
+                claim.event_ids.append(event.event_id_cnty)
+
+
+def _event_offsets(event: Event) -> list[int]:
+    return sorted({span.start for spans in event.evidence.values() for span in spans})
+
+
+def _nearest_before(located: list[tuple[Event, list[int]]], offset: int, sentences: list[Any]) -> Event | None:
+    """The event whose evidence is closest before (or in the sentence of) ``offset``."""
+    sent_start = next((s.start for s in sentences if s.start <= offset < s.end), offset)
+    sent_end = next((s.end for s in sentences if s.start <= offset < s.end), offset)
+    best, best_dist = None, _EVENT_WINDOW + 1
+    for event, offs in located:
+        for o in offs:
+            if sent_start <= o < sent_end:
+                dist = 0
+            elif o < sent_start:
+                dist = sent_start - o
+            else:
+                continue
+            if dist < best_dist:
+                best, best_dist = event, dist
+    return best
