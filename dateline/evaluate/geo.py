@@ -95,7 +95,7 @@ def _int_attr(element: ET.Element | None, name: str) -> int | None:
 
 def _predict_gold_spans(doc: GoldDoc) -> list[Resolution | None]:
     mentions = [Mention(t.start, t.end, doc.text[t.start : t.end]) for t in doc.toponyms]
-    by_span = {(r.mention.start, r.mention.end): r for r in resolve_mentions(doc.text, mentions) if r}
+    by_span = {(r.mention.start, r.mention.end): r for r in resolve_mentions(doc.text, mentions, fallback=True) if r}
     return [by_span.get((t.start, t.end)) for t in doc.toponyms]
 
 

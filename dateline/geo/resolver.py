@@ -132,12 +132,35 @@ def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]
         cands = [c for c in cands if c.quality in (CODE, ALIAS) and c.kind in (COUNTRY, ADMIN1)]
     else:
         cands = [c for c in cands if c.quality != CODE]
+    if not cands and _TOWNSHIP.search(text):
+        cands = [c for c in gaz.lookup(fold(_TOWNSHIP.sub("", text))) if c.kind in (PLACE, ADMIN2)]
     if not cands:
-        demonym = country_data.country_of_demonym(text)
-        if demonym:
-            found = _country_candidate(demonym[1])
-            cands = [found] if found else []
+        cands = _demonym_candidates(text)
     return _dedupe(cands), admin_hint
+
+
+_TOWNSHIP = re.compile(r"\s+(Township|Twp\.?|Village|City|Co\.)$")
+
+
+def _demonym_candidates(text: str) -> list[Candidate]:
+    """A demonym given as a toponym ('Palestinian', 'Texan') names its country or state."""
+    demonym = country_data.country_of_demonym(text)
+    if demonym:
+        found = _country_candidate(demonym[1])
+        return [found] if found else []
+    code = _state_demonyms().get(text.lower())
+    found = _us_states_by_code().get(code) if code else None
+    return [found] if found else []
+
+
+@lru_cache(maxsize=1)
+def _state_demonyms() -> dict[str, str]:
+    out = {}
+    for line in (DATA / "state_demonyms.tsv").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, code = line.split("\t")
+            out[word.lower()] = out[word.lower() + "s"] = code
+    return out
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -166,12 +189,15 @@ def prior(c: Candidate, admin_hint: bool, seat_of: set[int]) -> float:
 
 
 def _seats(cands: list[Candidate]) -> set[int]:
-    """Admin units among the candidates that have a same-named place inside them."""
-    admin_ids = {c.id for c in cands if c.kind in (ADMIN1, ADMIN2)}
+    """Admin units read as their same-named city: the city lies inside them ('Kabul'), or it
+    is a city at least a third their size ('Jerusalem', 'Buenos Aires')."""
+    admins = {c.id: c for c in cands if c.kind in (ADMIN1, ADMIN2)}
     seats: set[int] = set()
     for p in cands:
-        if p.kind == PLACE and p.quality in (PRIMARY, ALIAS):
-            seats.update(x for x in (p.admin1, p.admin2) if x in admin_ids)
+        if p.kind != PLACE or p.quality not in (PRIMARY, ALIAS):
+            continue
+        seats.update(x for x in (p.admin1, p.admin2) if x in admins)
+        seats.update(a.id for a in admins.values() if p.population * 3 >= a.population)
     return seats
 
 
@@ -242,8 +268,15 @@ class _Name:
     admin_hint: bool
 
 
-def resolve_mentions(text: str, mentions: list[Mention]) -> list[Resolution | None]:
-    """Resolve every mention of one document, using the others as context."""
+def resolve_mentions(
+    text: str, mentions: list[Mention], fallback: bool = False
+) -> list[Resolution | None]:
+    """Resolve every mention of one document, using the others as context.
+
+    With ``fallback`` (for spans known to be toponyms), a name the gazetteer lacks is
+    placed at the document's focus unit (its main admin2, admin1 or country) with zero
+    margin, as ACLED codes a village it cannot find at the unit around it.
+    """
     gaz = load()
     mentions = sorted(mentions, key=lambda m: m.start)
     per_mention = [candidates_for(m.text, gaz) for m in mentions]
@@ -261,6 +294,9 @@ def resolve_mentions(text: str, mentions: list[Mention]) -> list[Resolution | No
     out: list[Resolution | None] = [None] * len(mentions)
     for n in names:
         if not n.cands:
+            focus = context.focus() if fallback else None
+            for i in n.indices if focus else ():
+                out[i] = Resolution(mentions[i], focus, 0.0, 0.0, True)
             continue
         ranked = sorted(n.cands, key=lambda c: -final[n.key][c.id])
         top = final[n.key][ranked[0].id]
@@ -318,6 +354,20 @@ class _Context:
                 self.admin1[c.admin1] += 1
             if c.admin2:
                 self.admin2[c.admin2] += 1
+
+    def focus(self) -> Candidate | None:
+        """The most specific unit the document is clearly about, if any."""
+        gaz = load()
+        for counter, need in ((self.admin2, 3), (self.admin1, 3)):
+            if counter:
+                unit, weight = counter.most_common(1)[0]
+                if weight >= need and gaz.place(unit) is not None:
+                    return gaz.place(unit)
+        if self.countries:
+            cc, _ = self.countries.most_common(1)[0]
+            iso3 = country_data.iso2_to_iso3().get(cc)
+            return _country_candidate(iso3) if iso3 else None
+        return None
 
     def set_names(self, names: list[_Name]) -> None:
         """Admin2 units any reading of each name could be, or lie in ('Paris' + 'Henry County')."""
