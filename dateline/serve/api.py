@@ -31,6 +31,10 @@ _NAME_BY_TYPE = {
 }
 
 
+class GeoJSONResponse(JSONResponse):
+    media_type = "application/geo+json"
+
+
 class Stores:
     """One store connection per thread, opened on first use."""
 
@@ -66,8 +70,11 @@ def event_filter(
         actor=actor, q=q, doc_id=doc_id)
 
 
+BEARER = HTTPBearer(auto_error=False, description="The value of DATELINE_INGEST_TOKEN")
 Filter = Annotated[queries.EventFilter, Depends(event_filter)]
 BAD = {400: {"model": models.Error, "description": "A parameter that cannot be used (cursor, bbox)"}}
+BAD_JSON = {400: {"description": BAD[400]["description"],  # errors stay JSON on a GeoJSON route
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
 MISSING = {404: {"model": models.Error, "description": "No such record"}}
 
 
@@ -89,11 +96,11 @@ def _read_routes(api: APIRouter, store: Callable[[], Store]) -> None:
         page = queries.events(store(), flt, limit=limit, cursor=cursor, full=full)
         return {"items": page.items, "next_cursor": page.next_cursor, "total": page.total}
 
-    @api.get("/events.geojson", responses=BAD, tags=["events"],
-             response_model=dict[str, Any], response_class=JSONResponse)
-    def events_geojson(flt: Filter, limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> Any:
+    @api.get("/events.geojson", responses=BAD_JSON, tags=["events"],
+             response_model=dict[str, Any], response_class=GeoJSONResponse)
+    def events_geojson(flt: Filter, limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> dict[str, Any]:
         """Events with coordinates as a GeoJSON FeatureCollection (longitude, latitude), newest first."""
-        return JSONResponse(queries.geojson(store(), flt, limit=limit), media_type="application/geo+json")
+        return queries.geojson(store(), flt, limit=limit)
 
     @api.get("/events/{event_id}", response_model=models.EventDetail, responses=MISSING, tags=["events"])
     def get_event(event_id: str) -> dict[str, Any]:
@@ -149,17 +156,21 @@ def _read_routes(api: APIRouter, store: Callable[[], Store]) -> None:
 
 
 def _ingest_route(api: APIRouter, store: Callable[[], Store], token: str | None, max_upload: int) -> None:
-    bearer = HTTPBearer(auto_error=False, description="The value of DATELINE_INGEST_TOKEN")
     responses: dict[int | str, dict[str, Any]] = {
         code: {"model": models.Error, "description": text} for code, text in {
             400: "Empty body", 401: "Missing or wrong token", 403: "Ingest is disabled on this server",
             413: "Body too large", 422: "Unreadable input: every error with its origin (name:line)",
         }.items()}
 
-    @api.post("/articles", response_model=models.IngestResult, responses=responses, tags=["ingest"])
+    body = {"type": "string", "description": "The article(s), as a file would hold them"}
+    request_body = {"required": True, "content": {t: {"schema": body} for t in (
+        "text/plain", "text/html", "application/x-ndjson", "text/csv", "application/rss+xml")}}
+
+    @api.post("/articles", response_model=models.IngestResult, responses=responses, tags=["ingest"],
+              openapi_extra={"requestBody": request_body})
     async def post_articles(
         request: Request,
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)],
         name: Annotated[str | None, Query(max_length=200, description=(
             "File name whose extension says the format (.txt, .html, .jsonl, .csv, .rss); "
             "default from Content-Type"))] = None,
