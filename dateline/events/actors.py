@@ -1,0 +1,252 @@
+"""Actors: who did what to whom, named as ACLED names them, with ACLED actor types.
+
+Two sources, both data-driven so that they generalise beyond the articles we read:
+
+* the shipped dictionary ``data/actors.json`` (armed groups, IGOs, generic groups such
+  as "gunmen" or "protesters", and persons linked to their group: "Mawlavi Talib" and
+  its short form "Talib" act for the Taliban), extendable with a user file of the same
+  shape (``DATELINE_ACTORS=path`` or :func:`load` ``(extra=path)``);
+* state actors built from the geo stage's country tables: a country name, capital or
+  nationality adjective before a state noun ("American-trained Afghan units",
+  "Kabul government", "US airstrikes") is that country's military, police or
+  government. The adjective *nearest* the noun decides, so "American-trained Afghan
+  units" are Afghan forces.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "actors.json"
+
+#: ACLED's actor types in ACLED's order (the order ``interaction`` uses).
+INTER_ORDER: tuple[str, ...] = (
+    "State forces", "Rebel group", "Political militia", "Identity militia",
+    "Rioters", "Protesters", "Civilians", "External/Other forces",
+)
+
+#: Country name variants the gazetteer's short names miss.
+COUNTRY_VARIANTS: dict[str, str] = {
+    "US": "USA", "U.S.": "USA", "U.S": "USA", "USA": "USA", "America": "USA",
+    "United States of America": "USA", "Washington": "USA",
+    "UK": "GBR", "U.K.": "GBR", "Britain": "GBR", "Great Britain": "GBR", "England": "GBR",
+    "Russian Federation": "RUS", "Moscow": "RUS", "Kremlin": "RUS",
+    "North Korea": "PRK", "South Korea": "KOR", "DRC": "COD", "DR Congo": "COD",
+    "Congo-Kinshasa": "COD", "Ivory Coast": "CIV", "Burma": "MMR", "Holland": "NLD",
+    "Beijing": "CHN", "Tehran": "IRN", "Kabul": "AFG", "Islamabad": "PAK", "Kiev": "UKR",
+    "Kyiv": "UKR", "Ankara": "TUR", "Damascus": "SYR", "Baghdad": "IRQ", "Riyadh": "SAU",
+    "Pyongyang": "PRK", "Seoul": "KOR", "Tokyo": "JPN", "New Delhi": "IND", "Delhi": "IND",
+    "Jerusalem": "ISR", "Tel Aviv": "ISR", "Cairo": "EGY", "Paris": "FRA", "London": "GBR",
+    "Berlin": "DEU", "Mogadishu": "SOM", "Abuja": "NGA", "Khartoum": "SDN",
+    "Palestinian Authority": "PSE", "Gaza": "PSE", "West Bank": "PSE",
+}
+
+MILITARY_NOUNS = frozenset({
+    "forces", "force", "troops", "soldiers", "soldier", "army", "military", "units", "unit",
+    "commandos", "servicemen", "marines", "paratroopers", "airstrikes", "air strikes",
+    "air force", "warplanes", "jets", "drones", "navy", "border guards", "gendarmes",
+    "gendarmerie", "coast guard", "security forces", "strikes", "artillery",
+    "government forces", "government troops", "ground forces", "armed forces", "special forces",
+})
+POLICE_NOUNS = frozenset({"police", "policemen", "police officers", "officers", "riot police"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor mention: ACLED name, actor type, country, and where it was said."""
+
+    name: str
+    inter: str
+    iso: str
+    start: int
+    end: int
+    generic: bool = False  # "gunmen", "civilians": weak, overridden by named actors
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled actor dictionary: one regex over all variants, longest first."""
+
+    pattern: re.Pattern[str]
+    entries: dict[str, tuple[str, str, str, bool]]  # lower variant -> (name, inter, iso, generic)
+    state_pattern: re.Pattern[str]
+    nations: dict[str, str]  # lower country name / capital / demonym -> ISO3
+    adjectives: frozenset[str] = frozenset()  # the demonyms among them ("afghan")
+
+
+_LOCATIVE = re.compile(r"\b(?:in|of|from|to|across|into|near|at|inside|throughout|outside|within|around)\s+(?:the\s+)?$", re.I)
+
+GENERIC_NAMES = frozenset({"Unidentified Armed Group", "Protesters", "Rioters", "Civilians"})
+
+
+def load(extra: str | os.PathLike[str] | None = None) -> Lexicon:
+    """The actor lexicon: shipped data, plus ``extra`` or ``$DATELINE_ACTORS`` if set."""
+    path = extra or os.environ.get("DATELINE_ACTORS") or None
+    return _load(str(path) if path else "")
+
+
+@lru_cache(maxsize=8)
+def _load(extra: str) -> Lexicon:
+    records = [json.loads(DATA.read_text("utf-8"))]
+    if extra:
+        records.append(json.loads(Path(extra).read_text("utf-8")))
+    entries: dict[str, tuple[str, str, str, bool]] = {}
+    for data in records:
+        by_name = {a["name"]: a for a in data.get("actors", [])}
+        for actor in data.get("actors", []):
+            value = (actor["name"], actor["inter"], actor.get("iso", ""), actor["name"] in GENERIC_NAMES)
+            for alias in [actor["name"], *actor.get("aliases", [])]:
+                entries[alias.lower()] = value
+        for person in data.get("persons", []):
+            group = by_name.get(person["actor"]) or _lookup(entries, person["actor"])
+            if group is None:
+                continue
+            value = (group["name"], group["inter"], group.get("iso", ""), False)
+            for alias in [person["name"], *person.get("aliases", [])]:
+                entries[alias.lower()] = value
+    variants = sorted(entries, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])", re.I)
+    nations = _nations()
+    return Lexicon(pattern, entries, _state_pattern(nations), nations, _adjectives())
+
+
+def _lookup(entries: dict[str, tuple[str, str, str, bool]], name: str) -> dict[str, str] | None:
+    hit = entries.get(name.lower())
+    return {"name": hit[0], "inter": hit[1], "iso": hit[2]} if hit else None
+
+
+def _nations() -> dict[str, str]:
+    """Country names, capitals and demonyms -> ISO3, from the geo stage's tables."""
+    out: dict[str, str] = {}
+    try:
+        from dateline.geo.countries import countries, demonyms
+
+        for iso3, country in countries().items():
+            out[country.name.lower()] = iso3
+        out.update(demonyms())
+    except Exception:  # geo tables unavailable: the variants below still work
+        pass
+    out.update({k.lower(): v for k, v in COUNTRY_VARIANTS.items()})
+    return out
+
+
+def _adjectives() -> frozenset[str]:
+    try:
+        from dateline.geo.countries import demonyms
+
+        return frozenset(demonyms())
+    except Exception:
+        return frozenset()
+
+
+def _state_pattern(nations: dict[str, str]) -> re.Pattern[str]:
+    """``<nation>('s)? [up to 3 modifiers] <state noun>`` or a bare nation name."""
+    names = sorted((n for n in nations if len(n) > 1), key=len, reverse=True)
+    nation = "|".join(re.escape(n) for n in names)
+    nouns = sorted(MILITARY_NOUNS | POLICE_NOUNS | {"government", "authorities",
+                                                     "regime", "administration",
+                                                     "president", "prime minister", "leader"},
+                   key=len, reverse=True)
+    noun = "|".join(re.escape(n) for n in nouns)
+    return re.compile(
+        rf"(?<![\w-])(?P<nation>{nation})(?:'s|’s)?(?![\w])"
+        rf"(?:(?P<mods>(?:[\s-]+[\w-]+){{0,3}}?)\s+(?P<noun>{noun})(?!\w))?"
+        rf"|(?<![\w-])(?P<bare>government forces|security forces|government troops|state forces"
+        rf"|the army|the military|the police|police|soldiers|troops|the government|government"
+        rf"|policemen|riot police|warplanes|jets)(?!\w)",
+        re.I,
+    )
+
+
+def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str = "",
+         lexicon: Lexicon | None = None) -> list[Actor]:
+    """Every actor mentioned in ``text[start:end]``, in text order, overlaps resolved."""
+    lex = lexicon or load()
+    end = len(text) if end is None else end
+    window = text[start:end]
+    found = [_named(m, lex, start) for m in lex.pattern.finditer(window)]
+    found += [a for m in lex.state_pattern.finditer(window) if (a := _state(m, lex, start, default_iso))]
+    return _resolve_overlaps([a for a in found if a is not None])
+
+
+def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:
+    surface = match.group(0)
+    if surface.isupper() is False and surface.lower() in {"is", "let", "jem", "sna", "eu", "un"}:
+        return None  # short forms only count in capitals ("IS", not "is")
+    name, inter, iso, generic = lex.entries[surface.lower()]
+    return Actor(name, inter, iso, offset + match.start(), offset + match.end(), generic)
+
+
+def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) -> Actor | None:
+    if match.group("bare"):
+        iso = default_iso
+        noun = match.group("bare").lower().removeprefix("the ")
+        return _state_actor(noun, iso, offset + match.start(), offset + match.end(), generic=True)
+    nation = match.group("nation")
+    if nation.islower() or (len(nation) <= 3 and not nation.isupper()):
+        return None  # "chad", "us": common words, not countries
+    noun = (match.group("noun") or "").lower()
+    if not noun and nation.lower() in lex.adjectives:
+        return None  # "said Afghan officials": an adjective alone is no actor
+    if not noun and _LOCATIVE.search(match.string, max(0, match.start() - 20), match.start()):
+        return None  # "in Afghanistan" is a place, not the state acting
+    mods = match.group("mods") or ""
+    iso = lex.nations[nation.lower()]
+    # the adjective nearest the noun decides: "American-trained Afghan units" -> Afghan
+    for word in reversed(re.findall(r"[A-Z][\w']+", mods)):
+        if word.lower() in lex.nations and not word.lower().endswith("-trained"):
+            iso = lex.nations[word.lower()]
+            break
+    return _state_actor(noun, iso, offset + match.start(), offset + match.end())
+
+
+def _state_actor(noun: str, iso: str, start: int, end: int, generic: bool = False) -> Actor:
+    country = _country_name(iso) if iso else ""
+    if noun in POLICE_NOUNS or noun == "riot police":
+        kind = "Police Forces"
+    elif noun in MILITARY_NOUNS or noun in {"army", "military"}:
+        kind = "Military Forces"
+    else:
+        kind = "Government"
+    name = f"{kind} of {country}" if country else kind
+    return Actor(name, "State forces", iso, start, end, generic and not country)
+
+
+def _country_name(iso: str) -> str:
+    try:
+        from dateline.geo import country_name
+
+        return country_name(iso) or iso
+    except Exception:
+        return iso
+
+
+def _resolve_overlaps(actors: list[Actor]) -> list[Actor]:
+    """Keep the longest mention where two overlap ("Afghan Taliban" beats "Afghan")."""
+    actors.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    kept: list[Actor] = []
+    for actor in actors:
+        if kept and actor.start < kept[-1].end:
+            if (actor.end - actor.start) > (kept[-1].end - kept[-1].start):
+                kept[-1] = actor
+            continue
+        kept.append(actor)
+    return kept
+
+
+def inter_rank(inter: str) -> int:
+    return INTER_ORDER.index(inter) if inter in INTER_ORDER else len(INTER_ORDER)
+
+
+def interaction(inter1: str, inter2: str) -> str:
+    """ACLED's interaction label: 'State forces-Rebel group', or 'Rebel group only'."""
+    if not inter1:
+        return ""
+    if not inter2:
+        return f"{inter1} only"
+    first, second = sorted((inter1, inter2), key=inter_rank)
+    return f"{first}-{second}"

@@ -1,0 +1,375 @@
+"""Event detection: sentences -> typed triggers -> ACLED-coded events with evidence.
+
+Per sentence: find typed triggers (:mod:`taxonomy`), keep one event per sub-event type
+(a sentence may hold several events of different types), drop anaphoric mentions of an
+event already coded ("the attack" after the attack), then fill actors, quantities,
+modality, place and date, each with the span it came from.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from dateline.events import actors as actors_mod
+from dateline.events import modality as modality_mod
+from dateline.events import quantities as quantities_mod
+from dateline.events import taxonomy
+from dateline.records import Article, DateMention, Event, Place, Span, span_of
+
+_ANAPHORIC = re.compile(r"\b(?:the|this|that|its|their|his|her|these|those)\s+(?:\w+\s+)?$", re.I)
+_GENERIC_TRIGGERS = frozenset({"attack", "attacks", "incident", "assault", "offensive", "onslaught",
+                               "fighting", "deal", "agreement", "violence", "bombing", "explosion", "blast"})
+_BY = re.compile(r"\b(?:by|of|from)\s+(?:\w+[\s-]+){0,3}$", re.I)
+_AGAINST = re.compile(r"\b(?:against|on|at|targeting|targeted|upon|with|into)\s+(?:\w+[\s-]+){0,4}$", re.I)
+_CLAIM_RESP = re.compile(r"\bclaim\w* (?:of )?responsibility\b", re.I)
+
+
+def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> None:
+    """Fill ``article.events``; one pass over sentences, patterns compiled once."""
+    text = article.document.text
+    lex = lexicon or actors_mod.load()
+    sentences = article.sentences or [span_of(text, 0, len(text))]
+    year = _year(article.document.published)
+    recent: list[tuple[int, Event]] = []  # (sentence index, event) for anaphora
+    events: list[Event] = []
+    background = False  # the sentence before was background ("served for years")
+    for index, sentence in enumerate(sentences):
+        for trig in _sentence_triggers(text, sentence):
+            if _in_background_phrase(text, sentence, trig):
+                continue
+            earlier = _anaphoric(text, trig, index, recent)
+            event = _build(article, sentence, index, trig, lex, year, background)
+            if event is None:
+                continue
+            if earlier is not None:
+                _merge(earlier, event)
+                cue = modality_mod.HISTORICAL.search(text, sentence.start, sentence.end)
+                if cue and earlier.modality == "asserted":
+                    earlier.modality = "historical"
+                    earlier.evidence["modality"] = [span_of(text, cue.start(), cue.end())]
+                continue
+            events.append(event)
+            recent.append((index, event))
+        background = _is_background(text, sentence, article.dates)
+        _claim_responsibility(text, sentence, index, recent, lex)
+    article.events = events
+
+
+def _sentence_triggers(text: str, sentence: Span) -> list[taxonomy.Trigger]:
+    """One trigger per sub-event type in a sentence: the first one."""
+    seen: dict[str, taxonomy.Trigger] = {}
+    for trig in sorted(taxonomy.triggers(text, sentence.start, sentence.end), key=lambda t: t.start):
+        seen.setdefault(trig.sub_event, trig)
+    return list(seen.values())
+
+
+def _anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple[int, Event]]) -> Event | None:
+    """'the attack' right after an attack was coded refers back to it: that event."""
+    if trig.word.lower() not in _GENERIC_TRIGGERS:
+        return None
+    if not _ANAPHORIC.search(text, max(0, trig.start - 25), trig.start):
+        return None
+    same = [e for i, e in recent if index - i <= 3 and e.sub_event_type == trig.sub_event]
+    return same[-1] if same else None
+
+
+def _merge(earlier: Event, later: Event) -> None:
+    """One event told over several sentences: the later mention adds what it knows."""
+    if later.quantities and not earlier.quantities:
+        earlier.quantities = later.quantities
+        earlier.evidence["quantities"] = later.evidence["quantities"]
+        if later.fatalities is not None:
+            earlier.fatalities = later.fatalities
+            earlier.evidence["fatalities"] = later.evidence["fatalities"]
+    for slot in ("1", "2"):
+        if not getattr(earlier, f"actor{slot}") and getattr(later, f"actor{slot}"):
+            for name in (f"actor{slot}", f"inter{slot}"):
+                setattr(earlier, name, getattr(later, name))
+                earlier.evidence[name] = later.evidence[name]
+    earlier.interaction = actors_mod.interaction(earlier.inter1, earlier.inter2)
+    if later.modality == "historical" and earlier.modality == "asserted":
+        earlier.modality = "historical"
+        earlier.evidence["modality"] = later.evidence["modality"]
+
+
+_BACKGROUND = re.compile(r"\b(?:amid|following|despite|in the face of|to encourage|to further|ahead of|in the wake of)\s+(?:[\w'’]+[\s-]+){0,5}$", re.I)
+
+
+def _in_background_phrase(text: str, sentence: Span, trig: taxonomy.Trigger) -> bool:
+    """'amid the withdrawal of US forces', 'to further peace talks': a backdrop, not news."""
+    return bool(_BACKGROUND.search(text, max(sentence.start, trig.start - 50), trig.start))
+
+
+def _is_background(text: str, sentence: Span, dates: list[DateMention]) -> bool:
+    """A sentence of biography or history ("served for years") colours an undated next one."""
+    if any(d.historical for d in _dates_in(dates, sentence)):
+        return True
+    return bool(modality_mod.BIOGRAPHY.search(text, sentence.start, sentence.end))
+
+
+def _build(article: Article, sentence: Span, index: int, trig: taxonomy.Trigger,
+           lex: actors_mod.Lexicon, year: int | None, background: bool = False) -> Event | None:
+    text = article.document.text
+    doc = article.document
+    event = Event(doc_id=doc.doc_id, source=doc.source, notes=sentence.text.strip())
+    ev = event.evidence
+    trig_span = span_of(text, trig.start, trig.end)
+    dates = _dates_near(article.dates, sentence, trig)
+    historical = any(d.historical for d in dates)
+    mode, cue = modality_mod.modality(text, trig.start, trig.end, sentence.start, sentence.end,
+                                      historical=historical, year=year)
+    if mode == "asserted" and background and not dates:
+        mode = "historical"
+    sub = trig.sub_event
+    if mode in {"hypothetical", "negated", "planned"} and taxonomy.ACLED[sub][0] == "Strategic developments":
+        return None  # "inmates that could be recruited": no development happened
+    plover = taxonomy.PLOVER_OF.get(sub, "")
+    if mode in {"threatened", "denied"} and taxonomy.ACLED[sub][0] != "Strategic developments":
+        # a threat or a denial of violence is not violence: code the speech act
+        sub, plover = "Other", "THREATEN" if mode == "threatened" else "REJECT"
+    event.sub_event_type = sub
+    event.event_type, event.disorder_type = taxonomy.ACLED[sub]
+    event.plover_type = plover
+    event.modality = mode
+    for name in ("sub_event_type", "event_type", "disorder_type", "plover_type"):
+        ev[name] = [trig_span]
+    ev["modality"] = [span_of(text, *cue)] if cue else [trig_span]
+    ev["notes"] = [sentence]
+    place = _place(article.places, sentence, trig, index, article.sentences)
+    _fill_place(event, place)
+    _fill_actors(event, text, sentence, trig, lex)
+    _fill_quantities(event, text, sentence)
+    _fill_date(event, doc, dates)
+    event.event_id_cnty = _event_id(event.iso, doc.doc_id, trig.start, sub)
+    event.confidence = _confidence(event, trig)
+    return event
+
+
+def _dates_in(dates: list[DateMention], sentence: Span) -> list[DateMention]:
+    return [d for d in dates if sentence.start <= d.span.start < sentence.end]
+
+
+def _dates_near(dates: list[DateMention], sentence: Span, trig: taxonomy.Trigger) -> list[DateMention]:
+    """Dates of the trigger: before it in the sentence, or within a few words after it.
+    ("an assault on X is one of the prisoners released last year": last year is the release's.)"""
+    near = [d for d in _dates_in(dates, sentence) if d.span.start < trig.start or d.span.start - trig.end <= 40]
+    return sorted(near, key=lambda d: abs(d.span.start - trig.start))
+
+
+def _place(places: list[Place], sentence: Span, trig: taxonomy.Trigger, index: int,
+           sentences: list[Span]) -> Place | None:
+    """The place in the trigger's sentence nearest the trigger (a town beats a country);
+    else the last place of the two sentences before."""
+    inside = [p for p in places if sentence.start <= p.span.start < sentence.end]
+    local = [p for p in inside if not p.feature.startswith("A.PCL")]
+    if local:
+        return min(local, key=lambda p: (p.geo_precision, abs(p.span.start - trig.start)))
+    lo = sentences[max(0, index - 2)].start if sentences else sentence.start
+    before = [p for p in places if lo <= p.span.start < sentence.start and not p.feature.startswith("A.PCL")]
+    if before:
+        return before[-1]
+    if inside:
+        return inside[0]
+    return _main_country(places)
+
+
+def _main_country(places: list[Place]) -> Place | None:
+    """The article's most-mentioned country, as a country-level place (precision 3)."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.iso:
+            counts[p.iso] = counts.get(p.iso, 0) + 1
+    if not counts:
+        return None
+    iso = max(counts, key=counts.get)
+    national = [p for p in places if p.iso == iso and p.feature.startswith("A.PCL")]
+    return national[0] if national else None
+
+
+def _fill_place(event: Event, place: Place | None) -> None:
+    if place is None:
+        return
+    event.location, event.latitude, event.longitude = place.name, place.latitude, place.longitude
+    event.country, event.iso, event.admin1, event.admin2 = place.country, place.iso, place.admin1, place.admin2
+    event.geo_precision, event.geonameid = place.geo_precision, place.geonameid
+    event.region = _region(place.iso)
+    for name in ("location", "latitude", "longitude", "country", "iso", "admin1", "admin2",
+                 "geo_precision", "geonameid", "region"):
+        if getattr(event, name) not in ("", None):
+            event.evidence[name] = [place.span]
+
+
+def _region(iso: str) -> str:
+    try:
+        from dateline.geo import acled_region
+    except ImportError:
+        return ""
+    return acled_region(iso) if iso else ""
+
+
+def _fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
+                 lex: actors_mod.Lexicon) -> None:
+    found = _corefer(text, actors_mod.find(text, sentence.start, sentence.end, default_iso=event.iso, lexicon=lex),
+                     sentence, lex)
+    actor1, actor2 = _roles(text, found, trig)
+    for slot, actor in (("1", actor1), ("2", actor2)):
+        if actor is None:
+            continue
+        inter = actor.inter
+        if inter == "State forces" and event.iso and actor.iso and actor.iso != event.iso:
+            inter = "External/Other forces"  # a state's forces acting abroad
+        name = actor.name
+        if actor.generic and name in actors_mod.GENERIC_NAMES and event.country:
+            name = f"{name} ({event.country})"
+        span = span_of(text, actor.start, actor.end)
+        setattr(event, f"actor{slot}", name)
+        setattr(event, f"inter{slot}", inter)
+        event.evidence[f"actor{slot}"] = [span]
+        event.evidence[f"inter{slot}"] = [span]
+    event.interaction = actors_mod.interaction(event.inter1, event.inter2)
+    if event.interaction:
+        event.evidence["interaction"] = event.evidence["inter1"] + event.evidence.get("inter2", [])
+    if event.event_type == "Violence against civilians" or event.inter2 == "Civilians":
+        event.civilian_targeting = "Civilian targeting"
+        event.evidence["civilian_targeting"] = event.evidence.get("inter2") or event.evidence["event_type"]
+
+
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+){0,2}$", re.I)
+_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def _corefer(text: str, found: list[actors_mod.Actor], sentence: Span,
+             lex: actors_mod.Lexicon) -> list[actors_mod.Actor]:
+    """'the group', 'the militants': the armed group named last in the sentences before."""
+    out: list[actors_mod.Actor] = []
+    for actor in found:
+        definite = text[actor.start:actor.end].lower().startswith("the ") or \
+            _DEFINITE.search(text, max(0, actor.start - 30), actor.start)
+        vague = re.search(r"unidentified|unknown|suspected", text[max(0, actor.start - 15):actor.end], re.I)
+        if actor.generic and actor.inter in _ARMED and definite and not vague:
+            prior = [a for a in actors_mod.find(text, max(0, sentence.start - 600), actor.start, lexicon=lex)
+                     if not a.generic and a.inter in _ARMED]
+            if prior:
+                actor = actors_mod.Actor(prior[-1].name, prior[-1].inter, prior[-1].iso, actor.start, actor.end)
+        out.append(actor)
+    return out
+
+
+def _roles(text: str, found: list[actors_mod.Actor], trig: taxonomy.Trigger
+           ) -> tuple[actors_mod.Actor | None, actors_mod.Actor | None]:
+    """actor1 does, actor2 undergoes: 'by X' marks the doer, 'against/on X' the target;
+    otherwise the nearest actor before the trigger acts on the nearest after it."""
+    if not found:
+        return None, None
+    actor1 = actor2 = None
+    after = [a for a in found if a.start >= trig.end]
+    before = [a for a in found if a.end <= trig.start]
+    overlap = [a for a in found if a.start < trig.end and a.end > trig.start]
+    doers: list[actors_mod.Actor] = []
+    if overlap:  # "US airstrikes": the nation in the trigger phrase is the doer
+        actor1 = overlap[0]
+    for a in after:
+        gap = text[trig.end:a.start]
+        if a is actor1:
+            continue
+        if _BY.search(gap) and len(gap) < 40:
+            if actor1 is None:
+                actor1 = a
+            doers.append(a)
+        elif actor2 is None and _AGAINST.search(gap) and len(gap) < 60:
+            actor2 = a
+    if trig.sub_event == "Agreement":  # parties, in the order named
+        parties: list[actors_mod.Actor] = []
+        for a in found:
+            if a.inter != "Civilians" and all(a.name != p.name for p in parties):
+                parties.append(a)
+        return (parties + [None, None])[0], (parties + [None, None])[1]
+    targeted = actor2 is not None
+    battle = trig.event_type == "Battles"
+    if actor1 is None:
+        cands = [a for a in reversed(before) if a is not actor2]
+        named = [a for a in cands if not a.generic and a.inter != "Civilians"]
+        actor1 = (named or cands or [None])[0]
+    if actor2 is None:
+        rest = [a for a in after + list(reversed(before)) if a is not actor1 and a not in doers
+                and (actor1 is None or a.name != actor1.name)
+                and not (battle and a.inter == "Civilians")]
+        actor2 = rest[0] if rest else None
+    if actor1 is None and actor2 is not None and actor2.inter != "Civilians" and not targeted:
+        actor1, actor2 = actor2, None
+    if actor1 is not None and actor1.inter == "Civilians" and actor2 is not None:
+        actor1, actor2 = actor2, actor1
+    return actor1, actor2
+
+
+def _fill_quantities(event: Event, text: str, sentence: Span) -> None:
+    found = quantities_mod.find(text, sentence.start, sentence.end)
+    if not found:
+        return
+    event.quantities = [{"kind": q["kind"], "value": q["value"], "span": q["span"].to_dict()} for q in found]
+    event.evidence["quantities"] = [q["span"] for q in found]
+    killed = [q for q in found if q["kind"] == "killed"]
+    if killed:
+        low = min(killed, key=lambda q: q["value"])
+        event.fatalities = low["value"]
+        event.evidence["fatalities"] = [low["span"]]
+
+
+def _fill_date(event: Event, doc: Any, dates: list[DateMention]) -> None:
+    """The sentence's own date, else the publication date with its precision."""
+    if dates:
+        mention = dates[0]
+        event.event_date, event.time_precision = mention.date, mention.precision
+        event.evidence["event_date"] = [mention.span]
+        event.evidence["time_precision"] = [mention.span]
+    elif doc.published:
+        event.event_date = doc.published
+        event.time_precision = doc.published_precision or _precision(doc.published)
+    event.year = _year(event.event_date)
+    if event.year is not None and "event_date" in event.evidence:
+        event.evidence["year"] = event.evidence["event_date"]
+
+
+def _precision(iso_date: str) -> int:
+    return 1 if len(iso_date) >= 10 else 3
+
+
+def _year(iso_date: str) -> int | None:
+    return int(iso_date[:4]) if len(iso_date) >= 4 and iso_date[:4].isdigit() else None
+
+
+def _claim_responsibility(text: str, sentence: Span, index: int, recent: list[tuple[int, Event]],
+                          lex: actors_mod.Lexicon) -> None:
+    """'X claimed responsibility for the incident': X is who claims the latest violent event."""
+    m = _CLAIM_RESP.search(text, sentence.start, sentence.end)
+    if not m:
+        return
+    claimers = [a for a in actors_mod.find(text, sentence.start, m.start(), lexicon=lex) if not a.generic]
+    violent = [e for i, e in recent if index - i <= 4 and e.disorder_type.startswith("Political violence")
+               and e.modality not in {"threatened", "denied"}]
+    if not claimers or not violent:
+        return
+    event = violent[-1]
+    claimer = claimers[-1]
+    event.tags = f"claimed by {claimer.name}"
+    event.evidence["tags"] = [span_of(text, claimer.start, m.end())]
+    if event.actor1.startswith("Unidentified Armed Group") or not event.actor1:
+        event.assoc_actor_1 = claimer.name
+        event.evidence["assoc_actor_1"] = [span_of(text, claimer.start, claimer.end)]
+
+
+def _event_id(iso: str, doc_id: str, start: int, sub_event: str) -> str:
+    """ISO3 + a short stable hash: the same article gives the same ids on every run."""
+    digest = hashlib.sha1(f"{doc_id}|{start}|{sub_event}".encode()).hexdigest()[:8]
+    return f"{iso or 'XXX'}{digest}"
+
+
+def _confidence(event: Event, trig: taxonomy.Trigger) -> float:
+    """A transparent score: trigger specificity plus the fields that found evidence."""
+    score = 0.35 + 0.03 * trig.weight
+    score += 0.1 if event.actor1 else 0.0
+    score += 0.05 if event.actor2 else 0.0
+    score += 0.1 if event.location else 0.0
+    score -= 0.15 if event.modality in {"hypothetical", "negated"} else 0.0
+    return round(max(0.05, min(0.99, score)), 2)

@@ -1,0 +1,108 @@
+"""Typed numbers: killed, injured, captured, released, abducted, fighters, percent.
+
+A number takes its kind from the verb or noun next to it: the words after it first
+("12 people were killed", "1,000 captives"), then the words before it ("killing at
+least 12", "release 5,000"). Vague amounts follow ACLED's conservative rules:
+"several" = 3, "dozens" = 12, "hundreds" = 100; the fatality count is the lowest
+figure reported.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dateline.records import span_of
+
+WORD_NUMBERS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "hundred": 100,
+    "a dozen": 12, "dozen": 12, "dozens": 12, "several": 3, "a few": 3, "few": 3,
+    "a number of": 3, "many": 3, "scores": 20, "hundreds": 100, "thousands": 1000,
+    "a handful of": 3, "multiple": 2, "a couple of": 2, "couple": 2, "a": 1, "an": 1,
+}
+
+KIND_WORDS: tuple[tuple[str, str], ...] = (
+    ("killed", r"killed|dead|deaths?|died|die|lives|bodies|fatalities|massacred|murdered|slain|executed|beheaded|perished|lost their lives"),
+    ("injured", r"injured|wounded|hurt|injuries|casualties|hospitali[sz]ed|maimed"),
+    ("abducted", r"abducted|kidnapped|hostages?|missing|disappeared"),
+    ("released", r"released|freed|set free|let go|pardoned"),
+    ("captured", r"arrested|detained|captured|captives?|prisoners?|detainees|inmates|held|apprehended|rounded up|taken into custody"),
+    ("fighters", r"fighters|militants|insurgents|gunmen|troops|soldiers|rebels|jihadists|attackers|assailants|policemen|officers|men"),
+)
+_KIND_RE = [(kind, re.compile(rf"\b(?:{words})\b", re.I)) for kind, words in KIND_WORDS]
+_BEFORE_RE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("killed", re.compile(r"\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing)? the lives of|leaving|left)\s*$", re.I)),
+    ("injured", re.compile(r"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurting)\s*$", re.I)),
+    ("released", re.compile(r"\b(?:releas(?:e|ed|ing)|free(?:d|ing)?|setting free|set free|swap(?:ped)?)\s*$", re.I)),
+    ("abducted", re.compile(r"\b(?:abduct(?:ed|ing)|kidnap(?:ped|ping))\s*$", re.I)),
+    ("captured", re.compile(r"\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing))\s*$", re.I)),
+)
+_QUALIFIER = r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|roughly|approximately|fewer than|less than)\s+)?"
+_NUMBER = re.compile(
+    r"(?<![\w.,])" + _QUALIFIER + r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    r"|" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in {"a", "an"}), key=len, reverse=True))
+    + r")(?P<pct>\s*(?:%|per ?cent\b))?(?![\w,]*\d)",
+    re.I,
+)
+_YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
+_STOP = re.compile(r"[.;:!?]")
+
+
+def parse_number(word: str) -> int | None:
+    """'5,000' -> 5000, 'dozens' -> 12 (ACLED's rule), 'several' -> 3."""
+    word = word.lower().replace(",", "")
+    if word in WORD_NUMBERS:
+        return WORD_NUMBERS[word]
+    try:
+        return int(float(word))
+    except ValueError:
+        return None
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> list[dict[str, Any]]:
+    """Typed quantities in ``text[start:end]``: ``{"kind", "value", "span"}`` dicts."""
+    end = len(text) if end is None else end
+    out: list[dict[str, Any]] = []
+    for match in _NUMBER.finditer(text, start, end):
+        number = match.group("num")
+        if _YEARISH.match(number) or _is_time(text, match.end()):
+            continue
+        if re.match(r"\s+of\b", text[match.end():match.end() + 4]) and number.lower() in {"one", "1"}:
+            continue  # "one of thousands of prisoners"
+        value = parse_number(number)
+        if value is None:
+            continue
+        kind = "percent" if match.group("pct") else _kind(text, match.start(), match.end(), end)
+        if kind:
+            out.append({"kind": kind, "value": value, "span": span_of(text, match.start(), match.end())})
+    return out
+
+
+def _is_time(text: str, pos: int) -> bool:
+    return bool(re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|years?\b|km\b|kilometers?\b|miles?\b|metres?\b|meters?\b|dollars?\b|million\b|billion\b)", text[pos:pos + 12], re.I))
+
+
+def _kind(text: str, start: int, end: int, limit: int) -> str:
+    """Kind from the next few words (up to punctuation), else from the verb before."""
+    after = text[end:min(limit, end + 60)]
+    stop = _STOP.search(after)
+    after = " ".join(after[: stop.start() if stop else len(after)].split()[:6])
+    best = ""
+    best_pos = len(after) + 1
+    for kind, pattern in _KIND_RE:
+        hit = pattern.search(after)
+        if hit and hit.start() < best_pos:
+            best, best_pos = kind, hit.start()
+    before = text[max(0, start - 30):start]
+    for kind, pattern in _BEFORE_RE:
+        if pattern.search(before) and best in ("", "fighters", "captured"):
+            return kind
+    return best
+
+
+def fatalities(quantities: list[dict[str, Any]]) -> int | None:
+    """ACLED's conservative count: the lowest killed figure reported, None if none."""
+    killed = [q["value"] for q in quantities if q["kind"] == "killed"]
+    return min(killed) if killed else None

@@ -1,0 +1,194 @@
+"""Event typing: ACLED's 25 sub-event types and PLOVER's 16, from trigger lexicons.
+
+Each ACLED rule is a precompiled regex of trigger words with a weight. The weights
+encode ACLED's hierarchy: the more specific or more serious type wins when two fire
+on the same text (a suicide bombing is Explosions/Remote violence even when it kills
+civilians; a grenade is a Grenade, not a Remote explosive; force used on protesters
+is a Protest event, not an Attack). A few rules depend on context words in the
+sentence (protest words, civilian victims, state actors) and are resolved in
+:func:`classify`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: ACLED sub-event type -> (event type, disorder type)
+ACLED: dict[str, tuple[str, str]] = {
+    "Armed clash": ("Battles", "Political violence"),
+    "Government regains territory": ("Battles", "Political violence"),
+    "Non-state actor overtakes territory": ("Battles", "Political violence"),
+    "Chemical weapon": ("Explosions/Remote violence", "Political violence"),
+    "Air/drone strike": ("Explosions/Remote violence", "Political violence"),
+    "Suicide bomb": ("Explosions/Remote violence", "Political violence"),
+    "Shelling/artillery/missile attack": ("Explosions/Remote violence", "Political violence"),
+    "Remote explosive/landmine/IED": ("Explosions/Remote violence", "Political violence"),
+    "Grenade": ("Explosions/Remote violence", "Political violence"),
+    "Sexual violence": ("Violence against civilians", "Political violence"),
+    "Attack": ("Violence against civilians", "Political violence"),
+    "Abduction/forced disappearance": ("Violence against civilians", "Political violence"),
+    "Peaceful protest": ("Protests", "Demonstrations"),
+    "Protest with intervention": ("Protests", "Demonstrations"),
+    "Excessive force against protesters": ("Protests", "Political violence; Demonstrations"),
+    "Violent demonstration": ("Riots", "Demonstrations"),
+    "Mob violence": ("Riots", "Political violence"),
+    "Agreement": ("Strategic developments", "Strategic developments"),
+    "Arrests": ("Strategic developments", "Strategic developments"),
+    "Change to group/activity": ("Strategic developments", "Strategic developments"),
+    "Disrupted weapons use": ("Strategic developments", "Strategic developments"),
+    "Headquarters or base established": ("Strategic developments", "Strategic developments"),
+    "Looting/property destruction": ("Strategic developments", "Strategic developments"),
+    "Non-violent transfer of territory": ("Strategic developments", "Strategic developments"),
+    "Other": ("Strategic developments", "Strategic developments"),
+}
+
+#: PLOVER type for each ACLED sub-event type (the mode comes from the trigger).
+PLOVER_OF: dict[str, str] = {
+    **{s: "ASSAULT" for s, (e, _) in ACLED.items() if e in {"Battles", "Explosions/Remote violence", "Violence against civilians"}},
+    "Peaceful protest": "PROTEST", "Protest with intervention": "PROTEST",
+    "Excessive force against protesters": "COERCE", "Violent demonstration": "PROTEST",
+    "Mob violence": "ASSAULT", "Agreement": "AGREE", "Arrests": "COERCE",
+    "Change to group/activity": "MOBILIZE", "Disrupted weapons use": "COERCE",
+    "Headquarters or base established": "MOBILIZE", "Looting/property destruction": "ASSAULT",
+    "Non-violent transfer of territory": "RETREAT", "Other": "",
+}
+
+_P = r"(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|march(?:ed|es|ers)?\b|sit-ins?|took to the streets|crowds?)"
+PROTEST_CONTEXT = re.compile(r"\b" + _P, re.I)
+CIVILIAN_VICTIMS = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|women|children|girls?|boys?|students?|worshippers?|passengers?"
+    r"|farmers?|journalists?|teachers?|doctors?|aid workers?|workers?|family|families|shoppers|pedestrians"
+    r"|people|man|woman|men|driver|vehicle|house|home|mosque|church|school|university|market|village)\b", re.I)
+ARMED_VICTIMS = re.compile(
+    r"\b(?:soldiers?|troops|police(?:men)?|officers?|security (?:forces?|personnel|force members)|checkpoints?|base"
+    r"|convoy|patrol|positions?|army|forces|militants|fighters|rebels|insurgents|guards?|military post|outpost)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Rule:
+    sub_event: str
+    weight: float
+    pattern: re.Pattern[str]
+
+
+def _rule(sub_event: str, weight: float, words: str) -> Rule:
+    return Rule(sub_event, weight, re.compile(r"(?<![\w-])(?:" + words + r")", re.I))
+
+
+RULES: tuple[Rule, ...] = (
+    _rule("Chemical weapon", 10, r"chemical (?:weapons?|attacks?|agents?|munitions?)|chlorine|sarin|nerve (?:agent|gas)|mustard gas"
+          r"|poison(?:ous)? gas|toxic (?:gas|chemicals?)|Prohibition of Chemical Weapons|OPCW"),
+    _rule("Disrupted weapons use", 9.8, r"defus(?:ed|ing|e)|bomb (?:squad|disposal)|(?:disarmed|dismantled|neutrali[sz]ed|intercepted|shot down|thwarted|foiled)\b"
+          r"|(?:seized|recovered|confiscated|discovered|found|unearthed|impounded|uncovered|captured)\s+(?:\w+\s+){0,5}?(?:weapons|arms|ammunition|explosives?|IEDs?|bombs?|mines|rifles|guns|grenades|rockets|cache|munitions)"
+          r"|(?:arms|weapons|ammunition|explosives?) (?:cache|haul|depot|were (?:seized|recovered|found|discovered))|cache of"),
+    _rule("Suicide bomb", 9.5, r"suicide|self-detonat|blew (?:himself|herself|themselves) up|kamikazes?|explosives?[- ]laden vest|explosive vests?|suicide vests?"),
+    _rule("Sexual violence", 9, r"rap(?:e|ed|es|ing|ists?)\b|sexual(?:ly)? (?:assault(?:ed)?|abus(?:e|ed)|violence|harass\w*|exploit\w*)|molest\w*|gang-rap\w*|sexually"),
+    _rule("Grenade", 8.5, r"(?:hand[- ])?grenades?"),
+    _rule("Air/drone strike", 8, r"air[- ]?strikes?|air[- ]?raids?|drone (?:strikes?|attacks?)|armed drones?|drones? (?:struck|hit|targeted|fired|attacked|bombed)"
+          r"|warplanes?|war planes?|fighter[- ]jets?|fighter planes?|jets (?:bombed|struck|hit|pounded)|bombing raids?|aerial (?:bombardment|bombing|attacks?|strikes?)"
+          r"|helicopter gunships?|(?:helicopters?|aircraft|planes?) (?:bombed|struck|fired|attacked|strafed)|air missiles?|air force (?:bombed|struck|hit|attacked)|bombers? (?:struck|hit|bombed)|barrel bombs?"),
+    _rule("Shelling/artillery/missile attack", 7.5, r"shell(?:ing|ed|s)?\b|artillery|mortars?|rockets?|missiles?|tank (?:fire|attacks?|shells?)|howitzers?|bombard\w*|katyusha|projectiles?|ballistic"),
+    _rule("Remote explosive/landmine/IED", 7, r"(?:car|roadside|truck|parcel|sticky|magnetic|motorcycle|time|pipe|nail) bombs?|IEDs?|VBIED|improvised explosive|land ?mines?|mines?\b(?= (?:blast|explosion|exploded|went off))"
+          r"|explosive devices?|bombs?\b|blasts?|explosions?|detonat\w*|booby[- ]trap\w*|explod\w*|bombings?|bombed"),
+    _rule("Excessive force against protesters", 8.8, r"(?:shot|opened fire|fired live|live (?:ammunition|rounds|bullets|fire)|gunfire|killed|killing|beat(?:en|ing)?|brutal\w*|died|dead)"),
+    _rule("Protest with intervention", 7.2, r"tear ?gas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w*|batons?|baton[- ]charg\w*|broke up|cracked down|crackdown|detained|arrested|kettl\w*|stun grenades?|clash(?:ed|es)? with (?:the )?police|scuffl\w*|blocked them"),
+    _rule("Violent demonstration", 7.3, r"violent|turned violent|torch\w*|set fire|set ablaze|(?:hurl|pelt|threw|throw|throwing)\w* (?:stones|rocks|bricks|bottles|petrol bombs|molotov\w*)|stone[- ]pelt\w*"
+          r"|petrol bombs?|molotov\w*|vandali\w*|smash\w*|riot(?:s|ing|ers)?\b|burn(?:ed|t|ing)? (?:tyres|tires|cars|vehicles)|rampag\w*|damag\w*|debris"),
+    _rule("Mob violence", 7.1, r"\bmobs?\b|lynch\w*|vigilante\w*|angry (?:crowd|residents|villagers)|enraged|clashed using|communal (?:clash|violence)|(?:sticks|machetes|iron rods|clubs)|mob justice|beaten to death by"),
+    _rule("Peaceful protest", 5, _P + r"|picket\w*|hunger strike|went on strike|general strike|chant(?:ed|ing)|vigil|placards"),
+    _rule("Abduction/forced disappearance", 6.5, r"abduct\w*|kidnap\w*|forced(?:ly)? disappear\w*|enforced disappearance|taken hostage|held hostage|hostages?|whisked away|went missing"),
+    _rule("Arrests", 6, r"arrest\w*|detain\w*|detention|taken into custody|in custody|apprehend\w*|nabbed|rounded up|remanded|(?:recognised|recognized|stopped|caught|held) (?:\w+ ){0,4}?(?:at|through) a checkpoint|jailed|charged with"),
+    _rule("Government regains territory", 6.8, r"regain\w*|recaptur\w*|retak(?:e|en|ing)|retook|liberat\w*|took back|taken back|won back|win back|back under (?:government|state|army) control|clear(?:ed)? (?:\w+ ){0,3}?of (?:militants|insurgents|rebels|fighters)|freed (?:\w+ ){0,4}?(?:areas|villages|towns|districts|city|territory) from"),
+    _rule("Non-state actor overtakes territory", 6.7, r"(?:seiz\w*|captur\w*|overr[au]n\w*|took (?:full )?control|taken control|take control|took over|fell to|fallen to|gained control|in control of|control of)\s+(?:\w+\s+){0,6}?"
+          r"(?:town|village|city|cities|district|districts|areas?|territory|base|region|province|capital|crossing|border|port|airport|oil|swathes|hills?|positions)"
+          r"|fell to (?:the )?(?:militants|rebels|insurgents|taliban)|under (?:their|rebel|militant|insurgent) control"),
+    _rule("Non-violent transfer of territory", 6.4, r"withdr(?:ew|awn|aw|awal|awing)|pull(?:ed)? out|pulled back|handed over|hand over|handover|without (?:resistance|a fight)|(?:began|begin) leaving|evacuat\w* (?:fighters|rebels)|crossed into (?:\w+ ){0,3}?territory"),
+    _rule("Headquarters or base established", 6.6, r"(?:set up|established|establish|build|built|opened|set-up) (?:\w+ ){0,3}?(?:post|base|headquarters|outpost|camp|position|checkpoint)s?|observation posts?|new (?:military )?base"),
+    _rule("Change to group/activity", 5.8, r"defect\w*|deploy\w*|dispatch\w*|reinforc\w*|merg\w*|disband\w*|mobili[sz]\w*|recruit\w*|redeploy\w*|relocat\w*|pull back|moved (?:\w+ ){0,2}?(?:troops|forces|fighters)"
+          r"|new (?:leader|commander)|splinter|split from|joined forces|pledged allegiance|allegiance|launch(?:ed)? (?:a |an )?(?:military )?(?:operation|campaign)|training|exercise|drills?|sent (?:\w+ ){0,3}?(?:troops|soldiers|forces)"),
+    _rule("Agreement", 6, r"agree\w*|deal\b|deals\b|cease-?fire|truce|accords?\b|peace (?:pact|treaty|plan)|treaty|signed|sign\b|(?:exchange|swap) of (?:prisoners|captives|bodies)|prisoner (?:swap|exchange)s?|reconcil\w*|memorandum|negotiated (?:a|an|the)|pact\b"),
+    _rule("Looting/property destruction", 5.5, r"loot\w*|ransack\w*|plunder\w*|set (?:ablaze|alight|on fire)|torched|burn(?:ed|t) down|razed|arson\w*|demolish\w*|destroy\w* (?:\w+ ){0,3}?(?:homes|houses|property|properties|shops|buildings|crops|stores|vehicles|offices)|attacks on properties|vandalis\w*"),
+    _rule("Armed clash", 5, r"clash\w*|fight(?:ing|s)?\b|fought|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|ambush\w*|offensive|assault\w*|onslaught|counter-?attack\w*|counter-?offensive|siege|besieg\w*|battles?\b|battled|battling|skirmish\w*|encounter\b|combat\b|engaged|stormed|raid(?:ed)?\b|attack\w*|killed|killing|kills|shot|gunned down|opened fire|fired (?:on|at|upon)|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked"),
+)
+
+#: rules that only count with protest words in the same text
+NEEDS_PROTEST = frozenset({"Excessive force against protesters", "Protest with intervention", "Violent demonstration"})
+#: weapon types that make violence remote: their presence removes the generic Armed clash/Attack
+REMOTE = frozenset(s for s, (e, _) in ACLED.items() if e == "Explosions/Remote violence")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One typed trigger found in a text: the type, where, and how sure."""
+
+    sub_event: str
+    start: int
+    end: int
+    weight: float
+    word: str = ""
+
+    @property
+    def event_type(self) -> str:
+        return ACLED[self.sub_event][0]
+
+    @property
+    def disorder_type(self) -> str:
+        return ACLED[self.sub_event][1]
+
+
+def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """All typed triggers in ``text[start:end]`` after ACLED's hierarchy is applied."""
+    end = len(text) if end is None else end
+    window = text[start:end]
+    protest = bool(PROTEST_CONTEXT.search(window))
+    found: list[Trigger] = []
+    for rule in RULES:
+        if rule.sub_event in NEEDS_PROTEST and not protest:
+            continue
+        for m in rule.pattern.finditer(window):
+            found.append(Trigger(rule.sub_event, start + m.start(), start + m.end(), rule.weight, m.group(0)))
+    return _hierarchy(found, window, protest)
+
+
+def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger]:
+    """Apply ACLED's precedence between types that fire on the same text."""
+    kinds = {t.sub_event for t in found}
+    drop: set[str] = set()
+    if kinds & REMOTE:  # the explosion is the event; killing words describe it, a battle word does not
+        found = [t for t in found if not (t.sub_event == "Armed clash" and _ONE_SIDED.fullmatch(t.word))]
+    if "Suicide bomb" in kinds:
+        drop |= {"Remote explosive/landmine/IED"}
+    if "Disrupted weapons use" in kinds:
+        drop |= REMOTE - {"Chemical weapon", "Air/drone strike"}
+    if "Chemical weapon" in kinds:
+        drop |= REMOTE - {"Chemical weapon"}
+    if protest:
+        drop |= {"Grenade", "Armed clash", "Arrests"}  # stun grenades, arrests at rallies
+        if kinds & {"Violent demonstration", "Mob violence"}:
+            drop |= {"Protest with intervention"} if "Excessive force against protesters" not in kinds else set()
+    if "Abduction/forced disappearance" in kinds or "Sexual violence" in kinds:
+        drop |= {"Armed clash", "Arrests"}
+    if kinds & {"Government regains territory", "Non-state actor overtakes territory"}:
+        drop |= {"Armed clash", "Agreement"}
+    kept = [t for t in found if t.sub_event not in drop]
+    return [_civilian_or_clash(t, window) if t.sub_event == "Armed clash" else t for t in kept]
+
+
+_ONE_SIDED = re.compile(r"killed|killing|kills|shot|gunned down|opened fire|fired|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked|stormed|attack\w*|raid\w*", re.I)
+
+
+def _civilian_or_clash(trigger: Trigger, window: str) -> Trigger:
+    """One-sided violence on civilians is an Attack; against armed men, a clash."""
+    if not _ONE_SIDED.fullmatch(trigger.word):
+        return trigger
+    if not CIVILIAN_VICTIMS.search(window) or ARMED_VICTIMS.search(window):
+        return trigger
+    return Trigger("Attack", trigger.start, trigger.end, trigger.weight - 0.2, trigger.word)
+
+
+def best(text: str) -> Trigger | None:
+    """The single most specific event a snippet reports (for snippet-level gold)."""
+    found = triggers(text)
+    if not found:
+        return None
+    return max(found, key=lambda t: (t.weight, -t.start))
