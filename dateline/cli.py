@@ -102,6 +102,21 @@ def serve(db_url: str, host: str, port: int) -> None:
     run(db_url, host=host, port=port)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for Parquet files: events/, claims/, documents/, errors/.")
+@click.option("--workers", default=2, show_default=True, help="Local worker processes.")
+@click.option("--scheduler", help="Address of a running Dask scheduler (instead of local workers).")
+@click.option("--partition-size", default=200, show_default=True, help="Articles per partition.")
+def batch(paths: tuple[str, ...], out_dir: str, workers: int, scheduler: str | None, partition_size: int) -> None:
+    """Extract a large corpus on Dask into partitioned Parquet; re-running resumes."""
+    from dateline.batch import run as run_batch
+
+    totals = run_batch(paths, out_dir, workers=workers, scheduler=scheduler, partition_size=partition_size)
+    click.echo(json.dumps(totals))
+
+
 @main.group(name="eval")
 def evaluate() -> None:
     """Score dateline on public gold data (../shared/eval/)."""

@@ -120,7 +120,8 @@ def _typed(column: str, value: Any) -> Any:
         return int(value)
     if column in _FLOATS:
         return float(value)
-    return _flat(value)
+    flat = _flat(value)
+    return flat if isinstance(flat, str) else str(flat)
 
 
 def _flat(value: Any) -> Any:

@@ -1,0 +1,71 @@
+"""The store on a real PostgreSQL server, started by the test in a temporary directory."""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dateline.store import connect
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.postgres
+TEXT = "Al-Shabaab fighters attacked an army base near Afgooye on Tuesday, killing seven soldiers."
+
+
+def _pg_bin() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if found:
+        return Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    pytest.importorskip("psycopg")
+    bindir = _pg_bin()
+    if bindir is None:
+        pytest.skip("PostgreSQL server binaries not installed (make test installs Debian's postgresql)")
+    root = Path(tempfile.mkdtemp(prefix="dateline-pg-"))  # not under pytest's root-only tmp
+    data, port = root / "data", _free_port()
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+        shutil.chown(root, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    run = lambda *cmd: subprocess.run([*as_user, *cmd], check=True, capture_output=True, timeout=60)  # noqa: E731
+    run(str(bindir / "initdb"), "-D", str(data), "-U", "dateline", "-A", "trust", "--no-sync")
+    run(str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "log"), "-o",
+        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+    try:
+        yield f"postgresql://dateline@127.0.0.1:{port}/postgres"
+    finally:
+        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_postgres_store_round_trip(pg_url: str) -> None:
+    with connect(pg_url) as store:
+        assert store.dialect == "postgresql"
+        assert store.add(make_article(TEXT, n_events=2)) is True
+        assert store.add(make_article(TEXT, n_events=2)) is False
+        store.add(make_article("Reuters: " + TEXT))  # the same event, reported again
+        assert store.count("documents") == 2 and store.count("claims") == 2
+        events = store.events(country="somalia", since="2024-03-01", until="2024-03-12")
+        assert len(events) == 2 and max(e["n_sources"] for e in events) == 2
+        assert events[0]["evidence"]["location"][0]["text"] == "Afgooye"
+        assert len(list(store.iter_events(batch=1))) == 2
+    with connect(pg_url) as store:  # reopening migrates nothing and loses nothing
+        assert store.count("events") == 2 and store.schema_version == 1
