@@ -53,7 +53,7 @@ PLOVER_OF: dict[str, str] = {
     "Non-violent transfer of territory": "RETREAT", "Other": "",
 }
 
-_P = r"(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|march(?:ed|es|ers)?\b|sit-ins?|took to the streets|crowds?)"
+_P = r"(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es|ers|ing)?)\b|sit-ins?|took to the streets|crowds?|human chain|die-in|strik(?:e|es|ing) workers|gilets jaunes)"
 PROTEST_CONTEXT = re.compile(r"\b" + _P, re.I)
 CIVILIAN_VICTIMS = re.compile(
     r"\b(?:civilians?|villagers?|residents?|women|children|girls?|boys?|students?|worshippers?|passengers?"
@@ -78,35 +78,37 @@ def _rule(sub_event: str, weight: float, words: str) -> Rule:
 RULES: tuple[Rule, ...] = (
     _rule("Chemical weapon", 10, r"chemical (?:weapons?|attacks?|agents?|munitions?)|chlorine|sarin|nerve (?:agent|gas)|mustard gas"
           r"|poison(?:ous)? gas|toxic (?:gas|chemicals?)|Prohibition of Chemical Weapons|OPCW"),
-    _rule("Disrupted weapons use", 9.8, r"defus(?:ed|ing|e)|bomb (?:squad|disposal)|(?:disarmed|dismantled|neutrali[sz]ed|intercepted|shot down|thwarted|foiled)\b"
-          r"|(?:seized|recovered|confiscated|discovered|found|unearthed|impounded|uncovered|captured)\s+(?:\w+\s+){0,5}?(?:weapons|arms|ammunition|explosives?|IEDs?|bombs?|mines|rifles|guns|grenades|rockets|cache|munitions)"
+    _rule("Disrupted weapons use", 9.8, r"defus(?:ed|ing|e)|bomb (?:squad|disposal)|(?:disarmed|dismantled|neutrali[sz]ed|shot down|thwarted)\b|intercepted (?:\w+ ){0,3}?(?:missiles?|rockets?|drones?|projectiles?|shipments?|weapons|arms)"
+          r"|(?:seized|recovered|confiscated|discovered|found|unearthed|impounded|uncovered|captured|cleared|destroyed|identified)\s+(?:[\w,-]+\s+){0,8}?(?:weapons|arms|ammunitions?|explosives?|IEDs?|bombs?|mines|landmines|rifles|guns|firearms|pistols|grenades|rockets|cache|munitions|explosive devices)"
+          r"|(?:weapons|arms|ammunitions?|explosives?|IEDs?|bombs?|mines|landmines|rifles|guns|firearms|pistols|grenades|rockets|munitions|explosive devices|caches|stash|projectiles|packages)\s+(?:[\w,-]+\s+){0,8}?(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:found|discovered|seized|recovered|cleared|defused|identified|confiscated|destroyed|dismantled)"
+          r"|stash of"
           r"|(?:arms|weapons|ammunition|explosives?) (?:cache|haul|depot|were (?:seized|recovered|found|discovered))|cache of"),
     _rule("Suicide bomb", 9.5, r"suicide|self-detonat|blew (?:himself|herself|themselves) up|kamikazes?|explosives?[- ]laden vest|explosive vests?|suicide vests?"),
     _rule("Sexual violence", 9, r"rap(?:e|ed|es|ing|ists?)\b|sexual(?:ly)? (?:assault(?:ed)?|abus(?:e|ed)|violence|harass\w*|exploit\w*)|molest\w*|gang-rap\w*|sexually"),
-    _rule("Grenade", 8.5, r"(?:hand[- ])?grenades?"),
+    _rule("Grenade", 8.5, r"(?<!propelled )(?<!stun )(?:hand[- ])?grenades?"),
     _rule("Air/drone strike", 8, r"air[- ]?strikes?|air[- ]?raids?|drone (?:strikes?|attacks?)|armed drones?|drones? (?:struck|hit|targeted|fired|attacked|bombed)"
           r"|warplanes?|war planes?|fighter[- ]jets?|fighter planes?|jets (?:bombed|struck|hit|pounded)|bombing raids?|aerial (?:bombardment|bombing|attacks?|strikes?)"
-          r"|helicopter gunships?|(?:helicopters?|aircraft|planes?) (?:bombed|struck|fired|attacked|strafed)|air missiles?|air force (?:bombed|struck|hit|attacked)|bombers? (?:struck|hit|bombed)|barrel bombs?"),
-    _rule("Shelling/artillery/missile attack", 7.5, r"shell(?:ing|ed|s)?\b|artillery|mortars?|rockets?|missiles?|tank (?:fire|attacks?|shells?)|howitzers?|bombard\w*|katyusha|projectiles?|ballistic"),
+          r"|helicopter gunships?|jets\b|air force|(?:helicopters?|aircraft|planes?) (?:bombed|struck|fired|attacked|strafed)|air missiles?|air force (?:bombed|struck|hit|attacked)|bombers? (?:struck|hit|bombed)|barrel bombs?"),
+    _rule("Shelling/artillery/missile attack", 7.5, r"rocket-propelled grenades?|RPGs?\b|shell(?:ing|ed|s)?\b|artillery|mortars?|rockets?|missiles?|tank (?:fire|attacks?|shells?)|howitzers?|bombard\w*|katyusha|projectiles?|ballistic"),
     _rule("Remote explosive/landmine/IED", 7, r"(?:car|roadside|truck|parcel|sticky|magnetic|motorcycle|time|pipe|nail) bombs?|IEDs?|VBIED|improvised explosive|land ?mines?|mines?\b(?= (?:blast|explosion|exploded|went off))"
-          r"|explosive devices?|bombs?\b|blasts?|explosions?|detonat\w*|booby[- ]trap\w*|explod\w*|bombings?|bombed"),
+          r"|explosive devices?|bombs?\b|blasts?|explosions?|detonat\w*|went off|blew up|booby[- ]trap\w*|explod\w*|bombings?|bombed"),
     _rule("Excessive force against protesters", 8.8, r"(?:shot|opened fire|fired live|live (?:ammunition|rounds|bullets|fire)|gunfire|killed|killing|beat(?:en|ing)?|brutal\w*|died|dead)"),
-    _rule("Protest with intervention", 7.2, r"tear ?gas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w*|batons?|baton[- ]charg\w*|broke up|cracked down|crackdown|detained|arrested|kettl\w*|stun grenades?|clash(?:ed|es)? with (?:the )?police|scuffl\w*|blocked them"),
-    _rule("Violent demonstration", 7.3, r"violent|turned violent|torch\w*|set fire|set ablaze|(?:hurl|pelt|threw|throw|throwing)\w* (?:stones|rocks|bricks|bottles|petrol bombs|molotov\w*)|stone[- ]pelt\w*"
+    _rule("Protest with intervention", 7.2, r"tear ?gas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w*|batons?|baton[- ]charg\w*|broke up|break up|cracked down|crackdown|suppress\w*|detained|arrested|kettl\w*|stun grenades?|clash(?:ed|es)? with (?:the )?police|scuffl\w*|blocked them"),
+    _rule("Violent demonstration", 7.3, r"violent|turned violent|clash\w*|barricades?|rioted|street violence|shut down roads|pull(?:ed)? down|stormed|torch\w*|set fire|set ablaze|(?:hurl|pelt|threw|throw|throwing)\w* (?:stones|rocks|bricks|bottles|petrol bombs|molotov\w*)|stone[- ]pelt\w*"
           r"|petrol bombs?|molotov\w*|vandali\w*|smash\w*|riot(?:s|ing|ers)?\b|burn(?:ed|t|ing)? (?:tyres|tires|cars|vehicles)|rampag\w*|damag\w*|debris"),
     _rule("Mob violence", 7.1, r"\bmobs?\b|lynch\w*|vigilante\w*|angry (?:crowd|residents|villagers)|enraged|clashed using|communal (?:clash|violence)|(?:sticks|machetes|iron rods|clubs)|mob justice|beaten to death by"),
     _rule("Peaceful protest", 5, _P + r"|picket\w*|hunger strike|went on strike|general strike|chant(?:ed|ing)|vigil|placards"),
     _rule("Abduction/forced disappearance", 6.5, r"abduct\w*|kidnap\w*|forced(?:ly)? disappear\w*|enforced disappearance|taken hostage|held hostage|hostages?|whisked away|went missing"),
     _rule("Arrests", 6, r"arrest\w*|detain\w*|detention|taken into custody|in custody|apprehend\w*|nabbed|rounded up|remanded|(?:recognised|recognized|stopped|caught|held) (?:\w+ ){0,4}?(?:at|through) a checkpoint|jailed|charged with"),
-    _rule("Government regains territory", 6.8, r"regain\w*|recaptur\w*|retak(?:e|en|ing)|retook|liberat\w*|took back|taken back|won back|win back|back under (?:government|state|army) control|clear(?:ed)? (?:\w+ ){0,3}?of (?:militants|insurgents|rebels|fighters)|freed (?:\w+ ){0,4}?(?:areas|villages|towns|districts|city|territory) from"),
+    _rule("Government regains territory", 6.8, r"regain\w*|recaptur\w*|retak(?:e|en|ing)|retook|(?-i:liberat(?:ed|ing|e))|wrested control|established control|(?:taken|took|taking|gained) (?:the )?control|controlling the entire|gained ground|pushed (?:\w+ ){0,4}?out of|drove (?:\w+ ){0,4}?out of|occupied|captured (?:\w+ ){0,4}?(?:camps?|bases?|towns?|villages?|hills?|posts?|positions?)|took back|taken back|won back|win back|back under (?:government|state|army) control|clear(?:ed)? (?:\w+ ){0,3}?of (?:militants|insurgents|rebels|fighters)|freed (?:\w+ ){0,4}?(?:areas|villages|towns|districts|city|territory) from"),
     _rule("Non-state actor overtakes territory", 6.7, r"(?:seiz\w*|captur\w*|overr[au]n\w*|took (?:full )?control|taken control|take control|took over|fell to|fallen to|gained control|in control of|control of)\s+(?:\w+\s+){0,6}?"
           r"(?:town|village|city|cities|district|districts|areas?|territory|base|region|province|capital|crossing|border|port|airport|oil|swathes|hills?|positions)"
-          r"|fell to (?:the )?(?:militants|rebels|insurgents|taliban)|under (?:their|rebel|militant|insurgent) control"),
-    _rule("Non-violent transfer of territory", 6.4, r"withdr(?:ew|awn|aw|awal|awing)|pull(?:ed)? out|pulled back|handed over|hand over|handover|without (?:resistance|a fight)|(?:began|begin) leaving|evacuat\w* (?:fighters|rebels)|crossed into (?:\w+ ){0,3}?territory"),
-    _rule("Headquarters or base established", 6.6, r"(?:set up|established|establish|build|built|opened|set-up) (?:\w+ ){0,3}?(?:post|base|headquarters|outpost|camp|position|checkpoint)s?|observation posts?|new (?:military )?base"),
+          r"|fell to (?:the )?(?:militants|rebels|insurgents|taliban)|under (?:their|rebel|militant|insurgent) control|taken over (?:\w+ ){0,3}?(?:localities|villages|towns|areas)"),
+    _rule("Non-violent transfer of territory", 6.4, r"(?:not|without) encounter\w* (?:any )?resistance|handed (?:over )?authority|withdr(?:ew|awn|aw|awal|awing)|pull(?:ed)? out|pulled back|handed over|hand over|handover|without (?:resistance|a fight)|(?:began|begin) leaving|evacuat\w* (?:fighters|rebels)|crossed into (?:\w+ ){0,3}?territory"),
+    _rule("Headquarters or base established", 6.6, r"(?:set up|establish\w*|build|built|opened|set-up) (?:\w+ ){0,4}?(?:post|base|headquarters|outpost|camp|position|checkpoint|barracks|point)s?\b|points? (?:was|were) (?:set up|established)|observation posts?|new (?:military )?base"),
     _rule("Change to group/activity", 5.8, r"defect\w*|deploy\w*|dispatch\w*|reinforc\w*|merg\w*|disband\w*|mobili[sz]\w*|recruit\w*|redeploy\w*|relocat\w*|pull back|moved (?:\w+ ){0,2}?(?:troops|forces|fighters)"
           r"|new (?:leader|commander)|splinter|split from|joined forces|pledged allegiance|allegiance|launch(?:ed)? (?:a |an )?(?:military )?(?:operation|campaign)|training|exercise|drills?|sent (?:\w+ ){0,3}?(?:troops|soldiers|forces)"),
-    _rule("Agreement", 6, r"agree\w*|deal\b|deals\b|cease-?fire|truce|accords?\b|peace (?:pact|treaty|plan)|treaty|signed|sign\b|(?:exchange|swap) of (?:prisoners|captives|bodies)|prisoner (?:swap|exchange)s?|reconcil\w*|memorandum|negotiated (?:a|an|the)|pact\b"),
+    _rule("Agreement", 6.9, r"surrender\w*|in exchange for|(?:started|began|opened|launched|resumed) peace talks|peace talks (?:started|began|opened|resumed)|agree\w*|deal\b|deals\b|cease-?fire|truce|accords?\b|peace (?:pact|treaty|plan)|treaty|signed|sign\b|(?:exchange|swap) of (?:prisoners|captives|bodies)|prisoner (?:swap|exchange)s?|reconcil\w*|memorandum|negotiated (?:a|an|the)|pact\b"),
     _rule("Looting/property destruction", 5.5, r"loot\w*|ransack\w*|plunder\w*|set (?:ablaze|alight|on fire)|torched|burn(?:ed|t) down|razed|arson\w*|demolish\w*|destroy\w* (?:\w+ ){0,3}?(?:homes|houses|property|properties|shops|buildings|crops|stores|vehicles|offices)|attacks on properties|vandalis\w*"),
     _rule("Armed clash", 5, r"clash\w*|fight(?:ing|s)?\b|fought|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|ambush\w*|offensive|assault\w*|onslaught|counter-?attack\w*|counter-?offensive|siege|besieg\w*|battles?\b|battled|battling|skirmish\w*|encounter\b|combat\b|engaged|stormed|raid(?:ed)?\b|attack\w*|killed|killing|kills|shot|gunned down|opened fire|fired (?:on|at|upon)|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked"),
 )
@@ -170,11 +172,40 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
         drop |= {"Armed clash", "Arrests"}
     if kinds & {"Government regains territory", "Non-state actor overtakes territory"}:
         drop |= {"Armed clash", "Agreement"}
-    kept = [t for t in found if t.sub_event not in drop]
+    if "Air/drone strike" in kinds or _CASUALTIES.search(window):
+        drop.add("Disrupted weapons use") if kinds & REMOTE else None
+    if "Excessive force against protesters" in kinds and not _SECURITY.search(window):
+        drop.add("Excessive force against protesters")
+    kept = [_territory(t, window) for t in found if t.sub_event not in drop]
     return [_civilian_or_clash(t, window) if t.sub_event == "Armed clash" else t for t in kept]
 
 
 _ONE_SIDED = re.compile(r"killed|killing|kills|shot|gunned down|opened fire|fired|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked|stormed|attack\w*|raid\w*", re.I)
+
+
+_CASUALTIES = re.compile(r"\b(?:killed|wounded|injured|dead|died)\b", re.I)
+_SECURITY = re.compile(r"\b(?:police\w*|security (?:forces|service|personnel)|troops|soldiers|officers?|army|forces|gendarme\w*|riot police|guards?|military)\b", re.I)
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _territory(trigger: Trigger, window: str) -> Trigger:
+    """Who takes the ground decides the type: state forces regain, others overtake."""
+    if trigger.sub_event not in _TERRITORY:
+        return trigger
+    from dateline.events import actors
+
+    offset = _window_offset(window, trigger)
+    doers = [a for a in actors.find(window, 0, offset) if not a.generic or a.inter != "Civilians"]
+    if not doers:
+        return trigger
+    state = doers[0].inter == "State forces" or doers[-1].inter == "State forces"
+    sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    return Trigger(sub, trigger.start, trigger.end, trigger.weight, trigger.word)
+
+
+def _window_offset(window: str, trigger: Trigger) -> int:
+    idx = window.find(trigger.word)
+    return idx if idx >= 0 else len(window)
 
 
 def _civilian_or_clash(trigger: Trigger, window: str) -> Trigger:
