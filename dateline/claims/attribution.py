@@ -22,8 +22,8 @@ CharSpan = tuple[int, int]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _EDGE = " \t\n\r,;:.—–-…"
-_GAP_BEFORE_CUE = re.compile(r"^[\s,;:—–-]*$")
-_GAP_AFTER_CUE = re.compile(r"^[\s,;:—–-]*$")
+_GAP_BEFORE_CUE = re.compile(r"^[ \t,;:—–-]*$")
+_GAP_AFTER_CUE = re.compile(r"^[ \t]*[,:—–-]?[ \t]*$")
 _RELATIVE = {"who", "which", "that", "whom"}
 _TRAILING_INNER_PUNCT = ",.;:"
 
@@ -119,12 +119,9 @@ def _subject(top: Token, relayed: bool) -> Token | None:
             if c.dep_ in ("nsubjpass", "dobj"):
                 return c
     agent = next((c for c in children if c.dep_ == "agent"), None)
-    for c in children:
-        if c.dep_ in _SUBJ:
-            if c.dep_ == "nsubjpass" and agent is not None:
-                break
-            if c.lower_ in _RELATIVE and top.dep_ == "relcl":
-                return top.head
+    subjects = sorted((c for c in children if c.dep_ in _SUBJ), key=lambda c: abs(c.i - top.i))
+    for c in subjects[:1]:
+        if not (c.dep_ == "nsubjpass" and agent is not None):
             return c
     if agent is not None:
         pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
@@ -139,22 +136,26 @@ def _subject(top: Token, relayed: bool) -> Token | None:
 
 def _clause_content(doc: Any, top: Token, inner: Token, index: QuoteIndex,
                     source: Token | None) -> tuple[list[CharSpan], int | None, str]:
-    """The content of a verb cue: an adjacent quote, a that-clause, or the host clause."""
+    """The content of a verb cue: a that-clause after it, an adjacent quote, else the
+    clause before it ("Y, officials said") or the host clause it is tacked onto."""
     clause = _clause_extent(top, inner, source)
+    comps = [c for c in list(inner.children) + list(top.children)
+             if c.dep_ in ("ccomp", "csubj") or (c.dep_ == "advcl" and _bare_clause(c))]
+    for obj in (c for c in top.children if c.dep_ == "dobj"):
+        comps.extend(g for g in obj.children if g.dep_ in ("acl", "ccomp", "relcl") and _has_that(g, strict=True))
+    right = next((c for c in comps if c.i > clause[1]), None)
+    if right is not None:
+        span = _span_of_subtree(right)
+        hit = _quote_overlapping(span, index)
+        if hit is not None:
+            return [_merge(span, hit)], None, "direct"
+        return [_trim(doc.text, span)], None, "reported"
     quoted = _adjacent_quote(doc, clause, index)
-    comp = next((c for c in list(inner.children) + list(top.children)
-                 if c.dep_ in ("ccomp", "csubj") or (c.dep_ == "advcl" and _has_that(c))), None)
-    if comp is not None and comp.i > clause[1]:
-        comp_span = _span_of_subtree(comp)
-        if quoted is None or index.at(comp_span[0]) >= 0 or index.at(comp_span[1] - 1) >= 0:
-            hit = _quote_overlapping(comp_span, index)
-            if hit is not None:
-                return [_merge(comp_span, hit)], None, "direct"
-            return [_trim(doc.text, comp_span)], None, "reported"
     if quoted is not None:
         return [quoted], None, "direct"
-    if comp is not None:
-        span = _span_of_subtree(comp)
+    left = max((c for c in comps if c.i < clause[0]), key=lambda c: c.i, default=None)
+    if left is not None:
+        span = _span_of_subtree(left)
         hit = _quote_overlapping(span, index)
         if hit is not None:
             return [hit], None, "direct"
@@ -163,6 +164,10 @@ def _clause_content(doc: Any, top: Token, inner: Token, index: QuoteIndex,
     if host is not None:
         hit = _quote_overlapping(host, index)
         return [hit or host], None, "direct" if hit else "reported"
+    if inner.lemma_.lower() == "say":
+        obj = next((c for c in top.children if c.dep_ in ("dobj",) or (c.dep_ == "advmod" and c.lower_ == "much")), None)
+        if obj is not None and obj.i > top.i and obj.pos_ != "PRON" or (obj is not None and obj.lower_ in ("what", "this", "that", "it")):
+            return [_trim(doc.text, _span_of_subtree(obj))], None, "reported"
     return [], None, ""
 
 
@@ -272,7 +277,7 @@ def _clause_extent(top: Token, inner: Token, source: Token | None) -> tuple[int,
     for c in top.lefts:
         if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i >= lo - 3:
             lo = min(lo, c.i)
-    if source is not None:
+    if source is not None and not source.is_ancestor(top):
         sub = list(source.subtree)
         if abs(sub[0].i - top.i) < 40:
             lo = min(lo, sub[0].i)
@@ -307,8 +312,18 @@ def _span_of_subtree(tok: Token) -> CharSpan:
     return sub[0].idx, sub[-1].idx + len(sub[-1])
 
 
-def _has_that(tok: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in tok.children) or tok.dep_ == "ccomp"
+def _has_that(tok: Token, strict: bool = False) -> bool:
+    """A that-/whether-clause (or, unless ``strict``, any clausal complement)."""
+    marked = any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in tok.children)
+    return marked or (not strict and tok.dep_ == "ccomp")
+
+
+def _bare_clause(tok: Token) -> bool:
+    """An adverbial clause that is really the reported one: "said after X he would ..."."""
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    if marks:
+        return marks[0] in ("that", "whether")
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and tok.tag_ != "VBG"
 
 
 def _trim(text: str, span: CharSpan) -> CharSpan:
@@ -327,7 +342,7 @@ def _quote_overlapping(span: CharSpan, index: QuoteIndex) -> CharSpan | None:
     for qa, qb in index.spans:
         if qa < b and a < qb:
             overlap = min(b, qb) - max(a, qa)
-            if overlap >= 0.5 * (b - a) or overlap >= 0.5 * (qb - qa):
+            if overlap >= 0.6 * (b - a):
                 return qa, qb
     return None
 

@@ -40,9 +40,20 @@ def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Quote spans of one paragraph; a quote left open runs to the paragraph's end."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i in range(lo, hi):
+    i = lo - 1
+    while i + 1 < hi:
+        i += 1
         ch = text[i]
-        if ch == '"':
+        if ch == "'" and i + 1 < hi and text[i + 1] == "'":  # ''two apostrophes'' as a double quote
+            if stack and stack[-1][0] == "''":
+                _close(stack, spans, i + 1)
+            else:
+                stack.append(("''", i))
+            i += 1
+            continue
+        if ch == '"' and stack and stack[-1][0] == "“":  # “mixed marks" close each other
+            _close(stack, spans, i)
+        elif ch == '"':
             if stack and stack[-1][0] == '"':
                 _close(stack, spans, i)
             else:
@@ -60,6 +71,8 @@ def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             if ch == "’" and not (_is_single_close(text, i, hi) and any(o == "‘" for o, _ in stack)):
                 continue
             opener = {"”": "“", "»": "«", "’": "‘"}[ch]
+            if ch == "”" and stack and stack[-1][0] == '"':
+                opener = '"'
             while stack and stack[-1][0] != opener:
                 stack.pop()
             if stack:

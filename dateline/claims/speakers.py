@@ -50,12 +50,14 @@ class Resolver:
     def resolve(self, root_i: int, span: CharSpan) -> Speaker:
         """The speaker behind the source phrase headed by token ``root_i``."""
         root = self.doc[root_i]
+        if root.lower_ in ("who", "that", "which") and root.head.dep_ == "relcl":
+            root = root.head.head  # "an official who said ...": the relative's antecedent
         low = root.lower_
         if low in PRONOUNS and root.pos_ == "PRON":
             speaker = self._antecedent(root, PRONOUNS[low], span)
-        elif root_i in self.ent_at and self.ent_at[root_i].label_ == "PERSON":
-            speaker = self._person(self.ent_at[root_i], span)
-        elif root.lemma_.lower() in GROUP_NOUNS and _definite(root) and root_i not in self.ent_at:
+        elif root.i in self.ent_at and self.ent_at[root.i].label_ == "PERSON":
+            speaker = self._person(self.ent_at[root.i], span)
+        elif root.lemma_.lower() in GROUP_NOUNS and _definite(root) and root.i not in self.ent_at:
             speaker = self._group(root, span)
         else:
             speaker = self._phrase(root, span)
