@@ -106,6 +106,25 @@ def test_cursor_is_stable_while_articles_arrive(tmp_path: Path) -> None:
     assert all(e["event_date"] <= first["items"][-1]["event_date"] for e in rest["items"])
 
 
+def test_cursor_pages_include_undated_events(tmp_path: Path) -> None:
+    db = _database(tmp_path / "undated.db")
+    undated = demo.synthetic(4, seed=5)[0]
+    for i, event in enumerate(undated.events):
+        event.event_date = None if i < 3 else ""  # type: ignore[assignment]
+    with connect(db) as store:
+        store.add(undated)
+    with TestClient(create_app(db)) as c:
+        seen, cursor, total = [], None, None
+        while True:
+            body = c.get("/api/events", params={"limit": 2, **({"cursor": cursor} if cursor else {})}).json()
+            total = body["total"]
+            seen += [e["event_id_cnty"] for e in body["items"]]
+            if not (cursor := body["next_cursor"]):
+                break
+    assert total == 10 and len(seen) == len(set(seen)) == 10
+    assert [e for e in seen[-3:]] == sorted(seen[-3:], reverse=True)  # undated last, by id
+
+
 @pytest.mark.parametrize("params", [
     {"cursor": "not-a-cursor"},
     {"cursor": base64.urlsafe_b64encode(json.dumps({"a": 1}).encode()).decode()},

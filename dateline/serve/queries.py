@@ -46,8 +46,13 @@ class EventFilter:
     q: str | None = None
     doc_id: str | None = None
 
-    def where(self) -> tuple[list[str], list[Any]]:
-        """SQL conditions and their parameters."""
+    def where(self, store: Store) -> tuple[list[str], list[Any]]:
+        """SQL conditions and their parameters.
+
+        Country and event types are matched without regard to case, but written as
+        ``column IN (stored values)`` so that SQLite can use its indexes: the stored
+        spellings are read first from the (small, covering) indexes.
+        """
         where: list[str] = []
         params: list[Any] = []
 
@@ -56,7 +61,7 @@ class EventFilter:
             params.extend(values)
 
         if self.country:
-            add("(LOWER(country) = LOWER(?) OR UPPER(iso) = UPPER(?))", self.country, self.country)
+            add(*_in("country", _countries(store, self.country)))
         if self.admin1:
             add("LOWER(admin1) = LOWER(?)", self.admin1)
         if self.bbox:
@@ -71,9 +76,9 @@ class EventFilter:
         if self.until:
             add("event_date <= ?", self.until + "~")  # "2021-08" includes every day of August
         if self.event_type:
-            add("LOWER(event_type) = LOWER(?)", self.event_type)
+            add(*_in("event_type", _spellings(store, "event_type", self.event_type)))
         if self.sub_event_type:
-            add("LOWER(sub_event_type) = LOWER(?)", self.sub_event_type)
+            add(*_in("sub_event_type", _spellings(store, "sub_event_type", self.sub_event_type)))
         if self.plover_type:
             add("UPPER(plover_type) = UPPER(?)", self.plover_type)
         if self.actor:
@@ -104,19 +109,26 @@ class Page:
 def events(store: Store, flt: EventFilter, *, limit: int = 100, cursor: str | None = None,
            full: bool = False) -> Page:
     """Events newest first (date, then id, both descending), a page at a time."""
-    where, params = flt.where()
+    where, params = flt.where(store)
     total = _count(store, "events", where, params)
-    if cursor:
-        last_date, last_id = decode_cursor(cursor, 2)
-        where = [*where, "(COALESCE(event_date, ''), event_id_cnty) < (?, ?)"]
-        params = [*params, last_date, last_id]
     columns = "*" if full else ", ".join(SUMMARY_COLUMNS)
-    rows = store.query(
-        f"SELECT {columns} FROM events{_where(where)} "
-        f"ORDER BY COALESCE(event_date, '') DESC, event_id_cnty DESC LIMIT {int(limit) + 1}", params)
+    last_date, last_id = decode_cursor(cursor, 2) if cursor else (None, None)
+    rows: list[dict[str, Any]] = []
+    if not (cursor and last_date is None):  # dated events, newest first (the date index gives the order)
+        seek = ["(event_date, event_id_cnty) < (?, ?)"] if cursor else []
+        rows = store.query(
+            f"SELECT {columns} FROM events{_where([*where, 'event_date IS NOT NULL', *seek])} "
+            f"ORDER BY event_date DESC, event_id_cnty DESC LIMIT {int(limit) + 1}",
+            [*params, *([last_date, last_id] if cursor else [])])
+    if len(rows) <= limit:  # then any without a date (NULL), which no comparison can seek past
+        seek = ["event_id_cnty < ?"] if last_id and last_date is None else []
+        rows += store.query(
+            f"SELECT {columns} FROM events{_where([*where, 'event_date IS NULL', *seek])} "
+            f"ORDER BY event_id_cnty DESC LIMIT {int(limit) + 1 - len(rows)}",
+            [*params, *([last_id] if seek else [])])
     more = len(rows) > limit
     rows = rows[:limit]
-    nxt = encode_cursor([rows[-1]["event_date"] or "", rows[-1]["event_id_cnty"]]) if more else None
+    nxt = encode_cursor([rows[-1]["event_date"], rows[-1]["event_id_cnty"]]) if more else None
     return Page(rows, nxt, total)
 
 
@@ -135,11 +147,11 @@ def event(store: Store, event_id: str) -> dict[str, Any] | None:
 
 def geojson(store: Store, flt: EventFilter, *, limit: int = 5000) -> dict[str, Any]:
     """A FeatureCollection of the events that have coordinates, newest first."""
-    where, params = flt.where()
+    where, params = flt.where(store)
     where = [*where, "latitude IS NOT NULL", "longitude IS NOT NULL"]
     rows = store.query(
         f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM events{_where(where)} "
-        f"ORDER BY COALESCE(event_date, '') DESC, event_id_cnty DESC LIMIT {int(limit)}", params)
+        f"ORDER BY event_date DESC, event_id_cnty DESC LIMIT {int(limit)}", params)
     features = []
     for row in rows:
         lon, lat = row.pop("longitude"), row.pop("latitude")
@@ -154,7 +166,7 @@ def counts(store: Store, flt: EventFilter, by: str = "day") -> dict[str, Any]:
     SQL groups by day; weeks and months are folded here so the query is the same on
     both databases.
     """
-    where, params = flt.where()
+    where, params = flt.where(store)
     rows = store.query(
         f"SELECT event_date, event_type, COUNT(*) AS n, SUM(COALESCE(fatalities, 0)) AS fatalities "
         f"FROM events{_where(where)} GROUP BY event_date, event_type ORDER BY event_date", params)
@@ -315,17 +327,18 @@ def _spans(kind: str, key: str, records: list[dict[str, Any]]) -> list[dict[str,
 
 
 # -- helpers ------------------------------------------------------------------------
-def encode_cursor(key: list[str]) -> str:
+def encode_cursor(key: list[str | None]) -> str:
     """An opaque, URL-safe cursor: the sort key of the last row served."""
     return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, size: int) -> list[str]:
+def decode_cursor(cursor: str, size: int) -> list[Any]:
     try:
         key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadRequest(f"invalid cursor {cursor[:40]!r}: pass next_cursor back unchanged") from exc
-    if not (isinstance(key, list) and len(key) == size and all(isinstance(k, str) for k in key)):
+    if not (isinstance(key, list) and len(key) == size and isinstance(key[-1], str)
+            and all(isinstance(k, str) or k is None for k in key)):
         raise BadRequest(f"invalid cursor {cursor[:40]!r}: pass next_cursor back unchanged")
     return key
 
@@ -351,6 +364,28 @@ def _period(day: str, by: str) -> str:
             return day
         return (d - timedelta(days=d.weekday())).isoformat()
     return day[:10]
+
+
+def _countries(store: Store, value: str) -> list[str]:
+    """The stored country names that ``value`` names, as a name (any case) or an ISO code."""
+    names = _spellings(store, "country", value)
+    if not names and len(value) == 3:
+        names = [r["country"] for r in store.query(
+            "SELECT country FROM events WHERE iso = ? LIMIT 1", (value.upper(),)) if r["country"]]
+    return names
+
+
+def _spellings(store: Store, column: str, value: str) -> list[str]:
+    """The distinct stored values of an indexed column equal to ``value`` but for case."""
+    rows = store.query(f"SELECT DISTINCT {column} AS v FROM events WHERE {column} IS NOT NULL")
+    wanted = value.casefold()
+    return [r["v"] for r in rows if isinstance(r["v"], str) and r["v"].casefold() == wanted]
+
+
+def _in(column: str, values: list[str]) -> tuple[str, ...]:
+    if not values:
+        return ("1 = 0",)
+    return (f"{column} IN ({', '.join('?' for _ in values)})", *values)
 
 
 def _count(store: Store, table: str, where: list[str], params: list[Any]) -> int:
