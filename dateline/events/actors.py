@@ -52,6 +52,14 @@ MILITARY_NOUNS = frozenset({
     "gendarmerie", "coast guard", "security forces", "strikes", "artillery",
     "government forces", "government troops", "ground forces", "armed forces", "special forces",
 })
+#: who speaks and decides for a state; actors in diplomacy (PLOVER), not in fighting
+POLITICAL_NOUNS = frozenset({
+    "minister", "ministers", "foreign minister", "defence minister", "defense minister", "secretary",
+    "official", "officials", "diplomats", "diplomat", "parliament", "court", "supreme court",
+    "constitutional court", "president", "prime minister", "king", "leader", "leaders", "delegation",
+    "envoy", "negotiator", "ambassador", "spokesman", "ministry", "cabinet", "embassy", "security chief",
+    "inhabitants", "people",
+})
 POLICE_NOUNS = frozenset({"police", "policemen", "police officers", "officers", "riot police"})
 
 
@@ -65,6 +73,7 @@ class Actor:
     start: int
     end: int
     generic: bool = False  # "gunmen", "civilians": weak, overridden by named actors
+    code: str = ""  # CAMEO/PLOVER code where not a country: "IGO", "NGO"
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,7 @@ class Lexicon:
     """The compiled actor dictionary: one regex over all variants, longest first."""
 
     pattern: re.Pattern[str]
-    entries: dict[str, tuple[str, str, str, bool]]  # lower variant -> (name, inter, iso, generic)
+    entries: dict[str, tuple[str, str, str, bool, str]]  # lower variant -> (name, inter, iso, generic, code)
     state_pattern: re.Pattern[str]
     nations: dict[str, str]  # lower country name / capital / demonym -> ISO3
     adjectives: frozenset[str] = frozenset()  # the demonyms among them ("afghan")
@@ -94,18 +103,19 @@ def _load(extra: str) -> Lexicon:
     records = [json.loads(DATA.read_text("utf-8"))]
     if extra:
         records.append(json.loads(Path(extra).read_text("utf-8")))
-    entries: dict[str, tuple[str, str, str, bool]] = {}
+    entries: dict[str, tuple[str, str, str, bool, str]] = {}
     for data in records:
         by_name = {a["name"]: a for a in data.get("actors", [])}
         for actor in data.get("actors", []):
-            value = (actor["name"], actor["inter"], actor.get("iso", ""), actor["name"] in GENERIC_NAMES)
+            value = (actor["name"], actor["inter"], actor.get("iso", ""), actor["name"] in GENERIC_NAMES,
+                     actor.get("code", ""))
             for alias in [actor["name"], *actor.get("aliases", [])]:
                 entries[alias.lower()] = value
         for person in data.get("persons", []):
             group = by_name.get(person["actor"]) or _lookup(entries, person["actor"])
             if group is None:
                 continue
-            value = (group["name"], group["inter"], group.get("iso", ""), False)
+            value = (group["name"], group["inter"], group.get("iso", ""), False, group.get("code", ""))
             for alias in [person["name"], *person.get("aliases", [])]:
                 entries[alias.lower()] = value
     variants = sorted(entries, key=len, reverse=True)
@@ -114,9 +124,9 @@ def _load(extra: str) -> Lexicon:
     return Lexicon(pattern, entries, _state_pattern(nations), nations, _adjectives())
 
 
-def _lookup(entries: dict[str, tuple[str, str, str, bool]], name: str) -> dict[str, str] | None:
+def _lookup(entries: dict[str, tuple[str, str, str, bool, str]], name: str) -> dict[str, str] | None:
     hit = entries.get(name.lower())
-    return {"name": hit[0], "inter": hit[1], "iso": hit[2]} if hit else None
+    return {"name": hit[0], "inter": hit[1], "iso": hit[2], "code": hit[4]} if hit else None
 
 
 def _nations() -> dict[str, str]:
@@ -147,7 +157,7 @@ def _state_pattern(nations: dict[str, str]) -> re.Pattern[str]:
     """``<nation>('s)? [up to 3 modifiers] <state noun>`` or a bare nation name."""
     names = sorted((n for n in nations if len(n) > 1), key=len, reverse=True)
     nation = "|".join(re.escape(n) for n in names)
-    nouns = sorted(MILITARY_NOUNS | POLICE_NOUNS | {"government", "authorities",
+    nouns = sorted(MILITARY_NOUNS | POLICE_NOUNS | POLITICAL_NOUNS | {"government", "authorities",
                                                      "regime", "administration",
                                                      "president", "prime minister", "leader"},
                    key=len, reverse=True)
@@ -163,13 +173,16 @@ def _state_pattern(nations: dict[str, str]) -> re.Pattern[str]:
 
 
 def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str = "",
-         lexicon: Lexicon | None = None) -> list[Actor]:
-    """Every actor mentioned in ``text[start:end]``, in text order, overlaps resolved."""
+         lexicon: Lexicon | None = None, political: bool = False, places: bool = False) -> list[Actor]:
+    """Every actor mentioned in ``text[start:end]``, in text order, overlaps resolved.
+
+    ``political`` also counts officials, ministers, parliaments and a people named by
+    its plural ("the Palestinians"): actors of diplomacy; in fighting they are speakers."""
     lex = lexicon or load()
     end = len(text) if end is None else end
     window = text[start:end]
     found = [_named(m, lex, start) for m in lex.pattern.finditer(window)]
-    found += [a for m in lex.state_pattern.finditer(window) if (a := _state(m, lex, start, default_iso))]
+    found += [a for m in lex.state_pattern.finditer(window) if (a := _state(m, lex, start, default_iso, political, places))]
     return _resolve_overlaps([a for a in found if a is not None])
 
 
@@ -177,11 +190,12 @@ def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:
     surface = match.group(0)
     if surface.isupper() is False and surface.lower() in {"is", "let", "jem", "sna", "eu", "un"}:
         return None  # short forms only count in capitals ("IS", not "is")
-    name, inter, iso, generic = lex.entries[surface.lower()]
-    return Actor(name, inter, iso, offset + match.start(), offset + match.end(), generic)
+    name, inter, iso, generic, code = lex.entries[surface.lower()]
+    return Actor(name, inter, iso, offset + match.start(), offset + match.end(), generic, code)
 
 
-def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) -> Actor | None:
+def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str, political: bool = False,
+           places: bool = False) -> Actor | None:
     if match.group("bare"):
         iso = default_iso
         noun = match.group("bare").lower().removeprefix("the ")
@@ -190,9 +204,13 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
     if nation.islower() or (len(nation) <= 3 and not nation.isupper()):
         return None  # "chad", "us": common words, not countries
     noun = (match.group("noun") or "").lower()
+    if noun in POLITICAL_NOUNS and not political:
+        return None  # "said Afghan officials": speakers, not fighters
     if not noun and nation.lower() in lex.adjectives:
-        return None  # "said Afghan officials": an adjective alone is no actor
-    if not noun and _LOCATIVE.search(match.string, max(0, match.start() - 20), match.start()):
+        if political and nation.endswith("s") and nation[0].isupper():
+            return Actor(nation, "Civilians", lex.nations[nation.lower()], offset + match.start(), offset + match.end())
+        return None  # "Afghan" alone is no actor
+    if not noun and not places and _LOCATIVE.search(match.string, max(0, match.start() - 20), match.start()):
         return None  # "in Afghanistan" is a place, not the state acting
     mods = match.group("mods") or ""
     iso = lex.nations[nation.lower()]

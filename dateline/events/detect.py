@@ -161,6 +161,7 @@ def _place(places: list[Place], sentence: Span, trig: taxonomy.Trigger, index: i
            sentences: list[Span]) -> Place | None:
     """The place in the trigger's sentence nearest the trigger (a town beats a country);
     else the last place of the two sentences before."""
+    places = [p for p in places if p.span.text.lower() not in _NOT_PLACES]
     inside = [p for p in places if sentence.start <= p.span.start < sentence.end]
     local = [p for p in inside if not p.feature.startswith("A.PCL")]
     if local:
@@ -235,6 +236,8 @@ def _fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger
         event.evidence["civilian_targeting"] = event.evidence.get("inter2") or event.evidence["event_type"]
 
 
+#: words the gazetteer knows as places but news uses as adjectives ("Western officials")
+_NOT_PLACES = frozenset({"western", "eastern", "northern", "southern", "central", "west", "east", "north", "south"})
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+){0,2}$", re.I)
 _ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 

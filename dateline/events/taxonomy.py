@@ -88,7 +88,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Grenade", 8.5, r"(?<!propelled )(?<!stun )(?:hand[- ])?grenades?"),
     _rule("Air/drone strike", 8, r"air[- ]?strikes?|air[- ]?raids?|drone (?:strikes?|attacks?)|armed drones?|drones? (?:struck|hit|targeted|fired|attacked|bombed)"
           r"|warplanes?|war planes?|fighter[- ]jets?|fighter planes?|jets (?:bombed|struck|hit|pounded)|bombing raids?|aerial (?:bombardment|bombing|attacks?|strikes?)"
-          r"|helicopter gunships?|jets\b|air force|(?:helicopters?|aircraft|planes?) (?:bombed|struck|fired|attacked|strafed)|air missiles?|air force (?:bombed|struck|hit|attacked)|bombers? (?:struck|hit|bombed)|barrel bombs?"),
+          r"|helicopter gunships?|(?:jets|air force) (?:\w+ ){0,2}?(?:bombed|struck|hit|fired|destroyed|pounded|attacked|targeted|raided)|(?:helicopters?|aircraft|planes?) (?:bombed|struck|fired|attacked|strafed)|air missiles?|air force (?:bombed|struck|hit|attacked)|bombers? (?:struck|hit|bombed)|barrel bombs?"),
     _rule("Shelling/artillery/missile attack", 7.5, r"rocket-propelled grenades?|RPGs?\b|shell(?:ing|ed|s)?\b|artillery|mortars?|rockets?|missiles?|tank (?:fire|attacks?|shells?)|howitzers?|bombard\w*|katyusha|projectiles?|ballistic"),
     _rule("Remote explosive/landmine/IED", 7, r"(?:car|roadside|truck|parcel|sticky|magnetic|motorcycle|time|pipe|nail) bombs?|IEDs?|VBIED|improvised explosive|land ?mines?|mines?\b(?= (?:blast|explosion|exploded|went off))"
           r"|explosive devices?|bombs?\b|blasts?|explosions?|detonat\w*|went off|blew up|booby[- ]trap\w*|explod\w*|bombings?|bombed"),

@@ -1,0 +1,105 @@
+"""PLOVER 2.0 typing of a sentence: the main verb's cue decides among the 16 types.
+
+A sentence usually reports one main action and mentions others in its clauses
+("Hungary said it will support a resolution that aims to tighten sanctions"). We
+take the *first* cue after the sentence's first actor, so the main clause wins over
+subordinate ones; expressions of intent to cooperate are AGREE (PLOVER codes "will
+give aid" as AGREE, the giving itself as AID), threats are THREATEN whatever they
+threaten. ACLED's violent sub-event types map to ASSAULT, protests to PROTEST.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dateline.events import actors as actors_mod
+from dateline.events import taxonomy
+
+CUES: tuple[tuple[str, str], ...] = (
+    ("THREATEN", r"threat\w*|warn\w*|ultimatum|vow\w* to|sworn to|swore to|unless|or else|will no longer tolerate"),
+    ("REJECT", r"reject\w*|refus\w*|declin\w* to|turned down|dismiss\w*|veto\w*|opposed to|oppose\w*|denied|deny|will not (?:accept|allow|agree)|won't|blackout"),
+    ("REQUEST", r"demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)? (?:on|for|upon)|appeal\w*|ask(?:s|ed|ing)?\b|request\w*|insist\w*|press(?:ed|ing)? for|pushing (?:hard )?for|must\b|pressur\w*"),
+    ("ACCUSE", r"accus\w*|condemn\w*|criticiz\w*|criticis\w*|denounc\w*|blam\w*|investigat\w*|probe\w*|disapprov\w*|protest(?:ed)? (?:against|to) the|charg\w* that|deplor\w*|slam\w*"),
+    ("SANCTION", r"sanction\w*|embargo\w*|expel\w*|suspend\w*|halt\w*|cut off|cut ties|broke off|break off|sever\w*|recall\w* (?:its|the) ambassador|cancel\w*|ended (?:\w+ ){0,2}?(?:efforts|talks|aid|mediation)|prohibit\w*|freez\w*|boycott\w*|shipped out|pull\w* out (?:its|their)"),
+    ("CONCEDE", r"eas(?:e|ed|es|ing)\b|lift\w*|conced\w*|accept\w* (?:the )?demands|accepted|allow\w*|shorten\w*|cancell?ed restrictions|releas\w*|pardon\w*|apologi\w*|yield\w*|approved|recogni[sz]\w*|relax\w*|steps to enhance|(?:decided|agreed) to allow"),
+    ("AID", r"\baid\b|donat\w*|humanitarian (?:assistance|supplies)|provid\w* (?:\w+ ){0,3}?(?:aid|assistance|supplies|food|medicine|loans?)|deliver\w* (?:\w+ ){0,3}?(?:aid|supplies)|grant(?:ed)? (?:\w+ ){0,3}?(?:loan|credit)"),
+    ("AGREE", r"agree\w*|sign(?:s|ed|ing)?\b|willing to|committed to|promis\w*|pledg\w*|offer\w*|ready to|will (?:support|give|provide|send|contribute|help)|intends? to|expressed (?:\w+ ){0,2}?(?:willingness|support|readiness)|accord\b|deal\b|treaty|pact\b"),
+    ("SUPPORT", r"support\w*|prais\w*|endors\w*|welcom\w*|back(?:ed|ing|s)? (?:the|a|an|his|her|its)|hail\w*|congratulat\w*|applaud\w*|commend\w*|approv\w* of|defend\w*|solidarity"),
+    ("CONSULT", r"met\b|meet\w*|talks\b|visit\w*|host\w*|consult\w*|discuss\w*|negotiat(?:e|ed|es|ing|ions?)\b|telephon\w*|phone\w*|summit|conferr?\w*|mediat\w*"),
+    ("COOPERATE", r"cooperat\w*|co-operat\w*|collaborat\w*|joint (?:\w+ ){0,2}?(?:operation|patrol|exercise|venture|effort)|partnership|alliance|exchang\w* (?:\w+ ){0,2}?(?:intelligence|information)|establish\w* (?:diplomatic )?relations"),
+    ("RETREAT", r"withdr\w*|retreat\w*|pull\w* (?:back|out)|evacuat\w*|demobili\w*|disarm\w*|dissolv\w*|disband\w*|surrender\w*|released? (?:\w+ ){0,2}?(?:hostages|prisoners)"),
+    ("MOBILIZE", r"mobili[sz]\w*|deploy\w*|massed|mass\w* troops|put (?:\w+ ){0,3}?on (?:high )?alert|reinforc\w*|call\w* up|dispatch\w*|military exercises?|sent (?:\w+ ){0,3}?troops|troops (?:to|into)|buildup|build-up"),
+    ("COERCE", r"arrest\w*|detain\w*|deport\w*|curfew|ban(?:s|ned|ning)?\b|confiscat\w*|seiz\w*|blockad\w*|restrict\w*|tortur\w*|crack\w* down|crackdown|raid\w*|expropriat\w*|censor\w*|jail\w*|imprison\w*|abduct\w*|kidnap\w*|hostage|state of emergency|martial law|closed (?:\w+ ){0,2}?(?:border|borders|crossing)"),
+    ("PROTEST", r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?\b|strike\b|strikes\b|hunger strike|sit-in|boycott\w*|riot\w*|picket\w*"),
+    ("ASSAULT", r"attack\w*|kill\w*|bomb\w*|shell\w*|assault\w*|clash\w*|fight\w*|fought|fire[ds]? (?:on|at)|opened fire|shot|shoot\w*|ambush\w*|massacr\w*|air ?strikes?|raid\w*|invad\w*|offensive|battl\w*|storm\w*|wound\w*|injur\w*|assassinat\w*|executed|beat\w*|mortar|rockets?|missiles?|explo\w*|grenade\w*|suicide|gunmen|hijack\w*|terror\w*"),
+)
+_COMPILED = tuple((kind, re.compile(r"(?<![\w-])(?:" + words + r")", re.I)) for kind, words in CUES)
+_INTENT = re.compile(r"\b(?:will|would|plans? to|ready to|offered to|promised to|pledged to|decided to)\s+$", re.I)
+_REPORT = re.compile(r"\b(?:said|says|say|announced|reported|told|stated|according to|confirmed)\b", re.I)
+#: types that, said as an intention ("will support"), are AGREE in PLOVER
+_CONDITION = re.compile(r"\bunless\b", re.I)
+_INTENT_THREAT = frozenset({"COERCE", "SANCTION", "ASSAULT", "RETREAT"})
+_INTENT_AGREE = frozenset({"SUPPORT", "AID", "COOPERATE", "CONCEDE", "CONSULT"})
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    start: int
+    end: int
+
+
+def cues(text: str) -> list[Cue]:
+    """Every PLOVER cue in ``text``, in text order."""
+    found = [Cue(kind, m.start(), m.end()) for kind, p in _COMPILED for m in p.finditer(text)]
+    return sorted(found, key=lambda c: (c.start, _rank(c.kind)))
+
+
+def _rank(kind: str) -> int:
+    return [k for k, _ in CUES].index(kind)
+
+
+def classify(text: str) -> Cue | None:
+    """The sentence's main event type: the first cue after its first actor."""
+    found = cues(text)
+    if not found:
+        return None
+    actors = actors_mod.find(text, political=True)
+    first_actor = actors[0].end if actors else 0
+    main = [c for c in found if c.start >= first_actor] or found
+    cue = main[0]
+    if _CONDITION.search(text) or (cue.kind in _INTENT_THREAT and _INTENT.search(text, max(0, cue.start - 20), cue.start)):
+        return Cue("THREATEN", cue.start, cue.end)  # "will withdraw unless...", "plans to impose restrictions"
+    if cue.kind in _INTENT_AGREE and _INTENT.search(text, max(0, cue.start - 20), cue.start):
+        return Cue("AGREE", cue.start, cue.end)
+    return cue
+
+
+def actors(text: str, cue: Cue | None) -> tuple[list[str], list[str]]:
+    """(source, target) country codes: actors before the cue act on those after it.
+    IGOs are 'IGO' as in PLOVER; actors with no country are left out."""
+    found = [a for a in actors_mod.find(text, political=True) if a.inter != "Civilians" or a.iso]
+    split = cue.start if cue else len(text)
+    source = _codes([a for a in found if a.end <= split])
+    target = _codes([a for a in found if a.start >= split])
+    if not source or not target:  # fall back on countries named as places ("in Sudan")
+        named = [a for a in actors_mod.find(text, political=True, places=True) if a.iso]
+        if not source:
+            source = _codes(named)[:1]
+        if not target:
+            target = [c for c in _codes([a for a in named if a.start >= split]) if c not in source][:1]
+    return source[:2], target[:1]
+
+
+def _codes(found: list[actors_mod.Actor]) -> list[str]:
+    out: list[str] = []
+    for a in found:
+        code = a.iso or a.code
+        if code and code not in out:
+            out.append(code)
+    return out
