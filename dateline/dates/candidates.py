@@ -35,10 +35,12 @@ _MISSED = re.compile(
     r")\b")
 
 
-# The words every missed form contains. Literal alternatives with no leading ``\b`` let
-# the regex engine skip ahead fast; the full pattern then runs only on a small window.
-_TRIGGER = re.compile(r"(?:" + _WEEKDAY[3:-1] + r"|" + _MONTH[3:-1] + r"|[Oo]vernight|[Yy]esterday|"
-                      r"[Tt]onight|night|week|month|year|[Rr]ecent)\b")
+# The words every missed form contains. Capitalised ones (weekdays, months) are found by
+# one regex whose first letters are capitals, so the engine skips the lower-case text
+# fast; lower-case ones by ``str.find``. The full pattern then runs on a small window.
+_CAPITAL_TRIGGER = re.compile(r"(?:" + _WEEKDAY[3:-1] + r"|" + _MONTH[3:-1]
+                              + r"|Overnight|Yesterday|Tonight|Recent|Last night)\b")
+_LOWER_TRIGGERS = ("overnight", "yesterday", "tonight", "night", "week", "month", "year", "recent")
 _BEFORE, _AFTER = 14, 24  # "earlier this " before a trigger; " afternoon", " 30th, 2019" after
 
 
@@ -53,15 +55,26 @@ def find(text: str, entities: Iterable[Entity]) -> list[tuple[int, int]]:
 
 def _missed(text: str) -> set[tuple[int, int]]:
     """Forms spaCy may not tag, matched around each trigger word only (cheap on long texts)."""
-    found = set()
-    for trigger in _TRIGGER.finditer(text):
-        start = trigger.start()
-        if start and text[start - 1].isalnum():
-            continue
-        for m in _MISSED.finditer(text, max(0, start - _BEFORE), trigger.end() + _AFTER):
-            if m.start() <= start < m.end() and not (m.start() and text[m.start() - 1].isalnum()):
-                found.add((m.start(), m.end()))
+    found: set[tuple[int, int]] = set()
+    for trigger in _CAPITAL_TRIGGER.finditer(text):
+        _match_around(text, trigger.start(), trigger.end(), found)
+    for word in _LOWER_TRIGGERS:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (end < len(text) and text[end].isalnum()):
+                _match_around(text, at, end, found)
+            at = text.find(word, end)
     return found
+
+
+def _match_around(text: str, start: int, end: int, found: set[tuple[int, int]]) -> None:
+    """Add the full-pattern matches that contain the trigger at ``[start, end)`` and start a word."""
+    if start and text[start - 1].isalnum():
+        return
+    for m in _MISSED.finditer(text, max(0, start - _BEFORE), end + _AFTER):
+        if m.start() <= start < m.end() and not (m.start() and text[m.start() - 1].isalnum()):
+            found.add((m.start(), m.end()))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

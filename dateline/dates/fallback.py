@@ -1,10 +1,11 @@
-"""dateparser for the rare expression our grammar does not know, cached per (expression, anchor).
+"""dateparser for the rare expression our grammar does not know, cached per expression.
 
 dateparser costs milliseconds a call and a second to import, so it is imported on
 first need, fed only one spaCy DATE/TIME span (never a sentence), and only when the
-span writes out a year: an absolute date in a shape our grammar does not know. Its
-answer says which parts it read ("period": day, month, year), so we never report a day
-it filled in, and we keep it only if its year is the one written.
+span writes out a year and a month: an absolute date in a shape our grammar does not know. Its
+answer says which parts it read ("period": day, month, year); we keep a day or a month
+only when the year and the month's name are written in the span, since on odd spans
+("2024-25", "2012-13") dateparser fills in the rest from today's date.
 """
 from __future__ import annotations
 
@@ -12,15 +13,16 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from dateline.dates.calendar import Anchor, Period, month_period, year_period
+from dateline.dates.calendar import Anchor, Period, month_period
 from dateline.dates.grammar import Reading
 
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|21\d\d)\b")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def worth_asking(expression: str) -> bool:
-    """Only spans that write a year: anything else dateparser would have to guess."""
-    return bool(_YEAR.search(expression))
+    """Only spans that write a year and a month's name: we keep nothing else it answers."""
+    return bool(_YEAR.search(expression)) and any(m in expression for m in _MONTH_NAMES)
 
 
 def read(expression: str, anchor: Anchor | None = None) -> Reading | None:
@@ -38,10 +40,8 @@ def _cached(expression: str) -> Reading | None:
     if data is None or data.date_obj is None:
         return None
     parsed, period = data.date_obj.date(), data.period or "day"
-    if str(parsed.year) not in _YEAR.findall(expression):
-        return None  # dateparser's year is not the one written: a guess
-    if period == "year":
-        return Reading(year_period(parsed.year), False)
+    if str(parsed.year) not in _YEAR.findall(expression) or _MONTH_NAMES[parsed.month - 1] not in expression:
+        return None  # dateparser's year or month is not the one written: a guess
     if period == "month":
         return Reading(month_period(parsed.year, parsed.month), False)
     if period in ("day", "time"):

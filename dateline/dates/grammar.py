@@ -96,6 +96,9 @@ _NOT_A_DATE = re.compile(
     r"\b(?:the )?(?:next|following|previous|same|other|first|second|third|last) day\b|"
     r"\blater$|\bcentur(?:y|ies)\b|\d0s\b|\bdecades?\b|\bseason\b|\bera\b|\bage\b|"
     r"\b(?:hour|minute|second)s?\b)")
+# Ranges and spans of several dates, quarters, fiscal years: no single date to give.
+_SPAN_OF_TIME = re.compile(r"\bto\b|\u2013|\u2014|\bbetween\b|\bfrom\b|\bquarter\b|\bq[1-4]\b|/|\d-\w|"
+                           r"\bfiscal\b|\bas (?:early|late) as\b|\byear olds?\b")
 _DURATION = re.compile(r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"several|many|some|a few|few|a couple of|dozens of|hundreds of|thousands of|"
                        r"the|more than|over|nearly|almost|about|at least|up to|just|only|his|her|their|"
@@ -118,7 +121,7 @@ def read(expression: str, anchor: Anchor | None) -> Reading | _Skip | None:
     absolute = _absolute(expression, anchor)
     if absolute is not None:
         return absolute
-    if _NOT_A_DATE.search(expression) or _DURATION.match(expression):
+    if _NOT_A_DATE.search(expression) or _DURATION.match(expression) or _SPAN_OF_TIME.search(expression):
         return _recent(expression, anchor) or SKIP
     if anchor is None:
         return SKIP if _is_relative(expression) else None
