@@ -81,15 +81,21 @@ def _verb(doc: Any, tok: Token, index: QuoteIndex, consumed: set[int]) -> Attrib
         return None
     source = _subject(top, relayed=top is not inner)
     stance = cue.stance
-    content, target, kind = _clause_content(doc, top, inner, index, source)
-    if not content and cue.needs == "any":
+    content, target, kind = _clause_content(doc, top, inner, index, source, host=cue.needs != "object")
+    cue_end = None
+    if not content and cue.needs in ("any", "object"):
         content, target, stance = _object_content(top, stance)
+        kind = "reported"
+    if not content and cue.needs == "object" and source is not None:
+        content, cue_end = _complement(doc, inner)
         kind = "reported"
     if not content:
         return None
     if cue.needs == "quote" and kind != "direct":
         return None
     cue_span = _cue_span(top, inner)
+    if cue_end is not None:
+        cue_span = (cue_span[0], cue_end)
     att = Attribution(cue=cue_span, content=content, kind=kind, stance=stance,
                       cue_text=doc.text[cue_span[0]:cue_span[1]], anchor=inner.i, target=target)
     _set_source(att, source)
@@ -135,7 +141,7 @@ def _subject(top: Token, relayed: bool) -> Token | None:
 
 
 def _clause_content(doc: Any, top: Token, inner: Token, index: QuoteIndex,
-                    source: Token | None) -> tuple[list[CharSpan], int | None, str]:
+                    source: Token | None, host: bool = True) -> tuple[list[CharSpan], int | None, str]:
     """The content of a verb cue: a that-clause after it, an adjacent quote, else the
     clause before it ("Y, officials said") or the host clause it is tacked onto."""
     clause = _clause_extent(top, inner, source)
@@ -160,10 +166,10 @@ def _clause_content(doc: Any, top: Token, inner: Token, index: QuoteIndex,
         if hit is not None:
             return [hit], None, "direct"
         return [_trim(doc.text, span)], None, "reported"
-    host = _host_clause(doc, top, clause)
-    if host is not None:
-        hit = _quote_overlapping(host, index)
-        return [hit or host], None, "direct" if hit else "reported"
+    hosted = _host_clause(doc, top, clause) if host else None
+    if hosted is not None:
+        hit = _quote_overlapping(hosted, index)
+        return [hit or hosted], None, "direct" if hit else "reported"
     if inner.lemma_.lower() == "say":
         obj = next((c for c in top.children if c.dep_ in ("dobj",) or (c.dep_ == "advmod" and c.lower_ == "much")), None)
         if obj is not None and obj.i > top.i and obj.pos_ != "PRON" or (obj is not None and obj.lower_ in ("what", "this", "that", "it")):
@@ -190,6 +196,34 @@ def _object_content(top: Token, stance: str) -> tuple[list[CharSpan], int | None
             if pobj is not None:
                 return [_span_of_subtree(pobj)], target.i, stance
     return [_span_of_subtree(target)], target.i, stance
+
+
+_COMPLEMENT_PREPS = frozenset({"for", "on", "about", "of", "against", "with", "to", "over"})
+
+
+def _complement(doc: Any, verb: Token) -> tuple[list[CharSpan], int | None]:
+    """What an attitude verb is about: "wants to X", "attacked Y for X", "called for X".
+
+    Returns the content and, when a preposition belongs to the cue ("called for"), the
+    cue's new end offset.
+    """
+    kids = [c for c in verb.rights]
+    xcomp = next((c for c in kids if c.dep_ == "xcomp"), None)
+    if xcomp is not None:
+        return [_trim(doc.text, _span_of_subtree(xcomp))], None
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is not None:
+        a, b = _span_of_subtree(obj)
+        for c in kids:
+            if c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("for", "as", "of", "over"))):
+                b = max(b, _span_of_subtree(c)[1])
+        return [_trim(doc.text, (a, b))], None
+    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS), None)
+    if prep is not None and prep.i == verb.i + 1:
+        pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        if pobj is not None:
+            return [_trim(doc.text, _span_of_subtree(pobj))], prep.idx + len(prep)
+    return [], None
 
 
 def _according(doc: Any, tok: Token) -> Attribution | None:
