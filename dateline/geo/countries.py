@@ -123,6 +123,11 @@ def iso2_to_iso3() -> dict[str, str]:
     return {c.iso2: c.iso3 for c in countries().values()}
 
 
+@lru_cache(maxsize=1)
+def iso3_to_iso2() -> dict[str, str]:
+    return {c.iso3: c.iso2 for c in countries().values()}
+
+
 def country_name(iso3: str) -> str:
     """ACLED's name of a country given its ISO 3166-1 alpha-3 code ('' if unknown)."""
     country = countries().get(iso3.upper())

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from dateline.geo.countries import DATA, _package_data, countries
 
-VERSION = "6"
+VERSION = "7"
 
 #: Kinds of gazetteer rows, widest first.
 COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"
@@ -134,6 +134,8 @@ def build(path: Path) -> None:
         for sid in sub_ids:
             sub_points[sid].append((float(lat), float(lon), int(pop)))
 
+    city_points = _namesake_index(city_records)
+
     # Subdivisions: ids are GeoNames ids where known, else a synthetic negative id.
     states_by_code, states_by_name = _states_by_code()
     sub_id: dict[int, int] = {}
@@ -155,6 +157,8 @@ def build(path: Path) -> None:
         point = states_by_code.get(iso_code.upper()) if iso_code else None
         if point is None and lvl == 1:
             point = states_by_name.get((cc, fold(name)))
+        if point is not None and _at_namesake_city(point, name, cc, city_points):
+            point = None  # the source put the state at its eponymous city (New York)
         if point is None:
             point = _centre(points)
         if point is None:
@@ -279,6 +283,27 @@ def _is_code(name: str) -> bool:
     """Short all-capital alternate names ('BST', 'NYC', 'US') are codes, not names."""
     letters = name.replace(".", "").replace(" ", "")
     return len(letters) <= 4 and letters.isupper()
+
+
+def _namesake_index(city_records: list[tuple]) -> dict[tuple[int, int], list[str]]:
+    """Folded names of cities of 100,000 or more, by tenth-of-a-degree cell."""
+    out: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for name, _gid, _subs, pop, lat, lon in city_records:
+        if pop >= 100_000:
+            out[(round(lat * 10), round(lon * 10))].append(fold(name))
+    return out
+
+
+def _at_namesake_city(point: tuple[float, float], name: str, cc: str,
+                      city_cells: dict[tuple[int, int], list[str]]) -> bool:
+    """Whether ``point`` is a city named like the unit ('New York City' for New York)."""
+    key = fold(name)
+    lat, lon = round(point[0] * 10), round(point[1] * 10)
+    for dlat in (-1, 0, 1):
+        for dlon in (-1, 0, 1):
+            if any(city.startswith(key) for city in city_cells.get((lat + dlat, lon + dlon), ())):
+                return True
+    return False
 
 
 def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:

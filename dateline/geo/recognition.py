@@ -13,10 +13,18 @@ from typing import Any
 
 from dateline.geo.countries import country_of_demonym
 
-RELABEL = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART"})
+RELABEL = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"})
 MIN_POPULATION = {"ORG": 15_000, "FAC": 15_000, "PRODUCT": 50_000, "WORK_OF_ART": 50_000,
-                  "PERSON": 100_000}
+                  "PERSON": 100_000, "NORP": 50_000, "": 100_000}
 COMPONENT = "dateline_gazetteer"
+
+#: Words that name admin units somewhere ("Western" Region, Uganda) but in running text
+#: are adjectives or common nouns; alone they are never taken for a place.
+GENERIC_WORDS = frozenset("""
+western eastern northern southern central north south east west middle upper lower new
+greater island islands coast valley city capital river lake mountain hills centre center
+union independence liberty victoria washington lincoln jackson franklin clinton
+""".split())
 
 
 @lru_cache(maxsize=100_000)
@@ -26,10 +34,12 @@ def place_strength(text: str) -> int:
     Countries, regions and admin1 units count as very large; alternate names and
     codes do not count, so noisy variants cannot turn an organisation into a place.
     """
-    from dateline.geo.gazetteer import ADMIN1, ALIAS, COUNTRY, PLACE, PRIMARY, REGION, load
+    from dateline.geo.gazetteer import ADMIN1, ALIAS, CODE, COUNTRY, PLACE, PRIMARY, REGION, load
     from dateline.geo.resolver import candidates_for
 
     words = text.split()
+    if len(words) == 1 and text.lower() in GENERIC_WORDS:
+        return -1
     if not words or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
         return -1
     if country_of_demonym(text) is not None:
@@ -37,7 +47,7 @@ def place_strength(text: str) -> int:
     cands, _ = candidates_for(text, load())
     best = -1
     for c in cands:
-        if c.quality not in (PRIMARY, ALIAS):
+        if c.quality not in (PRIMARY, ALIAS, CODE):
             continue
         if c.kind in (COUNTRY, REGION, ADMIN1):
             return 10**9
@@ -64,9 +74,30 @@ def relabel_places(doc: Any) -> Any:
         if place_strength(ent.text) >= MIN_POPULATION[label]:
             ents[i] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
-    if changed:
-        doc.ents = ents
+    added = _unlabelled_places(doc, ents)
+    if changed or added:
+        doc.ents = sorted(ents + added, key=lambda e: e.start)
     return doc
+
+
+def _unlabelled_places(doc: Any, ents: list[Any]) -> list[Any]:
+    """Runs of proper nouns outside any entity that name a well-known place ('Sudan', 'NSW')."""
+    from spacy.tokens import Span
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found, i = [], 0
+    while i < len(doc):
+        if i in taken or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and j - i < 4:
+            j += 1
+        span = doc[i:j]
+        if place_strength(span.text) >= MIN_POPULATION[""]:
+            found.append(Span(doc, i, j, label="GPE"))
+        i = j
+    return found
 
 
 def add_to_pipeline(nlp: Any) -> None:
@@ -77,3 +108,40 @@ def add_to_pipeline(nlp: Any) -> None:
         Language.component(COMPONENT, func=relabel_places)
     if COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, after="ner" if "ner" in nlp.pipe_names else None)
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+COUNTRY_OR_STATE = 10**9
+
+
+def place_spans(doc: Any) -> list[tuple[int, int, str]]:
+    """Character spans of the toponyms of a parsed document.
+
+    Place entities, plus a country or state that opens or closes an organisation's name
+    ("U.S. Department of Agriculture", "University of California"): the name is
+    evidence of the place, though not of an event there.
+    """
+    spans = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and len(ent) > 1:
+            inner = _place_in_org(ent)
+            if inner is not None:
+                spans.append((inner.start_char, inner.end_char, inner.text))
+    return spans
+
+
+def _place_in_org(ent: Any) -> Any | None:
+    tokens = [t for t in ent if t.lower_ != "the"]
+    if not tokens:
+        return None
+    first = tokens[0].i
+    for size in (3, 2, 1):
+        head = ent.doc[first : first + size]
+        if head.end < ent.end and place_strength(head.text) >= COUNTRY_OR_STATE:
+            return head
+    of = next((t.i for t in ent if t.lower_ == "of"), None)
+    if of is not None and of + 1 < ent.end:
+        tail = ent.doc[of + 1 : ent.end]
+        if len(tail) <= 3 and place_strength(tail.text) >= COUNTRY_OR_STATE:
+            return tail
+    return None

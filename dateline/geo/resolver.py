@@ -50,7 +50,6 @@ _NEAR_BEFORE = re.compile(
     r"vicinity of)\s+(the\s+)?$",
     re.IGNORECASE,
 )
-_DEMONYM_WORD = re.compile(r"\b[A-Z][a-zé]+(?:s)?\b")
 _LEADING_THE = re.compile(r"^(the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -207,13 +206,23 @@ def _seats(cands: list[Candidate]) -> set[int]:
 def demonym_countries(text: str) -> Counter[str]:
     """ISO2 codes of the countries the article's demonyms point to ('Afghan forces')."""
     table = country_data.demonyms()
-    iso3_to_2 = {c.iso3: c.iso2 for c in country_data.countries().values()}
+    iso3_to_2 = country_data.iso3_to_iso2()
     found: Counter[str] = Counter()
-    for m in _DEMONYM_WORD.finditer(text):
-        iso3 = table.get(m.group(0).lower())
-        if iso3 and iso3 in iso3_to_2:
-            found[iso3_to_2[iso3]] += 1
+    for word, count in Counter(_demonym_pattern().findall(text)).items():
+        iso2 = iso3_to_2.get(table[word.lower()])
+        if iso2:
+            found[iso2] += count
     return found
+
+
+@lru_cache(maxsize=1)
+def _demonym_pattern() -> re.Pattern[str]:
+    """One regex for all demonyms as capitalised in text ('Afghans', 'South African')."""
+    forms = sorted(
+        {" ".join(w[:1].upper() + w[1:] for w in d.split()) for d in country_data.demonyms()},
+        key=len, reverse=True,
+    )
+    return re.compile(r"\b(" + "|".join(re.escape(f) for f in forms) + r")\b")
 
 
 def _contains(container: Candidate, c: Candidate) -> bool:
@@ -286,10 +295,11 @@ def resolve_mentions(
     winners = {n.key: _best(n, n.prior) for n in names}
     context = _Context(text)
     context.set_names(names)
+    final: dict[str, dict[int, float]] = {}
     for _ in range(2):  # second round: focus from the first round's winners
         context.update(winners)
-        winners = {n.key: _best(n, _context_scores(n, context)) for n in names}
-    final = {n.key: _context_scores(n, context) for n in names}
+        final = {n.key: _context_scores(n, context) for n in names}
+        winners = {n.key: _best(n, final[n.key], with_containment=False) for n in names}
 
     out: list[Resolution | None] = [None] * len(mentions)
     for n in names:
@@ -325,9 +335,11 @@ def _group_by_name(
     return list(names.values())
 
 
-def _best(name: _Name, scores: dict[int, float]) -> Candidate | None:
+def _best(name: _Name, scores: dict[int, float], with_containment: bool = True) -> Candidate | None:
     if not name.cands:
         return None
+    if not with_containment:
+        return max(name.cands, key=lambda c: scores[c.id])
     return max(name.cands, key=lambda c: scores[c.id] + name.containment.get(c.id, 0.0))
 
 
@@ -412,6 +424,7 @@ class _Context:
 def _context_scores(name: _Name, context: _Context) -> dict[int, float]:
     countries, admin1, admin2, others = context.without(name.key)
     total = sum(v for v in countries.values() if v > 0) or 1
+    points = [(o.id, o.lat, o.lon) for o in others if o.kind in (PLACE, ADMIN2)]
     scores = {}
     for c in name.cands:
         s = name.prior[c.id] + name.containment.get(c.id, 0.0) + context.coherence(name.key, c)
@@ -421,7 +434,7 @@ def _context_scores(name: _Name, context: _Context) -> dict[int, float]:
                 s += 2.5
             if c.kind == PLACE and c.admin2 and admin2[c.admin2] > 0:
                 s += 1.5
-            s += _proximity(c, others)
+            s += _proximity(c, points)
         scores[c.id] = s
     return scores
 
@@ -460,12 +473,13 @@ def _containment_bonus(
     return bonus
 
 
-def _proximity(c: Candidate, others: list[Candidate]) -> float:
+def _proximity(c: Candidate, others: list[tuple[int, float, float]]) -> float:
     """Bonus for being near the other places (not countries/regions) of the document."""
     best = math.inf
-    for other in others:
-        if other.kind in (PLACE, ADMIN2) and other.id != c.id:
-            best = min(best, _distance_km(c, other))
+    for other_id, lat, lon in others:
+        if other_id == c.id or abs(lat - c.lat) > 2.0:
+            continue
+        best = min(best, haversine_km(c.lat, c.lon, lat, lon))
     if best < 50:
         return 1.5
     if best < 200:
@@ -511,20 +525,24 @@ def to_place(text: str, r: Resolution) -> Place:
 
 
 def resolve_article(article: Article) -> None:
-    """Resolve the article's place entities (GPE, LOC, FAC) and link them to the gazetteer."""
+    """Resolve the article's toponyms and link its place entities to the gazetteer."""
     text = article.document.text
-    place_entities = [e for e in article.entities if e.label in PLACE_LABELS]
-    if not place_entities:
+    if article.nlp is not None:
+        from dateline.geo.recognition import place_spans
+
+        mentions = [Mention(*span) for span in place_spans(article.nlp)]
+    else:
+        mentions = [Mention(e.start, e.end, e.text) for e in article.entities if e.label in PLACE_LABELS]
+    if not mentions:
         return
-    mentions = [Mention(e.start, e.end, e.text) for e in place_entities]
-    resolutions = resolve_mentions(text, mentions)
-    by_offset = {(r.mention.start, r.mention.end): r for r in resolutions if r is not None}
-    for entity in place_entities:
-        r = by_offset.get((entity.start, entity.end))
+    labels = {(e.start, e.end): e for e in article.entities}
+    for r in resolve_mentions(text, mentions):
         if r is None:
             continue
-        if entity.label == "FAC" and r.candidate.kind != PLACE:
+        entity = labels.get((r.mention.start, r.mention.end))
+        if entity is not None and entity.label == "FAC" and r.candidate.kind != PLACE:
             continue
         place = to_place(text, r)
         article.places.append(place)
-        entity.geonameid = place.geonameid
+        if entity is not None:
+            entity.geonameid = place.geonameid
