@@ -3,7 +3,7 @@
 Modules by concern: :mod:`taxonomy` (typed triggers and ACLED's hierarchy),
 :mod:`actors` (the actor dictionary in ``data/actors.json``, extendable), 
 :mod:`quantities` (typed numbers, ACLED's fatality rule), :mod:`modality`,
-:mod:`detect` (puts them together with places and dates).
+:mod:`detection` (puts them together with places and dates).
 """
 from __future__ import annotations
 
@@ -12,6 +12,6 @@ from dateline.records import Article
 
 def detect(article: Article) -> None:
     """Fill ``article.events`` from sentences, places and dates."""
-    from dateline.events.detect import detect as _detect
+    from dateline.events.detection import detect as _detect
 
     _detect(article)

@@ -1,0 +1,219 @@
+"""The events stage on the sample article, ACLED's hierarchy, modality, counts, actors, evals."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline import events
+from dateline.events import actors, modality, quantities, taxonomy
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SAMPLE = SHARED / "samples" / "lashkargah-2021-08.txt"
+CASE = SHARED / "eval" / "case2021-acled" / "dev.tsv"
+PLOVER = SHARED / "eval" / "plover-gsr" / "dev.json"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    if not SAMPLE.exists():
+        pytest.skip("sample article not present")
+    import dateline
+
+    return dateline.extract(SAMPLE.read_text("utf-8"))
+
+
+def _find(article, sub_event: str, word: str):
+    hits = [e for e in article.events if e.sub_event_type == sub_event and word in e.notes]
+    assert hits, f"no {sub_event} event about {word!r}: {[(e.sub_event_type, e.notes[:60]) for e in article.events]}"
+    return hits[0]
+
+
+# --- the sample article -----------------------------------------------------------------
+
+def test_lashkargah_assault_is_taliban_against_afghan_state(sample):
+    event = _find(sample, "Armed clash", "assault on Lashkargah")
+    assert event.event_type == "Battles" and event.disorder_type == "Political violence"
+    assert event.actor1 == "Taliban" and event.inter1 == "Rebel group"
+    assert event.inter2 == "State forces" and "Afghanistan" in event.actor2
+    assert event.interaction == "State forces-Rebel group"
+    assert event.plover_type == "ASSAULT" and event.modality == "asserted"
+    assert event.iso == "AFG" and event.location.startswith("Lashkar")
+
+
+def test_us_air_strikes_and_afghan_counterattack(sample):
+    strike = _find(sample, "Air/drone strike", "airstrikes")
+    assert strike.event_type == "Explosions/Remote violence"
+    assert strike.actor1 == "Military Forces of United States"
+    assert strike.inter1 == "External/Other forces"  # a state's forces abroad
+    assert strike.actor2 == "Taliban"
+    clash = _find(sample, "Armed clash", "counterattack")
+    assert clash.actor1 == "Military Forces of Afghanistan"  # "American-trained Afghan units"
+    assert {"kind": "fighters", "value": 100} in [{k: q[k] for k in ("kind", "value")} for q in clash.quantities]
+
+
+def test_kabul_fight_with_claim_of_responsibility(sample):
+    fight = _find(sample, "Armed clash", "four hours")
+    assert fight.inter1 == "State forces" and fight.actor2.startswith("Unidentified Armed Group")
+    assert fight.tags == "claimed by Taliban"
+    assert fight.evidence["tags"][0].text.startswith("Taliban has claimed responsibility")
+
+
+def test_taliban_threat_is_not_an_attack(sample):
+    threat = [e for e in sample.events if e.modality == "threatened"]
+    assert threat and threat[0].plover_type == "THREATEN"
+    assert threat[0].event_type == "Strategic developments" and threat[0].sub_event_type == "Other"
+    assert threat[0].actor1 == "Taliban"
+
+
+def test_prisoner_deal_is_historical_with_its_numbers(sample):
+    deal = [e for e in sample.events if e.sub_event_type == "Agreement"]
+    assert len(deal) == 1, [e.notes[:60] for e in deal]
+    deal = deal[0]
+    assert deal.modality == "historical" and deal.plover_type == "AGREE"
+    values = {(q["kind"], q["value"]) for q in deal.quantities}
+    assert ("released", 5000) in values and ("released", 1000) in values
+    assert {deal.actor1, deal.actor2} == {"Government of Afghanistan", "Taliban"}
+
+
+def test_herat_siege_and_historical_checkpoint_arrest(sample):
+    siege = _find(sample, "Armed clash", "Herat")
+    assert siege.location == "Herat" and siege.actor1 == "Taliban"
+    arrest = _find(sample, "Arrests", "checkpoint")
+    assert arrest.modality == "historical"
+
+
+def test_no_events_from_background(sample):
+    texts = " ".join(e.evidence["event_type"][0].text for e in sample.events)
+    assert "withdraw" not in texts  # "amid the withdrawal of US and NATO forces"
+    assert "peace talks" not in texts and "Prisoner releases" not in texts
+    assert not any(e.evidence["event_type"][0].text == "air force" for e in sample.events)
+
+
+def test_every_filled_field_has_evidence_and_ids_are_stable(sample):
+    import dateline
+
+    text = sample.document.text
+    for event in sample.events:
+        for name, value in event.to_dict().items():
+            if name in {"evidence", "doc_id", "confidence", "event_id_cnty", "source", "event_date",
+                        "time_precision", "year"} or value in ("", None, []):
+                continue
+            assert name in event.evidence, (name, value)
+        for spans in event.evidence.values():
+            for span in spans:
+                assert text[span.start:span.end] == span.text
+        assert event.event_id_cnty.startswith(event.iso or "XXX") and event.doc_id
+    again = dateline.extract(SAMPLE.read_text("utf-8"))
+    assert [e.event_id_cnty for e in again.events] == [e.event_id_cnty for e in sample.events]
+
+
+# --- typing and ACLED's hierarchy ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("A suicide bomber blew himself up at a market, killing 12 civilians.", "Suicide bomb"),
+    ("Two grenades were hurled at a police patrol, wounding three officers.", "Grenade"),
+    ("Police fired tear gas and water cannon to disperse hundreds of protesters.", "Protest with intervention"),
+    ("Security forces opened fire on peaceful protesters, killing four.", "Excessive force against protesters"),
+    ("Thousands of teachers marched peacefully through the capital demanding higher pay.", "Peaceful protest"),
+    ("A roadside bomb struck an army convoy, killing five soldiers.", "Remote explosive/landmine/IED"),
+    ("Army engineers defused a bomb found near the bus station.", "Disrupted weapons use"),
+    ("Government troops recaptured the town from the rebels on Monday.", "Government regains territory"),
+    ("Rebels recaptured the town from government troops on Monday.", "Non-state actor overtakes territory"),
+    ("Gunmen opened fire on villagers in their homes, killing nine.", "Attack"),
+    ("Fighter jets bombed rebel positions overnight.", "Air/drone strike"),
+])
+def test_hierarchy(text: str, expected: str) -> None:
+    best = taxonomy.best(text)
+    assert best is not None and best.sub_event == expected
+
+
+def test_one_sentence_several_events() -> None:
+    found = {t.sub_event for t in taxonomy.triggers(
+        "US airstrikes and a counterattack by Afghan units pushed back the militants.")}
+    assert {"Air/drone strike", "Armed clash"} <= found
+
+
+# --- modality ---------------------------------------------------------------------------
+
+def _mode(sentence: str, trigger: str, **kw) -> str:
+    start = sentence.index(trigger)
+    return modality.modality(sentence, start, start + len(trigger), 0, len(sentence), **kw)[0]
+
+
+def test_modality_threat_denial_history_negation() -> None:
+    assert _mode("The group warned of more attacks on officials.", "attacks") == "threatened"
+    assert _mode("The army denied carrying out the airstrike.", "airstrike") == "denied"
+    assert _mode("Under the deal, Kabul was to release 5,000 prisoners in 2020.", "release", year=2021) == "historical"
+    assert _mode("No attack took place.", "attack") == "negated"
+    assert _mode("Militants attacked the base on Monday.", "attacked") == "asserted"
+    assert _mode("Officials said the rebels plan to attack the city.", "attack") == "planned"
+
+
+# --- quantities and ACLED's fatality rule ----------------------------------------------------
+
+def test_quantities_and_fatality_rule() -> None:
+    text = "At least 12 people were killed and dozens wounded; officials later said 15 died. Several were abducted."
+    found = quantities.find(text)
+    kinds = [(q["kind"], q["value"]) for q in found]
+    assert ("killed", 12) in kinds and ("injured", 12) in kinds and ("abducted", 3) in kinds
+    assert quantities.fatalities(found) == 12  # the lowest figure
+    assert quantities.parse_number("dozens") == 12 and quantities.parse_number("several") == 3
+    assert ("percent", 85) in [(q["kind"], q["value"]) for q in quantities.find("they hold 85 percent of the land")]
+    assert not quantities.find("In 2020 the talks lasted 4 hours.")
+
+
+# --- actors -------------------------------------------------------------------------------
+
+def test_actor_variants_demonyms_and_capitals() -> None:
+    text = "Mawlavi Talib led the attack; Talib later met American-trained Afghan units and the Kabul government."
+    found = actors.find(text)
+    names = [a.name for a in found]
+    assert names.count("Taliban") == 2  # the full name and the short form
+    assert "Military Forces of Afghanistan" in names and "Government of Afghanistan" in names
+    assert actors.interaction("Rebel group", "State forces") == "State forces-Rebel group"
+    assert actors.interaction("Rebel group", "") == "Rebel group only"
+
+
+def test_actor_dictionary_extension_file(tmp_path, monkeypatch) -> None:
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps({"actors": [
+        {"name": "Sky Wolves Militia", "inter": "Identity militia", "iso": "NGA", "aliases": ["Sky Wolves"]}],
+        "persons": [{"name": "Emeka Doe", "actor": "Sky Wolves Militia", "aliases": ["Doe"]}]}))
+    assert not [a for a in actors.find("The Sky Wolves raided a farm.") if a.name == "Sky Wolves Militia"]
+    lex = actors.load(extra)
+    found = actors.find("The Sky Wolves raided a farm, Doe said.", lexicon=lex)
+    assert [a.name for a in found if a.inter == "Identity militia"] == ["Sky Wolves Militia"] * 2
+    monkeypatch.setenv("DATELINE_ACTORS", str(extra))
+    assert any(a.name == "Sky Wolves Militia" for a in actors.find("Sky Wolves attacked.", lexicon=actors.load()))
+
+
+# --- eval commands --------------------------------------------------------------------------
+
+def test_eval_events_and_plover_commands_on_a_slice() -> None:
+    if not CASE.exists() or not PLOVER.exists():
+        pytest.skip("gold data not present")
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    runner = CliRunner()
+    out = runner.invoke(main, ["eval", "events", str(CASE), "--json"])
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.output)
+    assert {"weighted_f1", "macro_f1", "micro_f1", "event_type_accuracy", "n"} <= set(result)
+    assert result["n"] > 300 and result["weighted_f1"] > 0.7
+    out = runner.invoke(main, ["eval", "plover", str(PLOVER), "--json"])
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.output)
+    assert {"accuracy", "macro_f1", "actor_f1", "n"} <= set(result)
+    assert result["n"] == 163 and result["accuracy"] > 0.65
+    table = runner.invoke(main, ["eval", "events", str(CASE)]).output
+    assert "weighted F1" in table and "confusion" in table
+
+
+def test_detect_signature_is_stable() -> None:
+    import inspect
+
+    assert list(inspect.signature(events.detect).parameters) == ["article"]
