@@ -125,6 +125,24 @@ def test_cursor_pages_include_undated_events(tmp_path: Path) -> None:
     assert [e for e in seen[-3:]] == sorted(seen[-3:], reverse=True)  # undated last, by id
 
 
+def test_month_precision_dates_overlap_ranges(tmp_path: Path) -> None:
+    """'2021-08' (the sample's publication month) is in any range that overlaps August."""
+    db = str(tmp_path / "month.db")
+    article = demo.synthetic(1, seed=9)[0]
+    article.events[0].event_date, article.events[0].time_precision = "2021-08", 3
+    with connect(db) as store:
+        store.add(article)
+    with TestClient(create_app(db)) as c:
+        def total(**params: str) -> int:
+            return c.get("/api/events", params=params).json()["total"]
+
+        assert total(since="2021-08-04", until="2021-08-10") == 1
+        assert total(since="2021-08") == total(until="2021-08-31") == total(since="2021", until="2021") == 1
+        assert total(until="2021-07-31") == total(since="2021-09-01") == 0
+        week = c.get("/api/stats", params={"by": "week"}).json()["buckets"]
+        assert [b["period"] for b in week] == ["2021-07-26"]  # the week of 1 August
+
+
 @pytest.mark.parametrize("params", [
     {"cursor": "not-a-cursor"},
     {"cursor": base64.urlsafe_b64encode(json.dumps({"a": 1}).encode()).decode()},

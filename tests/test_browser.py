@@ -78,13 +78,15 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
 
     page.goto(server + "/")
     page.wait_for_selector("body[data-ready]", timeout=15000)
-    assert page.locator("path.event-marker").count() == 6  # every demo event with coordinates
+    # Six events with coordinates at five places: the Lashkargah clash and air strike share one marker.
+    assert page.locator("path.event-marker").count() == 5
+    assert page.locator('path.event-marker[data-events="2"]').count() == 1
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # the vendored world basemap
     assert page.locator("#events tbody tr").count() == 6
 
     # Filter by date on the timeline: click the bar of the week of 2 August 2021.
     page.locator('#timeline g.bar[data-period="2021-08-02"]').click()
-    page.wait_for_function("!document.body.dataset.loading && document.querySelectorAll('path.event-marker').length === 3")
+    page.wait_for_function("!document.body.dataset.loading && document.querySelectorAll('path.event-marker').length === 2")
     assert page.input_value("input[name=since]") == "2021-08-02"
     assert page.input_value("input[name=until]") == "2021-08-08"
     assert page.locator("#events tbody tr").count() == 3
@@ -107,8 +109,16 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
     assert "85%" in pair.locator(".claim-card.disputed").inner_text()
     assert "baseless propaganda" in pair.locator(".claim-card.disputing").inner_text()
 
-    # Back to the evidence for the screenshot.
-    page.click('#tabs button[data-tab="event"]')
+    # The Lashkargah marker holds two events: its popup lists them; the clash has two sources.
+    page.locator('path.event-marker[data-events="2"]').click()
+    links = page.locator(".popup-list a")
+    links.first.wait_for()
+    assert links.count() == 2
+    links.filter(has_text="Armed clash").click()
+    page.wait_for_function("document.querySelectorAll('.sources li').length === 2")
+    assert "clashing" in page.locator('#article mark[data-fields~="event_type"]').inner_text()
+    page.locator(".sources a", has_text="Fighting continues").click()  # the other article's evidence
+    page.wait_for_selector('#article mark[data-fields~="actor2"]:has-text("Afghan army commandos")')
     if os.environ.get("DATELINE_SCREENSHOT"):
         page.screenshot(path=os.environ["DATELINE_SCREENSHOT"])
     assert not errors, errors

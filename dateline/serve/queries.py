@@ -71,8 +71,8 @@ class EventFilter:
                 add("longitude BETWEEN ? AND ?", west, east)
             else:  # a box across the antimeridian
                 add("(longitude >= ? OR longitude <= ?)", west, east)
-        if self.since:
-            add("event_date >= ?", self.since)
+        if self.since:  # a date known only to the month (or year) overlaps the range if its month does
+            add("(event_date >= ? OR event_date IN (?, ?))", self.since, self.since[:7], self.since[:4])
         if self.until:
             add("event_date <= ?", self.until + "~")  # "2021-08" includes every day of August
         if self.event_type:
@@ -355,7 +355,10 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 
 def _period(day: str, by: str) -> str:
-    if by == "month" or len(day) < 10:
+    """The bucket of a date; one known only to the month (year) counts on its first day."""
+    if len(day) in (4, 7):
+        day = (day + "-01-01")[:10] if len(day) == 4 else day + "-01"
+    if by == "month":
         return day[:7]
     if by == "week":
         try:

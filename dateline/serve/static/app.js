@@ -51,16 +51,36 @@ map.on("moveend", () => {
 async function drawMap(fit) {
   const gj = await api("/api/events.geojson", { ...filters(), limit: 5000 });
   markers.clearLayers();
+  // Events at the same point (a city, a province centroid) share one marker.
+  const places = new Map();
   for (const f of gj.features) {
-    const p = f.properties;
-    const [lon, lat] = f.geometry.coordinates;
+    const key = f.geometry.coordinates.join(",");
+    if (!places.has(key)) places.set(key, []);
+    places.get(key).push(f.properties);
+  }
+  for (const [key, events] of places) {
+    const [lon, lat] = key.split(",").map(Number);
+    const p = events[0];
+    const weight = events.reduce((n, e) => n + (e.n_sources || 1), 0);
     const m = L.circleMarker([lat, lon], {
-      radius: 5 + 2 * Math.min(4, (p.n_sources || 1) - 1), color: "#fff", weight: 1.2,
+      radius: Math.min(16, 5 + 2.5 * Math.sqrt(weight - 1)), color: "#fff", weight: 1.2,
       fillColor: color(p.event_type), fillOpacity: 0.85, className: "event-marker",
     });
-    m.bindTooltip(`<b>${esc(p.event_date)}</b> ${esc(p.sub_event_type || p.event_type)}<br>${esc(p.location)}, ${esc(p.country)}`);
-    m.on("click", () => showEvent(p.event_id_cnty));
-    m.on("add", () => m.getElement() && m.getElement().setAttribute("data-event-id", p.event_id_cnty));
+    const where = `${esc(p.location)}, ${esc(p.country)}`;
+    if (events.length === 1) {
+      m.bindTooltip(`<b>${esc(p.event_date)}</b> ${esc(p.sub_event_type || p.event_type)}<br>${where}`);
+      m.on("click", () => showEvent(p.event_id_cnty));
+    } else {
+      m.bindTooltip(`<b>${events.length} events</b><br>${where}`);
+      m.bindPopup(`<b>${where}</b><ul class="popup-list">${events.map((e) =>
+        `<li><a class="doc" data-event-id="${esc(e.event_id_cnty)}"><span class="dot" style="background:${color(e.event_type)}"></span>${esc(e.event_date)} ${esc(e.sub_event_type || e.event_type)}${e.actor1 ? " · " + esc(e.actor1) : ""}</a></li>`).join("")}</ul>`);
+      m.on("popupopen", (ev) => ev.popup.getElement().querySelectorAll("a[data-event-id]").forEach((a) =>
+        a.addEventListener("click", () => showEvent(a.dataset.eventId))));
+    }
+    m.on("add", () => {
+      const el = m.getElement();
+      if (el) { el.setAttribute("data-event-id", p.event_id_cnty); el.setAttribute("data-events", events.length); }
+    });
     markers.addLayer(m);
   }
   if (fit && gj.features.length) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 6 });
