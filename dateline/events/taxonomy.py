@@ -53,10 +53,10 @@ PLOVER_OF: dict[str, str] = {
     "Non-violent transfer of territory": "RETREAT", "Other": "",
 }
 
-_P = r"(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es|ers|ing)?)\b|sit-ins?|took to the streets|crowds?|human chain|die-in|strik(?:e|es|ing) workers|gilets jaunes)"
+_P = r"(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es|ers|ing)?)\b|sit-ins?|took to the streets|crowds?|human chain|die-in|strik(?:e|es|ing) workers|gilets jaunes|riot(?:s|ers|ed|ing)?\b)"
 PROTEST_CONTEXT = re.compile(r"\b" + _P, re.I)
 CIVILIAN_VICTIMS = re.compile(
-    r"\b(?:civilians?|villagers?|residents?|women|children|girls?|boys?|students?|worshippers?|passengers?"
+    r"\b(?:building|teahouse|hotel|restaurant|cafe|bus|hospital|office|shop|stock exchange|classrooms?|civilians?|villagers?|residents?|women|children|girls?|boys?|students?|worshippers?|passengers?"
     r"|farmers?|journalists?|teachers?|doctors?|aid workers?|workers?|family|families|shoppers|pedestrians"
     r"|people|man|woman|men|driver|vehicle|house|home|mosque|church|school|university|market|village)\b", re.I)
 ARMED_VICTIMS = re.compile(
@@ -93,21 +93,22 @@ RULES: tuple[Rule, ...] = (
     _rule("Remote explosive/landmine/IED", 7, r"(?:car|roadside|truck|parcel|sticky|magnetic|motorcycle|time|pipe|nail) bombs?|IEDs?|VBIED|improvised explosive|land ?mines?|mines?\b(?= (?:blast|explosion|exploded|went off))"
           r"|explosive devices?|bombs?\b|blasts?|explosions?|detonat\w*|went off|blew up|booby[- ]trap\w*|explod\w*|bombings?|bombed"),
     _rule("Excessive force against protesters", 8.8, r"(?:shot|opened fire|fired live|live (?:ammunition|rounds|bullets|fire)|gunfire|killed|killing|beat(?:en|ing)?|brutal\w*|died|dead)"),
-    _rule("Protest with intervention", 7.2, r"tear ?gas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w*|batons?|baton[- ]charg\w*|broke up|break up|cracked down|crackdown|suppress\w*|detained|arrested|kettl\w*|stun grenades?|clash(?:ed|es)? with (?:the )?police|scuffl\w*|blocked them"),
-    _rule("Violent demonstration", 7.3, r"violent|turned violent|clash\w*|barricades?|rioted|street violence|shut down roads|pull(?:ed)? down|stormed|torch\w*|set fire|set ablaze|(?:hurl|pelt|threw|throw|throwing)\w* (?:stones|rocks|bricks|bottles|petrol bombs|molotov\w*)|stone[- ]pelt\w*"
+    _rule("Protest with intervention", 7.2, r"tear ?gas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w*|batons?|baton[- ]charg\w*|broke up|break up|cracked down|crackdown|suppress\w*|kettl\w*|stun grenades?|clash(?:ed|es)? with (?:the )?police|scuffl\w*|blocked them"),
+    _rule("Violent demonstration", 7.3, r"violent\b|turned violent|rioters|rioting|clash\w*|barricades?|rioted|street violence|shut down roads|pull(?:ed)? down|stormed|torch\w*|set fire|set ablaze|(?:hurl|pelt|threw|throw|throwing)\w* (?:stones|rocks|bricks|bottles|petrol bombs|molotov\w*)|stone[- ]pelt\w*"
           r"|petrol bombs?|molotov\w*|vandali\w*|smash\w*|riot(?:s|ing|ers)?\b|burn(?:ed|t|ing)? (?:tyres|tires|cars|vehicles)|rampag\w*|damag\w*|debris"),
     _rule("Mob violence", 7.1, r"\bmobs?\b|lynch\w*|vigilante\w*|angry (?:crowd|residents|villagers)|enraged|clashed using|communal (?:clash|violence)|(?:sticks|machetes|iron rods|clubs)|mob justice|beaten to death by"),
     _rule("Peaceful protest", 5, _P + r"|picket\w*|hunger strike|went on strike|general strike|chant(?:ed|ing)|vigil|placards"),
     _rule("Abduction/forced disappearance", 6.5, r"abduct\w*|kidnap\w*|forced(?:ly)? disappear\w*|enforced disappearance|taken hostage|held hostage|hostages?|whisked away|went missing"),
     _rule("Arrests", 6, r"arrest\w*|detain\w*|detention|taken into custody|in custody|apprehend\w*|nabbed|rounded up|remanded|(?:recognised|recognized|stopped|caught|held) (?:\w+ ){0,4}?(?:at|through) a checkpoint|jailed|charged with"),
-    _rule("Government regains territory", 6.8, r"regain\w*|recaptur\w*|retak(?:e|en|ing)|retook|(?-i:liberat(?:ed|ing|e))|wrested control|established control|(?:taken|took|taking|gained) (?:the )?control|controlling the entire|gained ground|pushed (?:\w+ ){0,4}?out of|drove (?:\w+ ){0,4}?out of|occupied|captured (?:\w+ ){0,4}?(?:camps?|bases?|towns?|villages?|hills?|posts?|positions?)|took back|taken back|won back|win back|back under (?:government|state|army) control|clear(?:ed)? (?:\w+ ){0,3}?of (?:militants|insurgents|rebels|fighters)|freed (?:\w+ ){0,4}?(?:areas|villages|towns|districts|city|territory) from"),
-    _rule("Non-state actor overtakes territory", 6.7, r"(?:seiz\w*|captur\w*|overr[au]n\w*|took (?:full )?control|taken control|take control|took over|fell to|fallen to|gained control|in control of|control of)\s+(?:\w+\s+){0,6}?"
+    _rule("Government regains territory", 8.2, r"regain\w*|recaptur\w*|retak(?:e|en|ing)|retook|(?-i:liberat(?:ed|ing|e))|wrested control|established control|(?:taken|took|taking|gained) (?:the )?control|controlling the entire|gained ground|recover\w* control|(?:were|was|been) pushed back|pushed (?:\S+ ){0,4}?out of|drove (?:\S+ ){0,4}?out of|(?<!the )occupied\b(?! (?:city|territor|west|east|area|region|land))|captur\w* (?:\S+ ){0,5}?(?:camps?|bases?|towns?|villages?|hills?|posts?|positions?)\b|took back|taken back|won back|win back|back under (?:government|state|army) control|clear(?:ed)? (?:\w+ ){0,3}?of (?:militants|insurgents|rebels|fighters)|freed (?:\w+ ){0,4}?(?:areas|villages|towns|districts|city|territory) from"),
+    _rule("Non-state actor overtakes territory", 8.1, r"(?:seiz\w*|captur\w*|overr[au]n\w*|took (?:full )?control|taken control|take control|took over|fell to|fallen to|gained control|in control of|control of)\s+(?:\w+\s+){0,6}?"
           r"(?:town|village|city|cities|district|districts|areas?|territory|base|region|province|capital|crossing|border|port|airport|oil|swathes|hills?|positions)"
           r"|fell to (?:the )?(?:militants|rebels|insurgents|taliban)|under (?:their|rebel|militant|insurgent) control|taken over (?:\w+ ){0,3}?(?:localities|villages|towns|areas)"),
+    _rule("Non-violent transfer of territory", 8.3, r"(?:not|without) encounter\w* (?:any )?resistance|without (?:any )?resistance|without a fight|handed (?:over )?(?:authority|control)|peacefully (?:handed|transferred)"),
     _rule("Non-violent transfer of territory", 6.4, r"(?:not|without) encounter\w* (?:any )?resistance|handed (?:over )?authority|withdr(?:ew|awn|aw|awal|awing)|pull(?:ed)? out|pulled back|handed over|hand over|handover|without (?:resistance|a fight)|(?:began|begin) leaving|evacuat\w* (?:fighters|rebels)|crossed into (?:\w+ ){0,3}?territory"),
     _rule("Headquarters or base established", 6.6, r"(?:set up|establish\w*|build|built|opened|set-up) (?:\w+ ){0,4}?(?:post|base|headquarters|outpost|camp|position|checkpoint|barracks|point)s?\b|points? (?:was|were) (?:set up|established)|observation posts?|new (?:military )?base"),
-    _rule("Change to group/activity", 5.8, r"defect\w*|deploy\w*|dispatch\w*|reinforc\w*|merg\w*|disband\w*|mobili[sz]\w*|recruit\w*|redeploy\w*|relocat\w*|pull back|moved (?:\w+ ){0,2}?(?:troops|forces|fighters)"
-          r"|new (?:leader|commander)|splinter|split from|joined forces|pledged allegiance|allegiance|launch(?:ed)? (?:a |an )?(?:military )?(?:operation|campaign)|training|exercise|drills?|sent (?:\w+ ){0,3}?(?:troops|soldiers|forces)"),
+    _rule("Change to group/activity", 5.8, r"defect\w*|deploy\w*|dispatched|reinforced|reinforcements|merg\w*|disband\w*|mobili[sz]\w*|recruit\w*|redeploy\w*|relocat\w*|pull back|moved (?:\w+ ){0,2}?(?:troops|forces|fighters)"
+          r"|new (?:leader|commander)|splinter|split from|joined forces|pledged allegiance|allegiance|launch(?:ed)? (?:a |an )?(?:military )?(?:operation|campaign)|military exercises?|drills?|formed|sent (?:\w+ ){0,3}?(?:troops|soldiers|forces)"),
     _rule("Agreement", 6.9, r"surrender\w*|in exchange for|(?:started|began|opened|launched|resumed) peace talks|peace talks (?:started|began|opened|resumed)|agree\w*|deal\b|deals\b|cease-?fire|truce|accords?\b|peace (?:pact|treaty|plan)|treaty|signed|sign\b|(?:exchange|swap) of (?:prisoners|captives|bodies)|prisoner (?:swap|exchange)s?|reconcil\w*|memorandum|negotiated (?:a|an|the)|pact\b"),
     _rule("Looting/property destruction", 5.5, r"loot\w*|ransack\w*|plunder\w*|set (?:ablaze|alight|on fire)|torched|burn(?:ed|t) down|razed|arson\w*|demolish\w*|destroy\w* (?:\w+ ){0,3}?(?:homes|houses|property|properties|shops|buildings|crops|stores|vehicles|offices)|attacks on properties|vandalis\w*"),
     _rule("Armed clash", 5, r"clash\w*|fight(?:ing|s)?\b|fought|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|ambush\w*|offensive|assault\w*|onslaught|counter-?attack\w*|counter-?offensive|siege|besieg\w*|battles?\b|battled|battling|skirmish\w*|encounter\b|combat\b|engaged|stormed|raid(?:ed)?\b|attack\w*|killed|killing|kills|shot|gunned down|opened fire|fired (?:on|at|upon)|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked"),
@@ -164,8 +165,15 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
         drop |= REMOTE - {"Chemical weapon", "Air/drone strike"}
     if "Chemical weapon" in kinds:
         drop |= REMOTE - {"Chemical weapon"}
+    if kinds & (REMOTE - {"Air/drone strike"}):
+        drop.add("Excessive force against protesters")  # a grenade or bomb is the event
     if protest:
-        drop |= {"Grenade", "Armed clash", "Arrests"}  # stun grenades, arrests at rallies
+        drop |= {"Grenade", "Armed clash"}  # stun grenades; scuffles are not battles
+        if "Violent demonstration" in kinds:  # petrol bombs and projectiles thrown by rioters
+            drop |= {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}
+        if "Protest with intervention" in kinds and _CASUALTIES.search(window) and _SECURITY.search(window):
+            found = [Trigger("Excessive force against protesters", t.start, t.end, 8.8, t.word)
+                     if t.sub_event == "Protest with intervention" else t for t in found]
         if kinds & {"Violent demonstration", "Mob violence"}:
             drop |= {"Protest with intervention"} if "Excessive force against protesters" not in kinds else set()
     if "Abduction/forced disappearance" in kinds or "Sexual violence" in kinds:
@@ -212,7 +220,8 @@ def _civilian_or_clash(trigger: Trigger, window: str) -> Trigger:
     """One-sided violence on civilians is an Attack; against armed men, a clash."""
     if not _ONE_SIDED.fullmatch(trigger.word):
         return trigger
-    if not CIVILIAN_VICTIMS.search(window) or ARMED_VICTIMS.search(window):
+    rest = window[_window_offset(window, trigger):]
+    if not CIVILIAN_VICTIMS.search(rest) or ARMED_VICTIMS.search(rest):
         return trigger
     return Trigger("Attack", trigger.start, trigger.end, trigger.weight - 0.2, trigger.word)
 
@@ -222,4 +231,11 @@ def best(text: str) -> Trigger | None:
     found = triggers(text)
     if not found:
         return None
-    return max(found, key=lambda t: (t.weight, -t.start))
+    first = _FIRST_SENTENCE.search(text)
+    lead = first.end() if first else len(text)
+    # a snippet's lead sentence states its event; later ones add background
+    return max(found, key=lambda t: (t.weight + (LEAD_BONUS if t.start < lead else 0.0), -t.start))
+
+
+LEAD_BONUS = 2.0
+_FIRST_SENTENCE = re.compile(r"[.!?](?=\s+[A-Z\"])")
