@@ -139,6 +139,11 @@ def event(store: Store, event_id: str) -> dict[str, Any] | None:
         return None
     record = rows[0]
     record["sources"] = store.event_sources(event_id)
+    origins = {r["doc_id"]: r["origin"] for r in store.query(
+        "SELECT d.doc_id, d.origin FROM documents d JOIN event_sources s ON s.doc_id = d.doc_id "
+        "WHERE s.event_id_cnty = ?", (event_id,))}
+    for source in record["sources"]:  # where it was read: names an untitled article
+        source["origin"] = origins.get(source["doc_id"], "")
     record["claims"] = store.query(
         "SELECT claim_id, doc_id, speaker, speaker_role, quote, stance FROM claims WHERE event_ids LIKE ? ESCAPE '\\' "
         "ORDER BY claim_id", (f'%"{_escape_like(event_id)}"%',))

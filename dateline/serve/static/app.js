@@ -120,10 +120,12 @@ async function drawTimeline() {
 
 /* Every period from the first to the last, so that empty weeks show as gaps on the axis. */
 function allPeriods(seen) {
-  if (seen.length < 2 || seen[0].length < 7) return seen;
+  if (!seen.length || seen[0].length < 7) return seen;
   const out = [];
-  let p = seen[0];
-  for (let guard = 0; p <= seen[seen.length - 1] && guard < 2000; guard++) {
+  const pad = Math.max(0, Math.ceil((24 - seen.length) / 2));  // a lone day still looks like a timeline
+  let p = shift(seen[0], -pad);
+  const end = shift(seen[seen.length - 1], pad);
+  for (let guard = 0; p <= end && guard < 2000; guard++) {
     out.push(p);
     const [, last] = periodRange(p);
     const d = new Date(last + "T00:00:00Z");
@@ -131,6 +133,18 @@ function allPeriods(seen) {
     p = d.toISOString().slice(0, state.bin === "month" ? 7 : 10);
   }
   return out;
+}
+
+/* The period ``n`` bins before (negative) or after a period. */
+function shift(period, n) {
+  if (!n) return period;
+  if (period.length === 7) {
+    const [y, m] = period.split("-").map(Number);
+    return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7);
+  }
+  const d = new Date(period + "T00:00:00Z");
+  d.setUTCDate(d.getUTCDate() + n * (state.bin === "week" ? 7 : 1));
+  return d.toISOString().slice(0, 10);
 }
 
 function inRange(period) {
@@ -205,7 +219,9 @@ $("#more").addEventListener("click", () => drawTable(true));
 
 // -- event view: fields, sources, the article with every evidence span ---------------------
 const FIELD_ORDER = ["event_date", "time_precision", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
-  "location", "admin1", "country", "latitude", "longitude", "geo_precision", "fatalities", "quantities", "plover_type", "modality", "notes", "confidence"];
+  "location", "admin1", "country", "latitude", "longitude", "geo_precision", "fatalities", "quantities", "plover_type", "modality", "confidence"];
+const show = (v) => (Array.isArray(v) ? v.map((q) => (q && q.kind ? `${q.kind} ${q.value}` : JSON.stringify(q))).join(", ")
+  : typeof v === "object" ? JSON.stringify(v) : v);
 
 async function showEvent(id, docId) {
   state.selected = id;
@@ -216,18 +232,24 @@ async function showEvent(id, docId) {
   const doc = source ? await api(`/api/documents/${encodeURIComponent(source.doc_id)}`) : null;
   const evidence = (source && source.evidence) || ev.evidence || {};
   const fields = FIELD_ORDER.filter((f) => ev[f] != null && ev[f] !== "" && !(Array.isArray(ev[f]) && !ev[f].length))
-    .map((f) => `<dt>${f}</dt><dd class="${evidence[f] ? "has-evidence" : ""}">${esc(typeof ev[f] === "object" ? JSON.stringify(ev[f]) : ev[f])}</dd>`).join("");
-  const sources = ev.sources.map((s) => `<li class="${source && s.doc_id === source.doc_id ? "current" : ""}"><a class="doc" data-doc="${esc(s.doc_id)}">${esc(s.title || s.doc_id)}</a> <span class="muted">${esc(s.source || "")} ${esc(s.published || "")}</span></li>`).join("");
+    .map((f) => `<dt>${f}</dt><dd class="${evidence[f] ? "has-evidence" : ""}">${esc(show(ev[f]))}</dd>`).join("");
+  const sources = ev.sources.map((s) => `<li class="${source && s.doc_id === source.doc_id ? "current" : ""}"><a class="doc" data-doc="${esc(s.doc_id)}">${esc(s.title || s.origin || s.url || s.doc_id)}</a> <span class="muted">${esc(s.source || "")} ${esc(s.published || "")}</span></li>`).join("");
   const claims = ev.claims.map((c) => `<li><b>${esc(c.speaker)}</b>: “${esc(c.quote)}”</li>`).join("");
   $("#tab-event").innerHTML = `
     <h3><span class="dot" style="background:${color(ev.event_type)}"></span>${esc(ev.sub_event_type || ev.event_type)} — ${esc(ev.location)}, ${esc(ev.event_date)}</h3>
     <div class="muted">${esc(ev.event_id_cnty)} · reported by ${ev.sources.length} article(s)</div>
     <dl class="fields">${fields}</dl>
+    ${ev.notes ? `<p class="notes"><span class="muted">notes</span> ${esc(ev.notes)}</p>` : ""}
     <h3>Sources</h3><ul class="sources">${sources}</ul>
     ${claims ? `<h3>Claims about it</h3><ul>${claims}</ul>` : ""}
     <h3>Article text <label class="muted" style="font-weight:normal"><input type="checkbox" id="all-spans"> show every record's evidence</label></h3>
     <div id="article" class="article"></div>`;
-  const draw = () => { $("#article").innerHTML = doc ? highlight(doc, id, $("#all-spans").checked) : "<i>no source text</i>"; };
+  const draw = () => {
+    const box = $("#article");
+    box.innerHTML = doc ? highlight(doc, id, $("#all-spans").checked) : "<i>no source text</i>";
+    const first = box.querySelector("mark.ev:not(.other):not(.claim)") || box.querySelector("mark.ev");
+    box.scrollTop = first ? Math.max(0, first.offsetTop - 60) : 0;  // evidence in view
+  };
   $("#all-spans").addEventListener("change", draw);
   $("#tab-event").querySelectorAll("a.doc").forEach((a) => a.addEventListener("click", () => showEvent(id, a.dataset.doc)));
   draw();
