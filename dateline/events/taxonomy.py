@@ -185,7 +185,10 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
     if "Excessive force against protesters" in kinds and not _SECURITY.search(window):
         drop.add("Excessive force against protesters")
     kept = [_territory(t, window) for t in found if t.sub_event not in drop]
-    return [_civilian_or_clash(t, window) if t.sub_event == "Armed clash" else t for t in kept]
+    one_sided = [t for t in kept if t.sub_event == "Armed clash" and _ONE_SIDED.fullmatch(t.word)]
+    if one_sided and _on_civilians(window, window[_window_offset(window, one_sided[0]):]):
+        kept = [Trigger("Attack", t.start, t.end, t.weight - 0.2, t.word) if t in one_sided else t for t in kept]
+    return kept
 
 
 _ONE_SIDED = re.compile(r"killed|killing|kills|shot|gunned down|opened fire|fired|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked|stormed|attack\w*|raid\w*", re.I)
@@ -216,14 +219,9 @@ def _window_offset(window: str, trigger: Trigger) -> int:
     return idx if idx >= 0 else len(window)
 
 
-def _civilian_or_clash(trigger: Trigger, window: str) -> Trigger:
-    """One-sided violence on civilians is an Attack; against armed men, a clash."""
-    if not _ONE_SIDED.fullmatch(trigger.word):
-        return trigger
-    rest = window[_window_offset(window, trigger):]
-    if not CIVILIAN_VICTIMS.search(rest) or ARMED_VICTIMS.search(rest):
-        return trigger
-    return Trigger("Attack", trigger.start, trigger.end, trigger.weight - 0.2, trigger.word)
+def _on_civilians(window: str, rest: str) -> bool:
+    """One-sided violence is an Attack when civilians are named and no armed men are hit."""
+    return bool(CIVILIAN_VICTIMS.search(window)) and not ARMED_VICTIMS.search(rest)
 
 
 def best(text: str) -> Trigger | None:
