@@ -23,20 +23,22 @@ def extract(article: Article) -> None:
     doc = article.nlp
     if doc is None or not len(doc):
         return
-    atts = attributions(doc)
+    text = article.document.text
+    atts = attributions(doc, text)
     doc_id = article.document.doc_id
-    resolver = Resolver(doc)
-    claims = [_claim(doc.text, doc_id, att, resolver) for att in atts]
+    resolver = Resolver(doc, text)
+    claims = [_claim(text, doc_id, att, resolver) for att in atts]
     links.disputes(doc, atts, claims)
     for att, claim in zip(atts, claims):
-        _set_quote(doc.text, att, claim)
+        _set_quote(text, att, claim)
     links.event_links(article.events, atts, claims, article.sentences)
     article.claims.extend(claims)
 
 
-def attributions(doc: Any) -> list[attribution.Attribution]:
+def attributions(doc: Any, text: str | None = None) -> list[attribution.Attribution]:
     """The raw who-said-what relations of a parsed text (what the PolNeAR eval scores)."""
-    return attribution.find(doc, find_quotes(doc.text))
+    text = doc.text if text is None else text
+    return attribution.find(doc, find_quotes(text), text)
 
 
 def claim_id(doc_id: str, content_start: int) -> str:

@@ -44,21 +44,30 @@ class Attribution:
     quotes: set[int] = field(default_factory=set)  # indices of quotes used as content
 
 
-def find(doc: Any, quotes: list[CharSpan]) -> list[Attribution]:
-    """All attributions of a parsed document, in text order, each content used once."""
+def find(doc: Any, quotes: list[CharSpan], text: str | None = None) -> list[Attribution]:
+    """All attributions of a parsed document, in text order, each content used once.
+
+    ``text`` is the document text when the caller has it (``Doc.text`` re-joins every
+    token on each access). Candidate cue words are found on the lemma array with numpy,
+    so only they become Python ``Token`` objects.
+    """
+    doc.user_data["dateline.text"] = doc.text if text is None else text
     index = QuoteIndex(quotes)
-    table = cues()
+    verbs, nouns, according = _hashes(doc.vocab.strings)
     found: list[Attribution] = []
     consumed: set[int] = set()
-    for tok in doc:
+    for i in _candidates(doc, verbs, nouns, according):
+        tok = doc[int(i)]
         if tok.i in consumed or index.at(tok.idx) >= 0:
             continue
-        low = tok.lower_
-        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            att = _according(doc, tok)
-        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in table:
+        if tok.lower == according:
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                att = _according(doc, tok)
+            else:
+                continue
+        elif tok.lemma in verbs and tok.pos_ in ("VERB", "AUX"):
             att = _verb(doc, tok, index, consumed)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
+        elif tok.lemma in nouns and tok.pos_ == "NOUN":
             att = _noun(doc, tok, index)
         else:
             continue
@@ -67,6 +76,32 @@ def find(doc: Any, quotes: list[CharSpan]) -> list[Attribution]:
     found = _dedupe(found)
     _continuations(doc, found, index)
     return found
+
+
+def _candidates(doc: Any, verbs: frozenset[int], nouns: frozenset[int], according: int) -> Any:
+    """Indices of tokens whose lemma is a cue, or whose lower form is "according"."""
+    import numpy as np
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(doc):
+        return []
+    arr = doc.to_array([LEMMA, LOWER])
+    wanted = np.fromiter(verbs | nouns, dtype=arr.dtype)
+    mask = np.isin(arr[:, 0], wanted) | (arr[:, 1] == np.asarray(according, dtype=arr.dtype))
+    return np.flatnonzero(mask)
+
+
+def _hashes(strings: Any) -> tuple[frozenset[int], frozenset[int], int]:
+    """Cue lemmas as the vocabulary's string hashes: one int test per token, no strings."""
+    key = id(strings)
+    if _HASHES.get("key") != key:
+        _HASHES["key"] = key
+        _HASHES["value"] = (frozenset(strings.add(w) for w in cues()),
+                            frozenset(strings.add(w) for w in CLAIM_NOUNS), strings.add("according"))
+    return _HASHES["value"]
+
+
+_HASHES: dict[str, Any] = {}
 
 
 # --- cues ---------------------------------------------------------------------------
@@ -97,7 +132,7 @@ def _verb(doc: Any, tok: Token, index: QuoteIndex, consumed: set[int]) -> Attrib
     if cue_end is not None:
         cue_span = (cue_span[0], cue_end)
     att = Attribution(cue=cue_span, content=content, kind=kind, stance=stance,
-                      cue_text=doc.text[cue_span[0]:cue_span[1]], anchor=inner.i, target=target)
+                      cue_text=_text(doc)[cue_span[0]:cue_span[1]], anchor=inner.i, target=target)
     _set_source(att, source)
     att.quotes = _quotes_in(content, index)
     return att
@@ -155,7 +190,7 @@ def _clause_content(doc: Any, top: Token, inner: Token, index: QuoteIndex,
         hit = _quote_overlapping(span, index)
         if hit is not None:
             return [_merge(span, hit)], None, "direct"
-        return [_trim(doc.text, span)], None, "reported"
+        return [_trim(_text(doc), span)], None, "reported"
     quoted = _adjacent_quote(doc, clause, index)
     if quoted is not None:
         return [quoted], None, "direct"
@@ -165,7 +200,7 @@ def _clause_content(doc: Any, top: Token, inner: Token, index: QuoteIndex,
         hit = _quote_overlapping(span, index)
         if hit is not None:
             return [hit], None, "direct"
-        return [_trim(doc.text, span)], None, "reported"
+        return [_trim(_text(doc), span)], None, "reported"
     hosted = _host_clause(doc, top, clause) if host else None
     if hosted is not None:
         hit = _quote_overlapping(hosted, index)
@@ -173,7 +208,7 @@ def _clause_content(doc: Any, top: Token, inner: Token, index: QuoteIndex,
     if inner.lemma_.lower() == "say":
         obj = next((c for c in top.children if c.dep_ in ("dobj",) or (c.dep_ == "advmod" and c.lower_ == "much")), None)
         if obj is not None and obj.i > top.i and obj.pos_ != "PRON" or (obj is not None and obj.lower_ in ("what", "this", "that", "it")):
-            return [_trim(doc.text, _span_of_subtree(obj))], None, "reported"
+            return [_trim(_text(doc), _span_of_subtree(obj))], None, "reported"
     return [], None, ""
 
 
@@ -210,19 +245,19 @@ def _complement(doc: Any, verb: Token) -> tuple[list[CharSpan], int | None]:
     kids = [c for c in verb.rights]
     xcomp = next((c for c in kids if c.dep_ == "xcomp"), None)
     if xcomp is not None:
-        return [_trim(doc.text, _span_of_subtree(xcomp))], None
+        return [_trim(_text(doc), _span_of_subtree(xcomp))], None
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
     if obj is not None:
         a, b = _span_of_subtree(obj)
         for c in kids:
             if c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("for", "as", "of", "over"))):
                 b = max(b, _span_of_subtree(c)[1])
-        return [_trim(doc.text, (a, b))], None
+        return [_trim(_text(doc), (a, b))], None
     prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS), None)
     if prep is not None and prep.i == verb.i + 1:
         pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
         if pobj is not None:
-            return [_trim(doc.text, _span_of_subtree(pobj))], prep.idx + len(prep)
+            return [_trim(_text(doc), _span_of_subtree(pobj))], prep.idx + len(prep)
     return [], None
 
 
@@ -236,7 +271,7 @@ def _according(doc: Any, tok: Token) -> Attribution | None:
     sent = tok.sent
     left = (sent.start, phrase[0] - 1)
     right = (phrase[1] + 1, sent.end - 1)
-    text = doc.text
+    text = _text(doc)
     spans = []
     for a, b in (left, right):
         if b - a >= 2 and any(doc[i].pos_ in ("VERB", "AUX") for i in range(a, b + 1)):
@@ -266,7 +301,7 @@ def _noun(doc: Any, tok: Token, index: QuoteIndex) -> Attribution | None:
     if content is None or source is None:
         return None
     cue = (tok.idx, tok.idx + len(tok))
-    att = Attribution(cue=cue, content=[_trim(doc.text, content)], kind="reported",
+    att = Attribution(cue=cue, content=[_trim(_text(doc), content)], kind="reported",
                       stance=CLAIM_NOUNS[tok.lemma_.lower()], cue_text=tok.text, anchor=tok.i,
                       target=tok.i)
     _set_source(att, source, possessive=source.dep_ == "poss")
@@ -326,7 +361,7 @@ def _adjacent_quote(doc: Any, clause: tuple[int, int], index: QuoteIndex) -> Cha
     """A quote that ends right before the cue clause, or starts right after it."""
     if not index.spans:
         return None
-    text = doc.text
+    text = _text(doc)
     cs = doc[clause[0]].idx
     ce = doc[clause[1]].idx + len(doc[clause[1]])
     i = index.at(cs)
@@ -339,6 +374,12 @@ def _adjacent_quote(doc: Any, clause: tuple[int, int], index: QuoteIndex) -> Cha
     if j < len(index.spans) and _GAP_AFTER_CUE.match(text[ce:index.spans[j][0]]):
         return index.spans[j]
     return None
+
+
+def _text(doc: Any) -> str:
+    """The document text, joined once per document by :func:`find`."""
+    text = doc.user_data.get("dateline.text")
+    return text if text is not None else doc.text
 
 
 def _span_of_subtree(tok: Token) -> CharSpan:
@@ -401,9 +442,9 @@ def _host_clause(doc: Any, top: Token, clause: tuple[int, int]) -> CharSpan | No
     sent = top.sent
     lo, hi = clause
     if lo - sent.start >= 3 and doc[lo - 1].is_punct:
-        return _trim(doc.text, (sent[0].idx, doc[lo - 1].idx))
+        return _trim(_text(doc), (sent[0].idx, doc[lo - 1].idx))
     if sent.end - 1 - hi >= 3 and doc[hi + 1].is_punct and doc[hi + 1].text in ",:":
-        return _trim(doc.text, (doc[hi + 1].idx + 1, sent[-1].idx + len(sent[-1])))
+        return _trim(_text(doc), (doc[hi + 1].idx + 1, sent[-1].idx + len(sent[-1])))
     return None
 
 
@@ -426,7 +467,7 @@ def _distance(att: Attribution) -> int:
 def _continuations(doc: Any, found: list[Attribution], index: QuoteIndex) -> None:
     """``"…," said Aman. "…"``: a quote right after a quoted attribution is its second part."""
     used = set().union(*(a.quotes for a in found)) if found else set()
-    text = doc.text
+    text = _text(doc)
     for att in found:
         if att.kind != "direct":
             continue

@@ -2,27 +2,36 @@
 
 Scraped news mixes straight ``"``, curly ``“ ”``, guillemets and nested single quotes,
 and multi-paragraph quotes leave the first paragraph unclosed. A small stack scanner
-per paragraph handles all of these in one pass over the characters, with no regex
-backtracking, so it stays cheap on long articles.
+visits only the quote marks and line breaks (one regex scan), so it stays cheap on
+long articles.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
-_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’"}
-_CLOSERS = {"”", "»", "’"}
-_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_MARKS = re.compile("''|[\"“”«»„‘’\n]")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Top-level quoted spans ``[start, end)`` including their marks, in text order."""
+    """Top-level quoted spans ``[start, end)`` including their marks, in text order.
+
+    Only the quote marks and line breaks are visited (one regex scan), not every char.
+    """
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _PARAGRAPH.finditer(text):
-        spans.extend(_scan(text, start, m.start()))
-        start = m.end()
-    spans.extend(_scan(text, start, len(text)))
+    stack: list[tuple[str, int]] = []
+    para_start = 0
+    for m in _MARKS.finditer(text):
+        i, mark = m.start(), m.group()
+        if mark == "\n":
+            if stack:
+                spans.append((stack[0][1], _rstrip(text, stack[0][1], i)))
+                stack.clear()
+            para_start = i + 1
+            continue
+        _step(text, i, mark, stack, spans, para_start)
+    if stack:
+        spans.append((stack[0][1], _rstrip(text, stack[0][1], len(text))))
     return spans
 
 
@@ -31,55 +40,47 @@ def _is_single_open(text: str, i: int, lo: int) -> bool:
     return i == lo or text[i - 1] in " \t([{—–-\"“"
 
 
-def _is_single_close(text: str, i: int, hi: int) -> bool:
+def _is_single_close(text: str, i: int) -> bool:
     """A ``’`` closes a quote only before a non-letter (``don’t`` is an apostrophe)."""
-    return i + 1 >= hi or not text[i + 1].isalnum()
+    return i + 1 >= len(text) or not text[i + 1].isalnum()
 
 
-def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Quote spans of one paragraph; a quote left open runs to the paragraph's end."""
-    spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    i = lo - 1
-    while i + 1 < hi:
-        i += 1
-        ch = text[i]
-        if ch == "'" and i + 1 < hi and text[i + 1] == "'":  # ''two apostrophes'' as a double quote
-            if stack and stack[-1][0] == "''":
-                _close(stack, spans, i + 1)
-            else:
-                stack.append(("''", i))
-            i += 1
-            continue
-        if ch == '"' and stack and stack[-1][0] == "“":  # “mixed marks" close each other
+def _step(text: str, i: int, mark: str, stack: list[tuple[str, int]],
+          spans: list[tuple[int, int]], lo: int) -> None:
+    """Update the open-quote stack for one mark at ``i``; record closed outer quotes."""
+    top = stack[-1][0] if stack else ""
+    if mark == "''":
+        if top == "''":
+            _close(stack, spans, i + 1)
+        else:
+            stack.append(("''", i))
+    elif mark == '"':
+        if top in ('"', "“"):  # “mixed marks" close each other in scraped text
             _close(stack, spans, i)
-        elif ch == '"':
-            if stack and stack[-1][0] == '"':
-                _close(stack, spans, i)
-            else:
-                stack.append(('"', i))
-        elif ch in _OPEN_CLOSE and ch != "„":
-            if ch == "‘" and not _is_single_open(text, i, lo):
-                continue
-            if ch == "“" and stack and stack[-1][0] == "„":
-                _close(stack, spans, i)
-                continue
-            stack.append((ch, i))
-        elif ch == "„":
-            stack.append((ch, i))
-        elif ch in _CLOSERS:
-            if ch == "’" and not (_is_single_close(text, i, hi) and any(o == "‘" for o, _ in stack)):
-                continue
-            opener = {"”": "“", "»": "«", "’": "‘"}[ch]
-            if ch == "”" and stack and stack[-1][0] == '"':
-                opener = '"'
-            while stack and stack[-1][0] != opener:
-                stack.pop()
-            if stack:
-                _close(stack, spans, i)
+        else:
+            stack.append(('"', i))
+    elif mark == "„":
+        stack.append((mark, i))
+    elif mark == "“" and top == "„":
+        _close(stack, spans, i)
+    elif mark in ("“", "«"):
+        stack.append((mark, i))
+    elif mark == "‘":
+        if _is_single_open(text, i, lo):
+            stack.append((mark, i))
+    elif mark == "’":
+        if _is_single_close(text, i) and any(o == "‘" for o, _ in stack):
+            _pop_to(stack, spans, "‘", i)
+    else:  # ” or »
+        opener = '"' if mark == "”" and top == '"' else {"”": "“", "»": "«"}[mark]
+        _pop_to(stack, spans, opener, i)
+
+
+def _pop_to(stack: list[tuple[str, int]], spans: list[tuple[int, int]], opener: str, i: int) -> None:
+    while stack and stack[-1][0] != opener:
+        stack.pop()
     if stack:
-        spans.append((stack[0][1], _rstrip(text, stack[0][1], hi)))
-    return spans
+        _close(stack, spans, i)
 
 
 def _close(stack: list[tuple[str, int]], spans: list[tuple[int, int]], i: int) -> None:

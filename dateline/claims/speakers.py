@@ -35,9 +35,9 @@ class Speaker:
 class Resolver:
     """Resolves the sources of one document; remembers earlier speakers for pronouns."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, text: str) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.ent_at: dict[int, Any] = {}
         self.persons: dict[str, list[Any]] = {}
         for ent in doc.ents:
