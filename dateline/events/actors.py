@@ -43,6 +43,10 @@ COUNTRY_VARIANTS: dict[str, str] = {
     "Jerusalem": "ISR", "Tel Aviv": "ISR", "Cairo": "EGY", "Paris": "FRA", "London": "GBR",
     "Berlin": "DEU", "Mogadishu": "SOM", "Abuja": "NGA", "Khartoum": "SDN",
     "Palestinian Authority": "PSE", "Gaza": "PSE", "West Bank": "PSE",
+    "Bosnia": "BIH", "Herzegovina": "BIH", "Czechia": "CZE", "PRC": "CHN", "DPRK": "PRK", "ROK": "KOR",
+    "UAE": "ARE", "Emirates": "ARE", "Saudi": "SAU", "Zaire": "COD", "Soviet Union": "RUS", "USSR": "RUS",
+    "Vatican": "VAT", "Macedonia": "MKD", "Swaziland": "SWZ", "East Timor": "TLS", "Timor-Leste": "TLS",
+    "Cote d'Ivoire": "CIV", "Côte d'Ivoire": "CIV", "Yugoslavia": "SRB", "Britons": "GBR",
 }
 
 MILITARY_NOUNS = frozenset({
