@@ -170,3 +170,24 @@ def test_month_precision_never_invents_a_day() -> None:
         period = dates.read(expression, anchor)
         assert period is not None and (period.iso(), period.precision) == ("2021-08", 3), expression
     assert grammar.normalise("on Tuesday night") == "tuesday night"
+
+
+def test_names_and_words_that_look_like_dates_are_not_dates() -> None:
+    article = _resolved("Marchers recalled Bloody Sunday as troops may march on. An overnight curfew "
+                        "began after clashes on Wednesday.", published="2020-01-31")
+    found = _by_text(article)
+    assert "Sunday" not in found and "march" not in found and "may" not in found
+    assert "overnight" not in found
+    assert found["Wednesday"].date == "2020-01-29"
+
+
+def test_dateparser_reads_a_written_date_in_a_shape_the_grammar_lacks() -> None:
+    period = dates.read("August 3rd 2021 at noon", None)
+    assert period is not None and (period.iso(), period.precision) == ("2021-08-03", 1)
+    assert dates.read("2024-25", None) is None  # dateparser would invent a month and day
+
+
+def test_a_determiner_before_a_date_keeps_it() -> None:
+    article = _resolved("Officials recalled the August 3 attack and the Tuesday raid.", published="2021-08-05")
+    found = _by_text(article)
+    assert found["August 3"].date == "2021-08-03" and found["Tuesday"].date == "2021-08-03"

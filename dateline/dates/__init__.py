@@ -57,8 +57,14 @@ def _resolved(expression: str, anchor: Anchor | None) -> tuple[str, int, bool] |
 
 
 def read(expression: str, anchor: Anchor | None) -> Period | None:
-    """The period one expression names, or None (not a date, or not one we can read)."""
-    return _read(grammar.normalise(expression), anchor)
+    """The period one expression names, or None (not a date, or not one we can read).
+
+    A bare month or weekday written in lower case is a word, not a date ("march", "may").
+    """
+    normalised = grammar.normalise(expression)
+    if normalised in grammar.BARE_NAMES and expression.strip().islower():
+        return None
+    return _read(normalised, anchor)
 
 
 @lru_cache(maxsize=65536)

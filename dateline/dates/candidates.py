@@ -44,10 +44,16 @@ _LOWER_TRIGGERS = ("overnight", "yesterday", "tonight", "night", "week", "month"
 _BEFORE, _AFTER = 14, 24  # "earlier this " before a trigger; " afternoon", " 30th, 2019" after
 
 
+# Named days are names, not dates: "Bloody Sunday", "Good Friday", "Super Tuesday"; after
+# a determiner "overnight" is an adjective ("an overnight curfew"), not a time.
+_NAMED_DAY = re.compile(r"(?:Bloody|Black|Good|Holy|Super|Cyber|Ash|Shrove|Palm|Easter|Maundy)\s+$")
+_DETERMINER = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Aa]nother)\s+$")
+
+
 def find(text: str, entities: Iterable[Entity]) -> list[tuple[int, int]]:
     """Character ranges of time expressions in ``text``: by start, a container before what it holds."""
     spans = _merge_parts_of_day(text, [_trim(text, e.start, e.end) for e in entities if e.label in _LABELS])
-    spans = [s for s in spans if s[1] > s[0]]
+    spans = [s for s in spans if s[1] > s[0] and not _named(text, s[0])]
     for match in _missed(text):
         spans = _add(spans, match)
     return sorted(set(spans), key=lambda s: (s[0], -s[1]))
@@ -70,11 +76,19 @@ def _missed(text: str) -> set[tuple[int, int]]:
 
 def _match_around(text: str, start: int, end: int, found: set[tuple[int, int]]) -> None:
     """Add the full-pattern matches that contain the trigger at ``[start, end)`` and start a word."""
-    if start and text[start - 1].isalnum():
+    if (start and text[start - 1].isalnum()) or _named(text, start):
         return
     for m in _MISSED.finditer(text, max(0, start - _BEFORE), end + _AFTER):
         if m.start() <= start < m.end() and not (m.start() and text[m.start() - 1].isalnum()):
             found.add((m.start(), m.end()))
+
+
+def _named(text: str, start: int) -> bool:
+    """Is the word at ``start`` a weekday in a name, or an adjectival "overnight"?"""
+    before = max(0, start - 10)
+    if text.startswith("overnight", start) or text.startswith("Overnight", start):
+        return _DETERMINER.search(text, before, start) is not None
+    return _NAMED_DAY.search(text, before, start) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

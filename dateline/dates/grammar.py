@@ -21,6 +21,7 @@ from dateline.dates.calendar import Anchor, Period, add_months, month_period, ye
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
+BARE_NAMES = frozenset(WEEKDAYS + MONTHS)
 _WEEKDAY = {w: i for i, w in enumerate(WEEKDAYS)}
 _MONTH = {m: i + 1 for i, m in enumerate(MONTHS)}
 _MONTH.update({m[:3]: i + 1 for i, m in enumerate(MONTHS)})
