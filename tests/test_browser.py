@@ -101,6 +101,8 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
     assert {"event_type", "location", "event_date", "fatalities", "actor1"} <= set(labels)
     assert "8 people were killed" in page.locator('#article mark[data-fields~="fatalities"]').first.inner_text()
     assert "Tuesday night" in page.locator('#article mark[data-fields~="event_date"]').inner_text()
+    if os.environ.get("DATELINE_SCREENSHOT"):  # the README's picture
+        page.screenshot(path=os.environ["DATELINE_SCREENSHOT"])
 
     # The claims view puts the disputed claim and its rejection side by side.
     page.click('#tabs button[data-tab="claims"]')
@@ -119,7 +121,5 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
     assert "clashing" in page.locator('#article mark[data-fields~="event_type"]').inner_text()
     page.locator(".sources a", has_text="Fighting continues").click()  # the other article's evidence
     page.wait_for_selector('#article mark[data-fields~="actor2"]:has-text("Afghan army commandos")')
-    if os.environ.get("DATELINE_SCREENSHOT"):
-        page.screenshot(path=os.environ["DATELINE_SCREENSHOT"])
     assert not errors, errors
     assert not outside, f"the page fetched from outside the server: {outside}"

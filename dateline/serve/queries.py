@@ -213,9 +213,9 @@ def actors(store: Store, *, q: str | None = None, limit: int = 100) -> list[dict
         where = " WHERE LOWER(actor) LIKE ? ESCAPE '\\'"
         params = [_like(q)]
     return store.query(
-        "SELECT actor, MAX(inter) AS inter, COUNT(*) AS events, SUM(first) AS as_actor1, "
-        "COUNT(*) - SUM(first) AS as_actor2, MIN(event_date) AS first_date, MAX(event_date) AS last_date "
-        "FROM (SELECT actor1 AS actor, inter1 AS inter, 1 AS first, event_date FROM events "
+        "SELECT actor, MAX(inter) AS inter, COUNT(*) AS events, SUM(is_first) AS as_actor1, "
+        "COUNT(*) - SUM(is_first) AS as_actor2, MIN(event_date) AS first_date, MAX(event_date) AS last_date "
+        "FROM (SELECT actor1 AS actor, inter1 AS inter, 1 AS is_first, event_date FROM events "
         "      WHERE actor1 IS NOT NULL AND actor1 <> '' "
         "      UNION ALL SELECT actor2, inter2, 0, event_date FROM events "
         "      WHERE actor2 IS NOT NULL AND actor2 <> '') a"

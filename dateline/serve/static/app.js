@@ -119,10 +119,9 @@ async function drawTimeline() {
 }
 
 /* Every period from the first to the last, so that empty weeks show as gaps on the axis. */
-function allPeriods(seen) {
+function allPeriods(seen, pad = 0) {
   if (!seen.length || seen[0].length < 7) return seen;
   const out = [];
-  const pad = Math.max(0, Math.ceil((24 - seen.length) / 2));  // a lone day still looks like a timeline
   let p = shift(seen[0], -pad);
   const end = shift(seen[seen.length - 1], pad);
   for (let guard = 0; p <= end && guard < 2000; guard++) {
@@ -132,7 +131,8 @@ function allPeriods(seen) {
     d.setUTCDate(d.getUTCDate() + 1);
     p = d.toISOString().slice(0, state.bin === "month" ? 7 : 10);
   }
-  return out;
+  // A short range (a lone day) gets empty bins around it, so it still reads as a timeline.
+  return out.length < 24 && !pad ? allPeriods(seen, Math.ceil((24 - out.length) / 2)) : out;
 }
 
 /* The period ``n`` bins before (negative) or after a period. */
@@ -203,9 +203,9 @@ function setDates(since, until) {
 async function drawTable(append) {
   const page = await api("/api/events", { ...filters(), limit: 100, cursor: append ? state.cursor : "" });
   const rows = page.items.map((e) => `<tr data-event-id="${esc(e.event_id_cnty)}"${e.event_id_cnty === state.selected ? ' class="selected"' : ""}>
-    <td>${esc(e.event_date)}</td>
+    <td class="date">${esc(e.event_date)}</td>
     <td><span class="dot" style="background:${color(e.event_type)}"></span>${esc(e.sub_event_type || e.event_type)}</td>
-    <td>${esc(e.actor1)}${e.actor2 ? " — " + esc(e.actor2) : ""}</td>
+    <td>${[e.actor1, e.actor2].filter(Boolean).map(esc).join(" — ")}</td>
     <td>${esc(e.location)}${e.admin1 ? ", " + esc(e.admin1) : ""}<br><span class="muted">${esc(e.country)}</span></td>
     <td>${e.fatalities == null ? "" : e.fatalities}</td><td>${e.n_sources || 1}</td></tr>`).join("");
   const body = $("#events tbody");
