@@ -31,7 +31,7 @@ from pathlib import Path
 
 from dateline.geo.countries import DATA, _package_data, countries
 
-VERSION = "7"
+VERSION = "8"
 
 #: Kinds of gazetteer rows, widest first.
 COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"
@@ -44,22 +44,40 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _LATIN_OK = re.compile(r"^[\sA-Za-z0-9'’.,\-()&/]+$")
 
 
+class _MarkStripper(dict):
+    """``str.translate`` table that drops diacritics, filled one character at a time."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        self[code] = stripped
+        return stripped
+
+
+_STRIP_MARKS = _MarkStripper({ord("ß"): "ss"})
+
+
+def strip_marks(name: str) -> str:
+    """'Lashkar Gāh' -> 'Lashkar Gah' (ASCII text is returned as is, cheaply)."""
+    return name if name.isascii() else name.translate(_STRIP_MARKS)
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: no diacritics, case, spaces or punctuation.
 
     'Lashkar Gāh', 'Lashkar Gah' and 'Lashkargah' all fold to 'lashkargah'; 'St. Louis'
     and 'Saint Louis' to 'saintlouis'.
     """
-    text = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    words = [w for w in _NON_ALNUM.split(text.replace("'", "").replace("’", "")) if w]
-    return "".join(_ABBREVIATIONS.get(w, w) if i == 0 else w for i, w in enumerate(words))
+    text = strip_marks(name).lower().replace("'", "").replace("’", "")
+    words = [w for w in _NON_ALNUM.split(text) if w]
+    if words and words[0] in _ABBREVIATIONS:
+        words[0] = _ABBREVIATIONS[words[0]]
+    return "".join(words)
 
 
 def latin_form(name: str) -> str | None:
     """The name without diacritics if it is written in Latin script, else None."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = strip_marks(name)
     return text if _LATIN_OK.match(text) else None
 
 
@@ -333,7 +351,7 @@ def _write(b: _Builder, path: Path) -> None:
             """
         )
         con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", b.places)
-        con.executemany("INSERT INTO name VALUES (?,?,?)", sorted(b.names))
+        con.executemany("INSERT INTO name VALUES (?,?,?)", list(b.names))
         con.execute("CREATE INDEX name_key ON name(key)")
         con.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
         con.commit()
