@@ -48,13 +48,14 @@ SKIP = _Skip()
 
 # Words around the date that do not change it: "on Tuesday", "late yesterday", "the 2020 deal".
 _LEAD = re.compile(r"^(?:(?:on|in|at|during|since|by|until|till|from|of|as of|around|about|circa|"
-                   r"approximately|late|early|mid|the(?!\s+(?:next|following|previous|same|last)\b)|this past|end of|beginning of|start of|middle of|"
-                   r"first half of|second half of|(?:morning|afternoon|evening|night) of)\s+|mid-)+")
+                   r"approximately|late|early|mid|the(?!\s+(?:next|following|previous|same|last)\b)|"
+                   r"this past|end of|beginning of|start of|middle of|first half of|second half of|"
+                   r"(?:morning|afternoon|evening|night) of)\s+|mid-)+")
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
-_WEEKDAY_RE = re.compile(r"^(?:(last|this|next|past|previous|preceding|this coming|coming)\s+)?(" + "|".join(WEEKDAYS) + r")"
-                         + _PART_OF_DAY + r"$")
+_WEEKDAY_RE = re.compile(r"^(?:(last|this|next|past|previous|preceding|this coming|coming)\s+)?("
+                         + "|".join(WEEKDAYS) + r")" + _PART_OF_DAY + r"$")
 _DAY_WORDS = {
-    "yesterday": -1, "last night": -1, "overnight": -1, "the previous night": -1,
+    "yesterday": -1, "last night": -1, "overnight": -1,
     "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
     "yesterday night": -1, "late last night": -1, "earlier yesterday": -1,
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
