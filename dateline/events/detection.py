@@ -70,7 +70,9 @@ def _anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple
         return None
     if not _ANAPHORIC.search(text, max(0, trig.start - 25), trig.start):
         return None
-    same = [e for i, e in recent if index - i <= 3 and e.sub_event_type == trig.sub_event]
+    violent = trig.disorder_type.startswith("Political violence")
+    same = [e for i, e in recent if index - i <= 3 and (e.sub_event_type == trig.sub_event or (
+        violent and e.disorder_type.startswith("Political violence") and e.modality != "threatened"))]
     return same[-1] if same else None
 
 

@@ -89,14 +89,14 @@ RULES: tuple[Rule, ...] = (
     _rule("Air/drone strike", 8, r"air[- ]?strikes?|air[- ]?raids?|drone (?:strikes?|attacks?)|armed drones?|drones? (?:struck|hit|targeted|fired|attacked|bombed)"
           r"|warplanes?|war planes?|fighter[- ]jets?|fighter planes?|jets (?:bombed|struck|hit|pounded)|bombing raids?|aerial (?:bombardment|bombing|attacks?|strikes?)"
           r"|helicopter gunships?|(?:jets|air force) (?:\w+ ){0,2}?(?:bombed|struck|hit|fired|destroyed|pounded|attacked|targeted|raided)|(?:helicopters?|aircraft|planes?) (?:bombed|struck|fired|attacked|strafed)|air missiles?|air force (?:bombed|struck|hit|attacked)|bombers? (?:struck|hit|bombed)|barrel bombs?"),
-    _rule("Shelling/artillery/missile attack", 7.5, r"rocket-propelled grenades?|RPGs?\b|shell(?:ing|ed|s)?\b|artillery|mortars?|rockets?|missiles?|tank (?:fire|attacks?|shells?)|howitzers?|bombard\w*|katyusha|projectiles?|ballistic"),
+    _rule("Shelling/artillery/missile attack", 7.5, r"rocket-propelled grenades?|shell(?:ing|ed|s)?\b|artillery|mortars?|rockets?|missiles?|tank (?:fire|attacks?|shells?)|howitzers?|bombard\w*|katyusha|projectiles? (?:fired|launched|struck|hit|landed)|fired (?:\w+ ){0,2}?projectiles?|ballistic missiles?"),
     _rule("Remote explosive/landmine/IED", 7, r"(?:car|roadside|truck|parcel|sticky|magnetic|motorcycle|time|pipe|nail) bombs?|IEDs?|VBIED|improvised explosive|land ?mines?|mines?\b(?= (?:blast|explosion|exploded|went off))"
           r"|explosive devices?|bombs?\b|blasts?|explosions?|detonat\w*|went off|blew up|booby[- ]trap\w*|explod\w*|bombings?|bombed"),
     _rule("Excessive force against protesters", 8.8, r"(?:shot|opened fire|fired live|live (?:ammunition|rounds|bullets|fire)|gunfire|killed|killing|beat(?:en|ing)?|brutal\w*|died|dead)"),
     _rule("Protest with intervention", 7.2, r"tear ?gas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w*|batons?|baton[- ]charg\w*|broke up|break up|cracked down|crackdown|suppress\w*|kettl\w*|stun grenades?|clash(?:ed|es)? with (?:the )?police|scuffl\w*|blocked them"),
     _rule("Violent demonstration", 7.3, r"violent\b|turned violent|rioters|rioting|clash\w*|barricades?|rioted|street violence|shut down roads|pull(?:ed)? down|stormed|torch\w*|set fire|set ablaze|(?:hurl|pelt|threw|throw|throwing)\w* (?:stones|rocks|bricks|bottles|petrol bombs|molotov\w*)|stone[- ]pelt\w*"
           r"|petrol bombs?|molotov\w*|vandali\w*|smash\w*|riot(?:s|ing|ers)?\b|burn(?:ed|t|ing)? (?:tyres|tires|cars|vehicles)|rampag\w*|damag\w*|debris"),
-    _rule("Mob violence", 7.1, r"\bmobs?\b|lynch\w*|vigilante\w*|angry (?:crowd|residents|villagers)|enraged|clashed using|communal (?:clash|violence)|(?:sticks|machetes|iron rods|clubs)|mob justice|beaten to death by"),
+    _rule("Mob violence", 7.1, r"\bmobs?\b|lynch\w*|vigilante\w*|angry (?:crowd|residents|villagers)|enraged|clashed using|communal (?:clash|violence)|(?:with|using) (?:\w+ ){0,2}?(?:sticks|machetes|iron rods|clubs)|mob justice|beaten to death by"),
     _rule("Peaceful protest", 5, _P + r"|picket\w*|hunger strike|went on strike|general strike|chant(?:ed|ing)|vigil|placards"),
     _rule("Abduction/forced disappearance", 6.5, r"abduct\w*|kidnap\w*|forced(?:ly)? disappear\w*|enforced disappearance|taken hostage|held hostage|hostages?|whisked away|went missing"),
     _rule("Arrests", 6, r"arrest\w*|detain\w*|detention|taken into custody|in custody|apprehend\w*|nabbed|rounded up|remanded|(?:recognised|recognized|stopped|caught|held) (?:\w+ ){0,4}?(?:at|through) a checkpoint|jailed|charged with"),
@@ -107,11 +107,11 @@ RULES: tuple[Rule, ...] = (
     _rule("Non-violent transfer of territory", 8.3, r"(?:not|without) encounter\w* (?:any )?resistance|without (?:any )?resistance|without a fight|handed (?:over )?(?:authority|control)|peacefully (?:handed|transferred)"),
     _rule("Non-violent transfer of territory", 6.4, r"(?:not|without) encounter\w* (?:any )?resistance|handed (?:over )?authority|withdr(?:ew|awn|aw|awal|awing)|pull(?:ed)? out|pulled back|handed over|hand over|handover|without (?:resistance|a fight)|(?:began|begin) leaving|evacuat\w* (?:fighters|rebels)|crossed into (?:\w+ ){0,3}?territory"),
     _rule("Headquarters or base established", 6.6, r"(?:set up|establish\w*|build|built|opened|set-up) (?:\w+ ){0,4}?(?:post|base|headquarters|outpost|camp|position|checkpoint|barracks|point)s?\b|points? (?:was|were) (?:set up|established)|observation posts?|new (?:military )?base"),
-    _rule("Change to group/activity", 5.8, r"defect\w*|deploy\w*|dispatched|reinforced|reinforcements|merg\w*|disband\w*|mobili[sz]\w*|recruit\w*|redeploy\w*|relocat\w*|pull back|moved (?:\w+ ){0,2}?(?:troops|forces|fighters)"
+    _rule("Change to group/activity", 5.8, r"defect\w*|deploy\w*|dispatched (?:\w+ ){0,3}?(?:troops|forces|soldiers|fighters|units|police)|reinforced|reinforcements|merged (?:\w+ ){0,3}?(?:groups|factions|forces|militias|brigades)|disband\w*|mobili[sz]\w*|recruit\w*|redeploy\w*|relocated (?:\w+ ){0,2}?(?:troops|forces|fighters|headquarters)|pull back|moved (?:\w+ ){0,2}?(?:troops|forces|fighters)"
           r"|new (?:leader|commander)|splinter|split from|joined forces|pledged allegiance|allegiance|launch(?:ed)? (?:a |an )?(?:military )?(?:operation|campaign)|military exercises?|drills?|formed|sent (?:\w+ ){0,3}?(?:troops|soldiers|forces)"),
     _rule("Agreement", 6.9, r"surrender\w*|in exchange for|(?:started|began|opened|launched|resumed) peace talks|peace talks (?:started|began|opened|resumed)|agree\w*|deal\b|deals\b|cease-?fire|truce|accords?\b|peace (?:pact|treaty|plan)|treaty|signed|sign\b|(?:exchange|swap) of (?:prisoners|captives|bodies)|prisoner (?:swap|exchange)s?|reconcil\w*|memorandum|negotiated (?:a|an|the)|pact\b"),
     _rule("Looting/property destruction", 5.5, r"loot\w*|ransack\w*|plunder\w*|set (?:ablaze|alight|on fire)|torched|burn(?:ed|t) down|razed|arson\w*|demolish\w*|destroy\w* (?:\w+ ){0,3}?(?:homes|houses|property|properties|shops|buildings|crops|stores|vehicles|offices)|attacks on properties|vandalis\w*"),
-    _rule("Armed clash", 5, r"clash\w*|fight(?:ing|s)?\b|fought|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|ambush\w*|offensive|assault\w*|onslaught|counter-?attack\w*|counter-?offensive|siege|besieg\w*|battles?\b|battled|battling|skirmish\w*|encounter\b|combat\b|engaged|stormed|raid(?:ed)?\b|attack\w*|killed|killing|kills|shot|gunned down|opened fire|fired (?:on|at|upon)|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked"),
+    _rule("Armed clash", 5, r"clash\w*|fight(?:ing|s)?\b|fought|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|ambush\w*|offensive|assault\w*|onslaught|counter-?attack\w*|counter-?offensive|siege|besieg\w*|battles?\b|battled|battling|skirmish\w*|encounter\b|in combat|combat operations|engaged in (?:\w+ ){0,2}?(?:fighting|clashes|battles?)|stormed|raid(?:ed)?\b|attack\w*|killed|killing|kills|shot|gunned down|opened fire|fired (?:on|at|upon)|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked"),
 )
 
 #: rules that only count with protest words in the same text
@@ -194,6 +194,8 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
 _ONE_SIDED = re.compile(r"killed|killing|kills|shot|gunned down|opened fire|fired|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked|stormed|attack\w*|raid\w*", re.I)
 
 
+#: no armed side named at all: a killing is one-sided violence, not a battle
+ARMED_ANYWHERE = re.compile(r"\b(?:soldiers?|troops|police\w*|officers?|security|army|forces|militants?|fighters|rebels?|insurgents?|gunmen|militia\w*|guards?|armed|jihadists?|terrorists?)\b", re.I)
 _CASUALTIES = re.compile(r"\b(?:killed|wounded|injured|dead|died)\b", re.I)
 _SECURITY = re.compile(r"\b(?:police\w*|security (?:forces|service|personnel)|troops|soldiers|officers?|army|forces|gendarme\w*|riot police|guards?|military)\b", re.I)
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -221,7 +223,9 @@ def _window_offset(window: str, trigger: Trigger) -> int:
 
 def _on_civilians(window: str, rest: str) -> bool:
     """One-sided violence is an Attack when civilians are named and no armed men are hit."""
-    return bool(CIVILIAN_VICTIMS.search(window)) and not ARMED_VICTIMS.search(rest)
+    if ARMED_VICTIMS.search(rest):
+        return False
+    return bool(CIVILIAN_VICTIMS.search(window)) or not ARMED_ANYWHERE.search(window)
 
 
 def best(text: str) -> Trigger | None:
