@@ -109,7 +109,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Headquarters or base established", 6.6, r"(?:set up|establish\w*|build|built|opened|set-up) (?:\w+ ){0,4}?(?:post|base|headquarters|outpost|camp|position|checkpoint|barracks|point)s?\b|points? (?:was|were) (?:set up|established)|observation posts?|new (?:military )?base"),
     _rule("Change to group/activity", 5.8, r"defect\w*|deploy\w*|dispatched (?:\w+ ){0,3}?(?:troops|forces|soldiers|fighters|units|police)|reinforced|reinforcements|merged (?:\w+ ){0,3}?(?:groups|factions|forces|militias|brigades)|disband\w*|mobili[sz]\w*|recruit\w*|redeploy\w*|relocated (?:\w+ ){0,2}?(?:troops|forces|fighters|headquarters)|pull back|moved (?:\w+ ){0,2}?(?:troops|forces|fighters)"
           r"|new (?:leader|commander)|splinter|split from|joined forces|pledged allegiance|allegiance|launch(?:ed)? (?:a |an )?(?:military )?(?:operation|campaign)|military exercises?|drills?|formed|sent (?:\w+ ){0,3}?(?:troops|soldiers|forces)"),
-    _rule("Agreement", 6.9, r"surrender\w*|in exchange for|(?:started|began|opened|launched|resumed) peace talks|peace talks (?:started|began|opened|resumed)|agree\w*|deal\b|deals\b|cease-?fire|truce|accords?\b|peace (?:pact|treaty|plan)|treaty|signed|sign\b|(?:exchange|swap) of (?:prisoners|captives|bodies)|prisoner (?:swap|exchange)s?|reconcil\w*|memorandum|negotiated (?:a|an|the)|pact\b"),
+    _rule("Agreement", 6.9, r"surrender\w*|in exchange for|(?:started|began|opened|launched|resumed) peace talks|peace talks (?:started|began|opened|resumed)|agree(?:d|s|ment)?\b|deal\b|cease-?fire|truce|accords?\b|peace (?:pact|treaty|plan)|treaty|signed|sign\b|(?:exchange|swap) of (?:prisoners|captives|bodies)|prisoner (?:swap|exchange)s?|reconcil\w*|memorandum|negotiated (?:a|an|the)|pact\b"),
     _rule("Looting/property destruction", 5.5, r"loot\w*|ransack\w*|plunder\w*|set (?:ablaze|alight|on fire)|torched|burn(?:ed|t) down|razed|arson\w*|demolish\w*|destroy\w* (?:\w+ ){0,3}?(?:homes|houses|property|properties|shops|buildings|crops|stores|vehicles|offices)|attacks on properties|vandalis\w*"),
     _rule("Armed clash", 5, r"clash\w*|fight(?:ing|s)?\b|fought|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|ambush\w*|offensive|assault\w*|onslaught|counter-?attack\w*|counter-?offensive|siege|besieg\w*|battles?\b|battled|battling|skirmish\w*|encounter\b|in combat|combat operations|engaged in (?:\w+ ){0,2}?(?:fighting|clashes|battles?)|stormed|raid(?:ed)?\b|attack\w*|killed|killing|kills|shot|gunned down|opened fire|fired (?:on|at|upon)|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked"),
 )
@@ -184,6 +184,8 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
         drop.add("Disrupted weapons use") if kinds & REMOTE else None
     if "Excessive force against protesters" in kinds and not _SECURITY.search(window):
         drop.add("Excessive force against protesters")
+    if _ILLNESS.search(window):  # "the virus has killed 1,000": no one attacked anyone
+        found = [t for t in found if not (t.sub_event == "Armed clash" and _ONE_SIDED.fullmatch(t.word))]
     kept = [_territory(t, window) for t in found if t.sub_event not in drop]
     one_sided = [t for t in kept if t.sub_event == "Armed clash" and _ONE_SIDED.fullmatch(t.word)]
     if one_sided and _on_civilians(window, window[_window_offset(window, one_sided[0]):]):
@@ -196,6 +198,7 @@ _ONE_SIDED = re.compile(r"killed|killing|kills|shot|gunned down|opened fire|fire
 
 #: no armed side named at all: a killing is one-sided violence, not a battle
 ARMED_ANYWHERE = re.compile(r"\b(?:soldiers?|troops|police\w*|officers?|security|army|forces|militants?|fighters|rebels?|insurgents?|gunmen|militia\w*|guards?|armed|jihadists?|terrorists?)\b", re.I)
+_ILLNESS = re.compile(r"\b(?:virus\w*|covid\w*|coronavirus|SARS\S*|disease|outbreak|pandemic|epidemic|influenza|flu|cancer|cholera|ebola|measles|malaria|heat ?wave|earthquake|flood\w*|storm|hurricane|cyclone|typhoon|crash|accident)\b", re.I)
 _CASUALTIES = re.compile(r"\b(?:killed|wounded|injured|dead|died)\b", re.I)
 _SECURITY = re.compile(r"\b(?:police\w*|security (?:forces|service|personnel)|troops|soldiers|officers?|army|forces|gendarme\w*|riot police|guards?|military)\b", re.I)
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
