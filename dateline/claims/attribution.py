@@ -205,7 +205,7 @@ def _clause_content(doc: Any, top: Token, inner: Token, index: QuoteIndex,
     if hosted is not None:
         hit = _quote_overlapping(hosted, index)
         return [hit or hosted], None, "direct" if hit else "reported"
-    if inner.lemma_.lower() == "say":
+    if inner.lemma_.lower() == "say" and top is inner:
         obj = next((c for c in top.children if c.dep_ in ("dobj",) or (c.dep_ == "advmod" and c.lower_ == "much")), None)
         if obj is not None and obj.i > top.i and obj.pos_ != "PRON" or (obj is not None and obj.lower_ in ("what", "this", "that", "it")):
             return [_trim(_text(doc), _span_of_subtree(obj))], None, "reported"
@@ -274,7 +274,8 @@ def _according(doc: Any, tok: Token) -> Attribution | None:
     text = _text(doc)
     spans = []
     for a, b in (left, right):
-        if b - a >= 2 and any(doc[i].pos_ in ("VERB", "AUX") for i in range(a, b + 1)):
+        if b - a >= 2 and any(doc[i].pos_ in ("VERB", "AUX") and doc[i].lower_ != "according"
+                                  for i in range(a, b + 1)):
             span = _trim(text, (doc[a].idx, doc[b].idx + len(doc[b])))
             if span[1] - span[0] > 10:
                 spans.append(span)
@@ -346,6 +347,8 @@ def _clause_extent(top: Token, inner: Token, source: Token | None) -> tuple[int,
     for c in top.lefts:
         if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i >= lo - 3:
             lo = min(lo, c.i)
+        elif c.dep_ in _SUBJ and top is not inner and top.i - c.i < 20:  # "WSJ cites X as saying"
+            lo = min(lo, c.left_edge.i)
     if source is not None and not source.is_ancestor(top):
         sub = list(source.subtree)
         if abs(sub[0].i - top.i) < 40:

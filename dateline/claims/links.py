@@ -61,39 +61,41 @@ def _extend_to_verb(doc: Any, att: Attribution, claim: Claim, denial: Attributio
 
 
 def event_links(events: list[Event], atts: list[Attribution], claims: list[Claim], sentences: list[Any]) -> None:
-    """Point each claim at the events whose evidence it covers; responsibility at the nearest."""
-    located = [(e, _event_offsets(e)) for e in events if e.event_id_cnty]
+    """Point each claim at the events whose trigger lies in its content; a claim of
+    responsibility at the nearest real (not threatened or planned) event before it."""
+    located = [(e, _trigger_offsets(e)) for e in events if e.event_id_cnty]
     located = [(e, offs) for e, offs in located if offs]
     if not located:
         return
     for att, claim in zip(atts, claims):
         if claim.stance == "claim-responsibility":
-            best = _nearest_before(located, att.cue[0], sentences)
+            real = [(e, offs) for e, offs in located if e.modality not in _UNREAL]
+            best = _nearest_before(real, att.cue[0], sentences)
             if best is not None:
                 claim.event_ids.append(best.event_id_cnty)
+                claim.evidence["event_ids"] = list(best.evidence.get("sub_event_type") or best.evidence.get("event_type", []))
             continue
         for event, offs in located:
-            if any(a <= o < b for o in offs for a, b in att.content):
+            if any(a <= o < b for o in offs for a, b in att.content) and event.event_id_cnty not in claim.event_ids:
                 claim.event_ids.append(event.event_id_cnty)
 
 
-def _event_offsets(event: Event) -> list[int]:
-    return sorted({span.start for spans in event.evidence.values() for span in spans})
+_UNREAL = frozenset({"threatened", "planned", "hypothetical", "negated"})
+
+
+def _trigger_offsets(event: Event) -> list[int]:
+    """Where the event is named: its sub-event or event type evidence (the trigger word)."""
+    spans = event.evidence.get("sub_event_type") or event.evidence.get("event_type") or []
+    return sorted({span.start for span in spans})
 
 
 def _nearest_before(located: list[tuple[Event, list[int]]], offset: int, sentences: list[Any]) -> Event | None:
-    """The event whose evidence is closest before (or in the sentence of) ``offset``."""
-    sent_start = next((s.start for s in sentences if s.start <= offset < s.end), offset)
+    """The event named closest before ``offset``; else the first named after it in its sentence."""
     sent_end = next((s.end for s in sentences if s.start <= offset < s.end), offset)
     best, best_dist = None, _EVENT_WINDOW + 1
     for event, offs in located:
         for o in offs:
-            if sent_start <= o < sent_end:
-                dist = 0
-            elif o < sent_start:
-                dist = sent_start - o
-            else:
-                continue
-            if dist < best_dist:
+            dist = offset - o if o < offset else _EVENT_WINDOW + (o - offset) if o < sent_end else None
+            if dist is not None and dist < best_dist:
                 best, best_dist = event, dist
     return best
