@@ -114,19 +114,22 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_OR_STATE = 10**9
 
 
-def place_spans(doc: Any) -> list[tuple[int, int, str]]:
+def place_spans(doc: Any) -> list[tuple[int, int, str, bool]]:
     """Character spans of the toponyms of a parsed document.
 
     Place entities, plus a country or state that opens or closes an organisation's name
     ("U.S. Department of Agriculture", "University of California"): the name is
-    evidence of the place, though not of an event there.
+    evidence of the place, though not of an event there. The flag tells whether the
+    span is surely a toponym (typed GPE), so that one missing from the gazetteer may be
+    placed at the document's focus.
     """
-    spans = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
+    spans = [(e.start_char, e.end_char, e.text, e.label_ == "GPE") for e in doc.ents
+             if e.label_ in PLACE_LABELS]
     for ent in doc.ents:
         if ent.label_ == "ORG" and len(ent) > 1:
             inner = _place_in_org(ent)
             if inner is not None:
-                spans.append((inner.start_char, inner.end_char, inner.text))
+                spans.append((inner.start_char, inner.end_char, inner.text, True))
     return spans
 
 

@@ -56,11 +56,12 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @dataclass
 class Mention:
-    """A toponym occurrence: ``text[start:end]``."""
+    """A toponym occurrence: ``text[start:end]``; ``sure`` when the NER model itself typed it GPE."""
 
     start: int
     end: int
     text: str
+    sure: bool = False
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Resolution:
     score: float
     margin: float
     admin_hint: bool
+    fallback: bool = False  # placed at the document's focus unit: the name is not in the gazetteer
 
 
 # --------------------------------------------------------------------------- data
@@ -282,9 +284,10 @@ def resolve_mentions(
 ) -> list[Resolution | None]:
     """Resolve every mention of one document, using the others as context.
 
-    With ``fallback`` (for spans known to be toponyms), a name the gazetteer lacks is
-    placed at the document's focus unit (its main admin2, admin1 or country) with zero
-    margin, as ACLED codes a village it cannot find at the unit around it.
+    A name the gazetteer lacks is placed at the document's focus unit (its main admin2,
+    admin1 or country), as ACLED codes a village it cannot find at the unit around it,
+    when it is known to be a toponym: with ``fallback`` (gold spans) or when the NER
+    model typed every mention of it GPE.
     """
     gaz = load()
     mentions = sorted(mentions, key=lambda m: m.start)
@@ -304,9 +307,10 @@ def resolve_mentions(
     out: list[Resolution | None] = [None] * len(mentions)
     for n in names:
         if not n.cands:
-            focus = context.focus() if fallback else None
+            sure = fallback or all(mentions[i].sure for i in n.indices)
+            focus = context.focus() if sure else None
             for i in n.indices if focus else ():
-                out[i] = Resolution(mentions[i], focus, 0.0, 0.0, True)
+                out[i] = Resolution(mentions[i], focus, 0.0, 0.0, False, fallback=True)
             continue
         ranked = sorted(n.cands, key=lambda c: -final[n.key][c.id])
         top = final[n.key][ranked[0].id]
@@ -508,6 +512,8 @@ def to_place(text: str, r: Resolution) -> Place:
         admin2 = c.name
     near = bool(_NEAR_BEFORE.search(text[max(0, r.mention.start - 40) : r.mention.start]))
     precision = 3 if c.kind != PLACE else (2 if near else 1)
+    if r.fallback:  # somewhere in the unit: part of an admin2/place, or a wider unit
+        precision = 2 if c.kind in (PLACE, ADMIN2) else 3
     return Place(
         span=span_of(text, r.mention.start, r.mention.end),
         name=ascii_name(c.name),
@@ -520,7 +526,7 @@ def to_place(text: str, r: Resolution) -> Place:
         admin2=ascii_name(admin2),
         feature=c.feature,
         geo_precision=precision,
-        confidence=round(1.0 - math.exp(-max(r.margin, 0.0) - 0.3), 3),
+        confidence=0.15 if r.fallback else round(1.0 - math.exp(-max(r.margin, 0.0) - 0.3), 3),
     )
 
 
