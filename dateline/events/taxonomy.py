@@ -53,7 +53,7 @@ PLOVER_OF: dict[str, str] = {
     "Non-violent transfer of territory": "RETREAT", "Other": "",
 }
 
-_P = r"(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es|ers|ing)?)\b|sit-ins?|took to the streets|crowds?|human chain|die-in|strik(?:e|es|ing) workers|gilets jaunes|riot(?:s|ers|ed|ing)?\b)"
+_P = r"(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es|ers|ing)?)\b|sit-ins?|took to the streets|crowds?|human chain|die-in|strik(?:e|es|ing) workers|gilets jaunes|riot(?:s|ers|ed|ing)?\b(?! police| gear| control| squad))"
 PROTEST_CONTEXT = re.compile(r"\b" + _P, re.I)
 CIVILIAN_VICTIMS = re.compile(
     r"\b(?:building|teahouse|hotel|restaurant|cafe|bus|hospital|office|shop|stock exchange|classrooms?|civilians?|villagers?|residents?|women|children|girls?|boys?|students?|worshippers?|passengers?"
@@ -78,7 +78,7 @@ def _rule(sub_event: str, weight: float, words: str) -> Rule:
 RULES: tuple[Rule, ...] = (
     _rule("Chemical weapon", 10, r"chemical (?:weapons?|attacks?|agents?|munitions?)|chlorine|sarin|nerve (?:agent|gas)|mustard gas"
           r"|poison(?:ous)? gas|toxic (?:gas|chemicals?)|Prohibition of Chemical Weapons|OPCW"),
-    _rule("Disrupted weapons use", 9.8, r"defus(?:ed|ing|e)|bomb (?:squad|disposal)|(?:disarmed|dismantled|neutrali[sz]ed|shot down|thwarted)\b|intercepted (?:\w+ ){0,3}?(?:missiles?|rockets?|drones?|projectiles?|shipments?|weapons|arms)"
+    _rule("Disrupted weapons use", 9.8, r"defus(?:ed|ing|e)|bomb (?:squad|disposal)|(?:disarmed|dismantled|neutrali[sz]ed|shot down|thwarted)\b|intercepted (?:\w+ ){0,4}?(?:missiles?|rockets?|drones?|projectiles?|shipments?|weapons|arms|guns|firearms|rifles|ammunitions?|explosives)"
           r"|(?:seized|recovered|confiscated|discovered|found|unearthed|impounded|uncovered|captured|cleared|destroyed|identified)\s+(?:[\w,-]+\s+){0,8}?(?:weapons|arms|ammunitions?|explosives?|IEDs?|bombs?|mines|landmines|rifles|guns|firearms|pistols|grenades|rockets|cache|munitions|explosive devices)"
           r"|(?:weapons|arms|ammunitions?|explosives?|IEDs?|bombs?|mines|landmines|rifles|guns|firearms|pistols|grenades|rockets|munitions|explosive devices|caches|stash|projectiles|packages)\s+(?:[\w,-]+\s+){0,8}?(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:found|discovered|seized|recovered|cleared|defused|identified|confiscated|destroyed|dismantled)"
           r"|stash of"
@@ -95,11 +95,11 @@ RULES: tuple[Rule, ...] = (
     _rule("Excessive force against protesters", 8.8, r"(?:shot|opened fire|fired live|live (?:ammunition|rounds|bullets|fire)|gunfire|killed|killing|beat(?:en|ing)?|brutal\w*|died|dead)"),
     _rule("Protest with intervention", 7.2, r"tear ?gas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w*|batons?|baton[- ]charg\w*|broke up|break up|cracked down|crackdown|suppress\w*|kettl\w*|stun grenades?|clash(?:ed|es)? with (?:the )?police|scuffl\w*|blocked them"),
     _rule("Violent demonstration", 7.3, r"violent\b|turned violent|rioters|rioting|clash\w*|barricades?|rioted|street violence|shut down roads|pull(?:ed)? down|stormed|torch\w*|set fire|set ablaze|(?:hurl|pelt|threw|throw|throwing)\w* (?:stones|rocks|bricks|bottles|petrol bombs|molotov\w*)|stone[- ]pelt\w*"
-          r"|petrol bombs?|molotov\w*|vandali\w*|smash\w*|riot(?:s|ing|ers)?\b|burn(?:ed|t|ing)? (?:tyres|tires|cars|vehicles)|rampag\w*|damag\w*|debris"),
+          r"|petrol bombs?|molotov\w*|vandali\w*|smash\w*|riot(?:s|ing|ers)?\b(?! police| gear| control| squad)|burn(?:ed|t|ing)? (?:tyres|tires|cars|vehicles)|rampag\w*|damag\w*|debris"),
     _rule("Mob violence", 7.1, r"\bmobs?\b|lynch\w*|vigilante\w*|angry (?:crowd|residents|villagers)|enraged|clashed using|communal (?:clash|violence)|(?:with|using) (?:\w+ ){0,2}?(?:sticks|machetes|iron rods|clubs)|mob justice|beaten to death by"),
     _rule("Peaceful protest", 5, _P + r"|picket\w*|hunger strike|went on strike|general strike|chant(?:ed|ing)|vigil|placards"),
     _rule("Abduction/forced disappearance", 6.5, r"abduct\w*|kidnap\w*|forced(?:ly)? disappear\w*|enforced disappearance|taken hostage|held hostage|hostages?|whisked away|went missing"),
-    _rule("Arrests", 6, r"arrest\w*|detain\w*|detention|taken into custody|in custody|apprehend\w*|nabbed|rounded up|remanded|(?:recognised|recognized|stopped|caught|held) (?:\w+ ){0,4}?(?:at|through) a checkpoint|jailed|charged with"),
+    _rule("Arrests", 6, r"arrest\w*|detain\w*|detention|taken into custody|in custody|apprehend\w*|nabbed|rounded up|remanded|(?:recognised|recognized|stopped|caught|held) (?:\w+ ){0,4}?(?:at|through) a checkpoint|jailed|charged with|intercepted (?:\w+ ){0,3}?(?:suspects?|members|people|men|migrants)|house arrest"),
     _rule("Government regains territory", 8.2, r"regain\w*|recaptur\w*|retak(?:e|en|ing)|retook|(?-i:liberat(?:ed|ing|e))|wrested control|established control|(?:taken|took|taking|gained) (?:the )?control|controlling the entire|gained ground|recover\w* control|(?:were|was|been) pushed back|pushed (?:\S+ ){0,4}?out of|drove (?:\S+ ){0,4}?out of|(?<!the )occupied\b(?! (?:city|territor|west|east|area|region|land))|captur\w* (?:\S+ ){0,5}?(?:camps?|bases?|towns?|villages?|hills?|posts?|positions?)\b|took back|taken back|won back|win back|back under (?:government|state|army) control|clear(?:ed)? (?:\w+ ){0,3}?of (?:militants|insurgents|rebels|fighters)|freed (?:\w+ ){0,4}?(?:areas|villages|towns|districts|city|territory) from"),
     _rule("Non-state actor overtakes territory", 8.1, r"(?:seiz\w*|captur\w*|overr[au]n\w*|took (?:full )?control|taken control|take control|took over|fell to|fallen to|gained control|in control of|control of)\s+(?:\w+\s+){0,6}?"
           r"(?:town|village|city|cities|district|districts|areas?|territory|base|region|province|capital|crossing|border|port|airport|oil|swathes|hills?|positions)"
@@ -107,11 +107,11 @@ RULES: tuple[Rule, ...] = (
     _rule("Non-violent transfer of territory", 8.3, r"(?:not|without) encounter\w* (?:any )?resistance|without (?:any )?resistance|without a fight|handed (?:over )?(?:authority|control)|peacefully (?:handed|transferred)"),
     _rule("Non-violent transfer of territory", 6.4, r"(?:not|without) encounter\w* (?:any )?resistance|handed (?:over )?authority|withdr(?:ew|awn|aw|awal|awing)|pull(?:ed)? out|pulled back|handed over|hand over|handover|without (?:resistance|a fight)|(?:began|begin) leaving|evacuat\w* (?:fighters|rebels)|crossed into (?:\w+ ){0,3}?territory"),
     _rule("Headquarters or base established", 6.6, r"(?:set up|establish\w*|build|built|opened|set-up) (?:\w+ ){0,4}?(?:post|base|headquarters|outpost|camp|position|checkpoint|barracks|point)s?\b|points? (?:was|were) (?:set up|established)|observation posts?|new (?:military )?base"),
-    _rule("Change to group/activity", 5.8, r"defect\w*|deploy\w*|dispatched (?:\w+ ){0,3}?(?:troops|forces|soldiers|fighters|units|police)|reinforced|reinforcements|merged (?:\w+ ){0,3}?(?:groups|factions|forces|militias|brigades)|disband\w*|mobili[sz]\w*|recruit\w*|redeploy\w*|relocated (?:\w+ ){0,2}?(?:troops|forces|fighters|headquarters)|pull back|moved (?:\w+ ){0,2}?(?:troops|forces|fighters)"
+    _rule("Change to group/activity", 5.8, r"defect\w*|deploy(?:ed|s|ing|ment)? (?:\w+ ){0,3}?(?:troops|forces|soldiers|units|fighters|battalions?)|(?:troops|forces|soldiers|units|fighters) (?:\w+ ){0,2}?(?:were |have been |was |had been )?deployed|dispatched (?:\w+ ){0,3}?(?:troops|forces|soldiers|fighters|units|police)|reinforced|reinforcements|merged (?:\w+ ){0,3}?(?:groups|factions|forces|militias|brigades)|disband\w*|mobili[sz]\w*|recruit\w*|redeploy\w*|relocated (?:\w+ ){0,2}?(?:troops|forces|fighters|headquarters)|pull back|moved (?:\w+ ){0,2}?(?:troops|forces|fighters)"
           r"|new (?:leader|commander)|splinter|split from|joined forces|pledged allegiance|allegiance|launch(?:ed)? (?:a |an )?(?:military )?(?:operation|campaign)|military exercises?|drills?|formed|sent (?:\w+ ){0,3}?(?:troops|soldiers|forces)"),
     _rule("Agreement", 6.9, r"surrender\w*|in exchange for|(?:started|began|opened|launched|resumed) peace talks|peace talks (?:started|began|opened|resumed)|agree(?:d|s|ment)?\b|deal\b|cease-?fire|truce|accords?\b|peace (?:pact|treaty|plan)|treaty|signed|sign\b|(?:exchange|swap) of (?:prisoners|captives|bodies)|prisoner (?:swap|exchange)s?|reconcil\w*|memorandum|negotiated (?:a|an|the)|pact\b"),
     _rule("Looting/property destruction", 5.5, r"loot\w*|ransack\w*|plunder\w*|set (?:ablaze|alight|on fire)|torched|burn(?:ed|t) down|razed|arson\w*|demolish\w*|destroy\w* (?:\w+ ){0,3}?(?:homes|houses|property|properties|shops|buildings|crops|stores|vehicles|offices)|attacks on properties|vandalis\w*"),
-    _rule("Armed clash", 5, r"clash\w*|fight(?:ing|s)?\b|fought|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|ambush\w*|offensive|assault\w*|onslaught|counter-?attack\w*|counter-?offensive|siege|besieg\w*|battles?\b|battled|battling|skirmish\w*|encounter\b|in combat|combat operations|engaged in (?:\w+ ){0,2}?(?:fighting|clashes|battles?)|stormed|raid(?:ed)?\b|attack\w*|killed|killing|kills|shot|gunned down|opened fire|fired (?:on|at|upon)|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked"),
+    _rule("Armed clash", 5, r"shoot-?outs?|clash\w*|fight(?:ing|s)?\b|fought|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|ambush\w*|offensive|assault\w*|onslaught|counter-?attack\w*|counter-?offensive|siege|besieg\w*|battles?\b|battled|battling|skirmish\w*|encounter\b|in combat|combat operations|engaged in (?:\w+ ){0,2}?(?:fighting|clashes|battles?)|stormed|raid(?:ed)?\b|attack\w*|killed|killing|kills|shot|gunned down|opened fire|fired (?:on|at|upon)|gunmen|massacre\w*|executed|beheaded|murder\w*|stabbed|hacked"),
 )
 
 #: rules that only count with protest words in the same text
@@ -161,6 +161,10 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
         found = [t for t in found if not (t.sub_event == "Armed clash" and _ONE_SIDED.fullmatch(t.word))]
     if "Suicide bomb" in kinds:
         drop |= {"Remote explosive/landmine/IED"}
+    if "Disrupted weapons use" in kinds and kinds & REMOTE and (
+            "Air/drone strike" in kinds or (_CASUALTIES.search(window) and not _DISRUPTED_DONE.search(window))):
+        kinds.discard("Disrupted weapons use")  # the bomb went off (or was bombed from the air)
+        drop.add("Disrupted weapons use")
     if "Disrupted weapons use" in kinds:
         drop |= REMOTE - {"Chemical weapon", "Air/drone strike"}
     if "Chemical weapon" in kinds:
@@ -168,7 +172,10 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
     if kinds & (REMOTE - {"Air/drone strike"}):
         drop.add("Excessive force against protesters")  # a grenade or bomb is the event
     if protest:
-        drop |= {"Grenade", "Armed clash"}  # stun grenades; scuffles are not battles
+        drop |= {"Armed clash"}  # scuffles at a rally are not battles
+        if "Arrests" in kinds and _AT_PROTEST.search(window):  # arrests at a protest: an intervention
+            found = [Trigger("Protest with intervention", t.start, t.end, 7.2, t.word) if t.sub_event == "Arrests" else t
+                     for t in found]
         if "Violent demonstration" in kinds:  # petrol bombs and projectiles thrown by rioters
             drop |= {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}
         if "Protest with intervention" in kinds and _CASUALTIES.search(window) and _SECURITY.search(window):
@@ -180,8 +187,6 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
         drop |= {"Armed clash", "Arrests"}
     if kinds & {"Government regains territory", "Non-state actor overtakes territory"}:
         drop |= {"Armed clash", "Agreement"}
-    if "Air/drone strike" in kinds or _CASUALTIES.search(window):
-        drop.add("Disrupted weapons use") if kinds & REMOTE else None
     if "Excessive force against protesters" in kinds and not _SECURITY.search(window):
         drop.add("Excessive force against protesters")
     if _ILLNESS.search(window):  # "the virus has killed 1,000": no one attacked anyone
@@ -199,6 +204,8 @@ _ONE_SIDED = re.compile(r"killed|killing|kills|shot|gunned down|opened fire|fire
 #: no armed side named at all: a killing is one-sided violence, not a battle
 ARMED_ANYWHERE = re.compile(r"\b(?:soldiers?|troops|police\w*|officers?|security|army|forces|militants?|fighters|rebels?|insurgents?|gunmen|militia\w*|guards?|armed|jihadists?|terrorists?)\b", re.I)
 _ILLNESS = re.compile(r"\b(?:virus\w*|covid\w*|coronavirus|SARS\S*|disease|outbreak|pandemic|epidemic|influenza|flu|cancer|cholera|ebola|measles|malaria|heat ?wave|earthquake|flood\w*|storm|hurricane|cyclone|typhoon|crash|accident)\b", re.I)
+_DISRUPTED_DONE = re.compile(r"\b(?:defused|dismantled|seized|recovered|found|discovered|intercepted|cleared)\b", re.I)
+_AT_PROTEST = re.compile(r"\b(?:during|while|at|in|amid)\s+(?:\w+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|march|sit-ins?)\b", re.I)
 _CASUALTIES = re.compile(r"\b(?:killed|wounded|injured|dead|died)\b", re.I)
 _SECURITY = re.compile(r"\b(?:police\w*|security (?:forces|service|personnel)|troops|soldiers|officers?|army|forces|gendarme\w*|riot police|guards?|military)\b", re.I)
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
