@@ -121,7 +121,7 @@ def _verb(doc: Any, tok: Token, index: QuoteIndex, consumed: set[int]) -> Attrib
     if not content and cue.needs in ("any", "object"):
         content, target, stance = _object_content(top, stance)
         kind = "reported"
-    if not content and cue.needs == "object" and source is not None:
+    if not content and cue.needs == "object" and _active_subject(top, source):
         content, cue_end = _complement(doc, inner)
         kind = "reported"
     if not content:
@@ -136,6 +136,11 @@ def _verb(doc: Any, tok: Token, index: QuoteIndex, consumed: set[int]) -> Attrib
     _set_source(att, source)
     att.quotes = _quotes_in(content, index)
     return att
+
+
+def _active_subject(verb: Token, source: Token | None) -> bool:
+    """Attitude verbs count only with an active subject ("the attack was planned" is no claim)."""
+    return source is not None and source.dep_ == "nsubj" and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _relay(tok: Token) -> tuple[Token, Token]:
@@ -372,7 +377,9 @@ def _adjacent_quote(doc: Any, clause: tuple[int, int], index: QuoteIndex) -> Cha
         return None
     i = bisect_right(index.starts, cs) - 1
     if i >= 0 and index.spans[i][1] <= cs and _GAP_BEFORE_CUE.match(text[index.spans[i][1]:cs]):
-        return index.spans[i]
+        qa, qb = index.spans[i]
+        if text[qa:qb].rstrip("\"”»’' ")[-1:] != ".":  # '…end." Next sentence' is not "…," said X
+            return index.spans[i]
     j = bisect_right(index.starts, ce - 1)
     if j < len(index.spans) and _GAP_AFTER_CUE.match(text[ce:index.spans[j][0]]):
         return index.spans[j]

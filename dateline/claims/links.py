@@ -22,13 +22,30 @@ def disputes(doc: Any, atts: list[Attribution], claims: list[Claim]) -> None:
         if att.stance not in _DISPUTING or att.target is None:
             continue
         target = doc[att.target]
-        for other_att, other in zip(atts, claims):
-            if other is claim or other_att.stance in _DISPUTING:
-                continue
-            if _names(other_att, target):
-                if claim.claim_id not in other.disputed_by:
-                    other.disputed_by.append(claim.claim_id)
-                _extend_to_verb(doc, other_att, other, att)
+        named = [(a, c) for a, c in zip(atts, claims)
+                 if c is not claim and a.stance not in _DISPUTING and _names(a, target)]
+        if not named and (target.lemma_.lower() in _BACK_REFERENCES or target.pos_ == "PRON"):
+            named = _previous_claim(atts, claims, att, claim)
+        for other_att, other in named:
+            if claim.claim_id not in other.disputed_by:
+                other.disputed_by.append(claim.claim_id)
+            _extend_to_verb(doc, other_att, other, att)
+
+
+#: Words a denial uses to point back at a claim made earlier ("denied the claim").
+_BACK_REFERENCES = frozenset({"claim", "report", "allegation", "accusation", "charge", "assertion",
+                              "statement", "rumor", "rumour", "it", "this", "that"})
+
+
+def _previous_claim(atts: list[Attribution], claims: list[Claim], att: Attribution,
+                    claim: Claim) -> list[tuple[Attribution, Claim]]:
+    """``X claimed … . Y denied the claim.``: the nearest earlier claim by someone else."""
+    for other_att, other in sorted(zip(atts, claims), key=lambda p: -p[0].cue[0]):
+        if other_att.cue[0] >= att.cue[0] or att.cue[0] - other_att.content[-1][1] > 400:
+            continue
+        if other_att.stance not in _DISPUTING and other.speaker != claim.speaker:
+            return [(other_att, other)]
+    return []
 
 
 def _names(att: Attribution, target: Any) -> bool:
