@@ -53,7 +53,7 @@ PLOVER_OF: dict[str, str] = {
     "Non-violent transfer of territory": "RETREAT", "Other": "",
 }
 
-_P = r"(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es|ers|ing)?)\b|sit-ins?|took to the streets|crowds?|human chain|die-in|strik(?:e|es|ing) workers|gilets jaunes|riot(?:s|ers|ed|ing)?\b(?! police| gear| control| squad))"
+_P = r"(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es|ers|ing)?)\b|sit-ins?|took to the streets|crowds?|human chain|die-in|strik(?:e|es|ing) workers|gilets jaunes|riot(?:s|ers|ed|ing)?\b(?! police| gear| control| squad)|to disperse)"
 PROTEST_CONTEXT = re.compile(r"\b" + _P, re.I)
 CIVILIAN_VICTIMS = re.compile(
     r"\b(?:building|teahouse|hotel|restaurant|cafe|bus|hospital|office|shop|stock exchange|classrooms?|civilians?|villagers?|residents?|women|children|girls?|boys?|students?|worshippers?|passengers?"
@@ -85,7 +85,7 @@ RULES: tuple[Rule, ...] = (
           r"|(?:arms|weapons|ammunition|explosives?) (?:cache|haul|depot|were (?:seized|recovered|found|discovered))|cache of"),
     _rule("Suicide bomb", 9.5, r"suicide|self-detonat|blew (?:himself|herself|themselves) up|kamikazes?|explosives?[- ]laden vest|explosive vests?|suicide vests?"),
     _rule("Sexual violence", 9, r"rap(?:e|ed|es|ing|ists?)\b|sexual(?:ly)? (?:assault(?:ed)?|abus(?:e|ed)|violence|harass\w*|exploit\w*)|molest\w*|gang-rap\w*|sexually"),
-    _rule("Grenade", 8.5, r"(?<!propelled )(?<!stun )(?:hand[- ])?grenades?"),
+    _rule("Grenade", 8.5, r"(?<!propelled )(?<!stun )(?<!smoke )(?<!flash )(?<!gas )(?:hand[- ])?grenades?"),
     _rule("Air/drone strike", 8, r"air[- ]?strikes?|air[- ]?raids?|drone (?:strikes?|attacks?)|armed drones?|drones? (?:struck|hit|targeted|fired|attacked|bombed)"
           r"|warplanes?|war planes?|fighter[- ]jets?|fighter planes?|jets (?:bombed|struck|hit|pounded)|bombing raids?|aerial (?:bombardment|bombing|attacks?|strikes?)"
           r"|helicopter gunships?|(?:jets|air force) (?:\w+ ){0,2}?(?:bombed|struck|hit|fired|destroyed|pounded|attacked|targeted|raided)|(?:helicopters?|aircraft|planes?) (?:bombed|struck|fired|attacked|strafed)|air missiles?|air force (?:bombed|struck|hit|attacked)|bombers? (?:struck|hit|bombed)|barrel bombs?"),
@@ -93,8 +93,8 @@ RULES: tuple[Rule, ...] = (
     _rule("Remote explosive/landmine/IED", 7, r"(?:car|roadside|truck|parcel|sticky|magnetic|motorcycle|time|pipe|nail) bombs?|IEDs?|VBIED|improvised explosive|land ?mines?|mines?\b(?= (?:blast|explosion|exploded|went off))"
           r"|explosive devices?|bombs?\b|blasts?|explosions?|detonat\w*|went off|blew up|booby[- ]trap\w*|explod\w*|bombings?|bombed"),
     _rule("Excessive force against protesters", 8.8, r"(?:shot|opened fire|fired live|live (?:ammunition|rounds|bullets|fire)|gunfire|killed|killing|beat(?:en|ing)?|brutal\w*|died|dead)"),
-    _rule("Protest with intervention", 7.2, r"tear ?gas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w*|batons?|baton[- ]charg\w*|broke up|break up|cracked down|crackdown|suppress\w*|kettl\w*|stun grenades?|clash(?:ed|es)? with (?:the )?police|scuffl\w*|blocked them"),
-    _rule("Violent demonstration", 7.3, r"violent\b|turned violent|rioters|rioting|clash\w*|barricades?|rioted|street violence|shut down roads|pull(?:ed)? down|stormed|torch\w*|set fire|set ablaze|(?:hurl|pelt|threw|throw|throwing)\w* (?:stones|rocks|bricks|bottles|petrol bombs|molotov\w*)|stone[- ]pelt\w*"
+    _rule("Protest with intervention", 7.2, r"tear ?gas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w*|batons?|baton[- ]charg\w*|broke up|break up|cracked down|crackdown|suppress\w*|kettl\w*|stun grenades?|smoke grenades?|clash(?:ed|es)? with (?:the )?police|blocked them"),
+    _rule("Violent demonstration", 7.3, r"violent\b|turned violent|rioters|rioting|clash\w*|barricades?|rioted|street violence|shut down roads|pull(?:ed)? down|stormed|torch\w*|set fire|set ablaze|(?:hurl|pelt|threw|throw|throwing)\w* (?:stones|rocks|bricks|bottles|petrol bombs|molotov\w*|projectiles|objects|eggs)|(?:stones|rocks|bricks|bottles|projectiles|objects) (?:were )?(?:thrown|hurled)|scuffl\w*|stone[- ]pelt\w*"
           r"|petrol bombs?|molotov\w*|vandali\w*|smash\w*|riot(?:s|ing|ers)?\b(?! police| gear| control| squad)|burn(?:ed|t|ing)? (?:tyres|tires|cars|vehicles)|rampag\w*|damag\w*|debris"),
     _rule("Mob violence", 7.1, r"\bmobs?\b|lynch\w*|vigilante\w*|angry (?:crowd|residents|villagers)|enraged|clashed using|communal (?:clash|violence)|(?:with|using) (?:\w+ ){0,2}?(?:sticks|machetes|iron rods|clubs)|mob justice|beaten to death by"),
     _rule("Peaceful protest", 5, _P + r"|picket\w*|hunger strike|went on strike|general strike|chant(?:ed|ing)|vigil|placards"),
@@ -205,7 +205,7 @@ _ONE_SIDED = re.compile(r"killed|killing|kills|shot|gunned down|opened fire|fire
 ARMED_ANYWHERE = re.compile(r"\b(?:soldiers?|troops|police\w*|officers?|security|army|forces|militants?|fighters|rebels?|insurgents?|gunmen|militia\w*|guards?|armed|jihadists?|terrorists?)\b", re.I)
 _ILLNESS = re.compile(r"\b(?:virus\w*|covid\w*|coronavirus|SARS\S*|disease|outbreak|pandemic|epidemic|influenza|flu|cancer|cholera|ebola|measles|malaria|heat ?wave|earthquake|flood\w*|storm|hurricane|cyclone|typhoon|crash|accident)\b", re.I)
 _DISRUPTED_DONE = re.compile(r"\b(?:defused|dismantled|seized|recovered|found|discovered|intercepted|cleared)\b", re.I)
-_AT_PROTEST = re.compile(r"\b(?:during|while|at|in|amid)\s+(?:\w+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|march|sit-ins?)\b", re.I)
+_AT_PROTEST = re.compile(r"\b(?:during|while|at)\s+(?:\w+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|march|sit-ins?)\b", re.I)
 _CASUALTIES = re.compile(r"\b(?:killed|wounded|injured|dead|died)\b", re.I)
 _SECURITY = re.compile(r"\b(?:police\w*|security (?:forces|service|personnel)|troops|soldiers|officers?|army|forces|gendarme\w*|riot police|guards?|military)\b", re.I)
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
