@@ -121,5 +121,16 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
     assert "clashing" in page.locator('#article mark[data-fields~="event_type"]').inner_text()
     page.locator(".sources a", has_text="Fighting continues").click()  # the other article's evidence
     page.wait_for_selector('#article mark[data-fields~="actor2"]:has-text("Afghan army commandos")')
+    # Dragging across the timeline selects a range of weeks.
+    box_a = page.locator('#timeline g.bar[data-period="2021-08-02"] rect.bar-bg').bounding_box()
+    box_b = page.locator('#timeline g.bar[data-period="2021-09-27"] rect.bar-bg').bounding_box()
+    page.mouse.move(box_a["x"] + 1, box_a["y"] + 50)
+    page.mouse.down()
+    page.mouse.move(box_b["x"] + 1, box_b["y"] + 50, steps=5)
+    page.mouse.up()
+    page.wait_for_function("!document.body.dataset.loading && document.querySelectorAll('path.event-marker').length === 4")
+    assert (page.input_value("input[name=since]"), page.input_value("input[name=until]")) == ("2021-08-02", "2021-10-03")
+    assert page.locator("#events tbody tr").count() == 5
+
     assert not errors, errors
     assert not outside, f"the page fetched from outside the server: {outside}"

@@ -88,9 +88,42 @@ async function drawMap(fit) {
 
 // -- timeline (SVG histogram with a brush) ---------------------------------------------
 let bars = [];
+/* The timeline's axis: the latest months holding 95% of events (dates such as "1800"
+   that an article mentions in passing would squash the rest into one bar), and
+   a bin (day, week, month) that gives a readable number of bars. */
+async function chooseAxis() {
+  const months = (await api("/api/stats", { by: "month" })).buckets;
+  const totals = new Map();
+  for (const b of months) totals.set(b.period, (totals.get(b.period) || 0) + b.events);
+  const sorted = [...totals.keys()].sort();
+  if (!sorted.length) { state.axis = null; return; }
+  const all = [...totals.values()].reduce((a, b) => a + b, 0), need = Math.ceil(all * 0.95);
+  const index = (p) => { const [y, m] = p.split("-").map(Number); return y * 12 + m - 1; };
+  // Up to the latest month (news is about now; stray dates are mentions of the past),
+  // back as far as needed to hold 95% of events.
+  const hi = sorted.length - 1;
+  let lo = hi;
+  for (let sum = totals.get(sorted[hi]); sum < need && lo > 0;) sum += totals.get(sorted[--lo]);
+  const [y1, m1] = sorted[hi].split("-").map(Number);
+  const span = index(sorted[hi]) - index(sorted[lo]) + 1;
+  const outside = all - sorted.slice(lo, hi + 1).reduce((n, p) => n + totals.get(p), 0);
+  state.bin = span > 36 ? "month" : span > 4 ? "week" : "day";
+  const end = new Date(Date.UTC(y1, m1, 0)).toISOString().slice(0, 10);
+  state.axis = { since: `${sorted[lo]}-01`, until: end, outside };
+}
+
+function periodOf(day) {
+  if (state.bin === "month") return day.slice(0, 7);
+  if (state.bin === "day") return day;
+  const d = new Date(day + "T00:00:00Z");
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
 async function drawTimeline() {
-  const stats = await api("/api/stats", { ...filters({ dates: false }), by: state.bin });
-  const periods = allPeriods([...new Set(stats.buckets.map((b) => b.period))].sort());
+  const axis = state.axis || { since: "", until: "", outside: 0 };
+  const stats = await api("/api/stats", { ...filters({ dates: false }), by: state.bin, since: axis.since, until: axis.until });
+  const periods = state.axis ? allPeriods(periodOf(axis.since), periodOf(axis.until)) : [];
   bars = periods.map((p) => ({ period: p, types: stats.buckets.filter((b) => b.period === p) }));
   const svg = $("#timeline");
   const W = svg.clientWidth || 600, H = 110, top = 6, bottom = 18;
@@ -114,16 +147,16 @@ async function drawTimeline() {
   html += `<text x="${W - 2}" y="12" text-anchor="end">max ${max}</text>`;
   svg.innerHTML = html;
   $("#bin").textContent = state.bin;
-  $("#range").textContent = state.since || state.until ? `${state.since || "…"} → ${state.until || "…"}` : "all dates";
+  $("#range").textContent = (state.since || state.until ? `${state.since || "…"} → ${state.until || "…"}` : "all dates") +
+    (axis.outside ? ` · ${axis.outside} event(s) dated outside ${axis.since.slice(0, 7)} – ${axis.until.slice(0, 7)} not drawn` : "");
   $("#legend").innerHTML = Object.entries(stats.by_type).map(([t, n]) => `<span><i style="background:${color(t)}"></i>${esc(t)} (${n})</span>`).join("");
 }
 
 /* Every period from the first to the last, so that empty weeks show as gaps on the axis. */
-function allPeriods(seen, pad = 0) {
-  if (!seen.length || seen[0].length < 7) return seen;
+function allPeriods(first, last, pad = 0) {
   const out = [];
-  let p = shift(seen[0], -pad);
-  const end = shift(seen[seen.length - 1], pad);
+  let p = shift(first, -pad);
+  const end = shift(last, pad);
   for (let guard = 0; p <= end && guard < 2000; guard++) {
     out.push(p);
     const [, last] = periodRange(p);
@@ -132,7 +165,7 @@ function allPeriods(seen, pad = 0) {
     p = d.toISOString().slice(0, state.bin === "month" ? 7 : 10);
   }
   // A short range (a lone day) gets empty bins around it, so it still reads as a timeline.
-  return out.length < 24 && !pad ? allPeriods(seen, Math.ceil((24 - out.length) / 2)) : out;
+  return out.length < 24 && !pad ? allPeriods(first, last, Math.ceil((24 - out.length) / 2)) : out;
 }
 
 /* The period ``n`` bins before (negative) or after a period. */
@@ -285,16 +318,19 @@ const kindOf = (s, eventId) => (s.record === "claim" ? "claim" : s.id === eventI
 
 // -- claims ----------------------------------------------------------------------------
 async function drawClaims() {
-  const page = await api("/api/claims", { limit: 200 });
+  const q = form.elements.q.value.trim();  // the search box also searches quotes here
+  const [disputedPage, otherPage] = await Promise.all([
+    api("/api/claims", { disputed: true, q, limit: 100 }), api("/api/claims", { disputed: false, q, limit: 100 })]);
+  const page = { items: [...disputedPage.items, ...otherPage.items] };
   const card = (c, cls) => `<div class="claim-card ${cls || ""}"><div class="who">${esc(c.speaker || "unknown speaker")}</div>
     ${c.speaker_role ? `<div class="muted">${esc(c.speaker_role)}</div>` : ""}<q>${esc(c.quote)}</q>
     <div class="muted">${esc(c.stance || "")} · <a class="doc" data-doc="${esc(c.doc_id)}">article</a></div></div>`;
   const disputed = page.items.filter((c) => c.disputes.length);
   const shown = new Set(disputed.flatMap((c) => [c.claim_id, ...c.disputes.map((d) => d.claim_id)]));
   const rest = page.items.filter((c) => !shown.has(c.claim_id));
-  $("#tab-claims").innerHTML = `<h3>Disputed claims (${disputed.length})</h3>
+  $("#tab-claims").innerHTML = `<h3>Disputed claims (${disputedPage.total})</h3>
     ${disputed.map((c) => `<div class="claim-pair">${card(c, "disputed")}<div>${c.disputes.map((d) => card(d, "disputing")).join("")}</div></div>`).join("") || '<p class="muted">none</p>'}
-    <h3>Other claims (${rest.length})</h3>${rest.map((c) => `<div class="claim-single">${card(c)}</div>`).join("")}`;
+    <h3>Other claims (${otherPage.total}${otherPage.total > rest.length ? `, first ${rest.length} shown` : ""})</h3>${rest.map((c) => `<div class="claim-single">${card(c)}</div>`).join("")}`;
   $("#tab-claims").querySelectorAll("a.doc").forEach((a) => a.addEventListener("click", () => showDocument(a.dataset.doc)));
 }
 
@@ -319,7 +355,8 @@ async function refresh({ fit = !form.elements.inview.checked, map: withMap = tru
   const n = ++pending;
   document.body.dataset.loading = "1";
   try {
-    await Promise.all([withMap ? drawMap(fit) : null, drawTimeline(), drawTable(false)]);
+    const claimsShown = $("#tab-claims").classList.contains("active");
+    await Promise.all([withMap ? drawMap(fit) : null, drawTimeline(), drawTable(false), claimsShown ? drawClaims() : null]);
   } catch (err) {
     $("#summary").textContent = `error: ${err.message}`;
   }
@@ -335,7 +372,11 @@ form.addEventListener("input", (e) => {
   typing = setTimeout(() => refresh(), e.target.type === "search" || e.target.type === "text" ? 300 : 0);
 });
 form.addEventListener("submit", (e) => e.preventDefault());
-$("#reset").addEventListener("click", () => { form.reset(); state.since = state.until = ""; refresh({ fit: true }); });
+$("#reset").addEventListener("click", async () => {
+  form.reset(); state.since = state.until = "";
+  await chooseAxis();
+  refresh({ fit: true });
+});
 
 async function start() {
   const facets = await api("/api/facets");
@@ -343,8 +384,7 @@ async function start() {
     form.elements[name].insertAdjacentHTML("beforeend",
       Object.entries(facets[name]).map(([v, n]) => `<option value="${esc(v)}">${esc(v)} (${n})</option>`).join(""));
   }
-  const days = facets.first_date && facets.last_date ? (new Date(facets.last_date) - new Date(facets.first_date)) / 864e5 : 0;
-  state.bin = days > 3 * 365 ? "month" : days > 120 ? "week" : "day";
+  await chooseAxis();
   await refresh({ fit: true });
   document.body.dataset.ready = "1";
 }
