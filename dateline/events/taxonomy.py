@@ -206,6 +206,7 @@ ARMED_ANYWHERE = re.compile(r"\b(?:soldiers?|troops|police\w*|officers?|security
 _ILLNESS = re.compile(r"\b(?:virus\w*|covid\w*|coronavirus|SARS\S*|disease|outbreak|pandemic|epidemic|influenza|flu|cancer|cholera|ebola|measles|malaria|heat ?wave|earthquake|flood\w*|storm|hurricane|cyclone|typhoon|crash|accident)\b", re.I)
 _DISRUPTED_DONE = re.compile(r"\b(?:defused|dismantled|seized|recovered|found|discovered|intercepted|cleared)\b", re.I)
 _AT_PROTEST = re.compile(r"\b(?:during|while|at)\s+(?:\w+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|march|sit-ins?)\b", re.I)
+_SPEAKERS = re.compile(r"\b(?:police|army|military|security) (?:\w+ )?(?:said|says|say|told|confirmed|reported|sources?|officials?|spokes\w+)\b", re.I)
 _CASUALTIES = re.compile(r"\b(?:killed|wounded|injured|dead|died)\b", re.I)
 _SECURITY = re.compile(r"\b(?:police\w*|security (?:forces|service|personnel)|troops|soldiers|officers?|army|forces|gendarme\w*|riot police|guards?|military)\b", re.I)
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -233,6 +234,8 @@ def _window_offset(window: str, trigger: Trigger) -> int:
 
 def _on_civilians(window: str, rest: str) -> bool:
     """One-sided violence is an Attack when civilians are named and no armed men are hit."""
+    stop = _FIRST_SENTENCE.search(rest)
+    rest = _SPEAKERS.sub(" ", rest[: stop.end()] if stop else rest)  # its own sentence; "police said" is a source
     if ARMED_VICTIMS.search(rest):
         return False
     return bool(CIVILIAN_VICTIMS.search(window)) or not ARMED_ANYWHERE.search(window)
