@@ -75,6 +75,10 @@ def find(doc: Any, quotes: list[CharSpan], text: str | None = None) -> list[Attr
             found.append(att)
     found = _dedupe(found)
     _continuations(doc, found, index)
+    found.extend(_labelled_quotes(doc, found, index))
+    found.sort(key=lambda a: a.cue[0])
+    for att in found:
+        att.content = [_drop_trailing_relative(doc, span, index) for span in att.content]
     return found
 
 
@@ -472,6 +476,101 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
 def _distance(att: Attribution) -> int:
     a, b = att.content[0]
     return max(0, a - att.cue[1], att.cue[0] - b)
+
+
+_LABEL_MARKS = (":", "―", "—", "–")
+
+
+def _labelled_quotes(doc: Any, found: list[Attribution], index: QuoteIndex) -> list[Attribution]:
+    """Quotes labelled by punctuation, not a verb: ``Smith: "…"``, ``"…" ― Jorge Falcon``,
+    and headline-style ``Pence: Flowers Won't Be at Debate``."""
+    used = set().union(*(a.quotes for a in found)) if found else set()
+    text = _text(doc)
+    out = []
+    for qi, (qa, qb) in enumerate(index.spans):
+        if qi in used:
+            continue
+        att = _label_before(doc, text, qa, qb) or _label_after(doc, text, qa, qb)
+        if att is not None:
+            att.quotes = {qi}
+            out.append(att)
+    out.extend(_headline_labels(doc, text, found, index))
+    return out
+
+
+def _name_att(doc: Any, name: Token, mark: int, content: CharSpan, kind: str) -> Attribution | None:
+    """An attribution whose source is the entity (or word) ``name`` and whose cue is a mark."""
+    if name.ent_type_ not in ("PERSON", "ORG", "NORP") and name.pos_ not in ("PRON", "PROPN"):
+        return None
+    ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
+    src = (ent.start_char, ent.end_char) if ent is not None else (name.idx, name.idx + len(name))
+    root = ent.root.i if ent is not None else name.i
+    return Attribution(cue=(mark, mark + 1), content=[content], kind=kind, stance="assert",
+                       cue_text=_text(doc)[mark], source=src, source_root=root, anchor=name.i)
+
+
+def _label_before(doc: Any, text: str, qa: int, qb: int) -> Attribution | None:
+    j = qa - 1
+    while j >= 0 and text[j] in " \t\xa0":
+        j -= 1
+    if j < 1 or text[j] not in _LABEL_MARKS:
+        return None
+    mark = doc.char_span(j, j + 1, alignment_mode="expand")
+    if mark is None or mark.start == 0:
+        return None
+    return _name_att(doc, doc[mark.start - 1], j, (qa, qb), "direct")
+
+
+def _label_after(doc: Any, text: str, qa: int, qb: int) -> Attribution | None:
+    j = qb
+    while j < len(text) and text[j] in " \t\xa0":
+        j += 1
+    if j >= len(text) - 1 or text[j] not in ("―", "—"):
+        return None
+    k = j + 1
+    while k < len(text) and text[k] in " \t\xa0":
+        k += 1
+    after = doc.char_span(k, k + 1, alignment_mode="expand")
+    if after is None:
+        return None
+    return _name_att(doc, doc[after.start], j, (qa, qb), "direct")
+
+
+def _headline_labels(doc: Any, text: str, found: list[Attribution], index: QuoteIndex) -> list[Attribution]:
+    """``Pence: Gennifer Flowers Won't Be at Debate`` on a line of its own (a headline)."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        colon = line.find(": ")
+        if 0 < colon <= 40 and len(line) - colon > 20 and len(line) < 200 and index.at(start) < 0:
+            mark = doc.char_span(start + colon, start + colon + 1, alignment_mode="expand")
+            if mark is not None and mark.start > 0 and doc[mark.start - 1].pos_ == "PROPN" \
+                    and mark.start - doc[mark.start - 1].sent.start <= 4:
+                content = _trim(text, (start + colon + 1, start + len(line)))
+                att = _name_att(doc, doc[mark.start - 1], start + colon, content, "reported")
+                if att is not None and not any(a.content[0][0] < content[1] and content[0] < a.content[-1][1] for a in found):
+                    out.append(att)
+        start += len(line) + 1
+    return out
+
+
+def _drop_trailing_relative(doc: Any, span: CharSpan, index: QuoteIndex) -> CharSpan:
+    """Cut ", which …"/", who …" at the end of reported content: the writer's aside."""
+    a, b = span
+    if index.at(a) >= 0:
+        return span
+    toks = doc.char_span(a, b, alignment_mode="expand")
+    if toks is None:
+        return span
+    for tok in toks:
+        if tok.dep_ == "relcl" and tok.head.i >= toks.start:
+            first = tok.left_edge
+            if first.i > toks.start and doc[first.i - 1].text == "," and first.lower_ in ("which", "who"):
+                last = max(t.i for t in tok.subtree)
+                if last >= toks.end - 2:
+                    cut = doc[first.i - 1].idx
+                    return _trim(_text(doc), (a, cut))
+    return span
 
 
 def _continuations(doc: Any, found: list[Attribution], index: QuoteIndex) -> None:
