@@ -72,6 +72,7 @@ def test_prisoner_deal_is_historical_with_its_numbers(sample):
     assert len(deal) == 1, [e.notes[:60] for e in deal]
     deal = deal[0]
     assert deal.modality == "historical" and deal.plover_type == "AGREE"
+    assert deal.event_date == "2020" and deal.evidence["event_date"][0].text == "last year"
     values = {(q["kind"], q["value"]) for q in deal.quantities}
     assert ("released", 5000) in values and ("released", 1000) in values
     assert {deal.actor1, deal.actor2} == {"Government of Afghanistan", "Taliban"}

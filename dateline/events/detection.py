@@ -48,6 +48,8 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
                 if cue and earlier.modality == "asserted":
                     earlier.modality = "historical"
                     earlier.evidence["modality"] = [span_of(text, cue.start(), cue.end())]
+                    if "event_date" not in earlier.evidence:
+                        _fill_date(earlier, article.document, _background_date(article.dates, sentence))
                 continue
             events.append(event)
             recent.append((index, event))
@@ -142,6 +144,8 @@ def _build(article: Article, sentence: Span, index: int, trig: taxonomy.Trigger,
     _fill_place(event, place)
     _fill_actors(event, text, sentence, trig, lex)
     _fill_quantities(event, text, sentence)
+    if event.modality == "historical" and not dates:
+        dates = _background_date(article.dates, sentence)
     _fill_date(event, doc, dates)
     event.event_id_cnty = _event_id(event.iso, doc.doc_id, trig.start, sub)
     event.confidence = _confidence(event, trig)
@@ -150,6 +154,13 @@ def _build(article: Article, sentence: Span, index: int, trig: taxonomy.Trigger,
 
 def _dates_in(dates: list[DateMention], sentence: Span) -> list[DateMention]:
     return [d for d in dates if sentence.start <= d.span.start < sentence.end]
+
+
+def _background_date(dates: list[DateMention], sentence: Span) -> list[DateMention]:
+    """A historical event with no date of its own takes the last past date said before it
+    ("released ... last year" ... "Under the deal, Kabul was to release"), never today's."""
+    past = [d for d in dates if d.historical and sentence.start - 800 <= d.span.start < sentence.start]
+    return past[-1:]
 
 
 def _dates_near(dates: list[DateMention], sentence: Span, trig: taxonomy.Trigger) -> list[DateMention]:
