@@ -242,7 +242,7 @@ def _object_content(top: Token, stance: str) -> tuple[list[CharSpan], int | None
     return [_span_of_subtree(target)], target.i, stance
 
 
-_COMPLEMENT_PREPS = frozenset({"for", "on", "about", "of", "against", "with", "to", "over"})
+_COMPLEMENT_PREPS = frozenset({"for", "on", "about", "of", "against", "over"})
 
 
 def _complement(doc: Any, verb: Token) -> tuple[list[CharSpan], int | None]:
@@ -450,16 +450,31 @@ def _quotes_in(content: list[CharSpan], index: QuoteIndex) -> set[int]:
 
 
 def _host_clause(doc: Any, top: Token, clause: tuple[int, int]) -> CharSpan | None:
-    """``Y, sources said.``: the cue is tacked onto the clause it reports (its head's)."""
+    """``Y, sources said.``: the cue is tacked onto the clause it reports (its head's).
+
+    The reported part must be a clause (it has a finite verb), not an adverbial such as
+    "During his years in office, he said"; a passive cue ("is considered") reports nothing.
+    """
     if top.dep_ not in ("parataxis", "ccomp", "conj", "advcl", "ROOT"):
+        return None
+    if any(c.dep_ == "auxpass" for c in top.children):
         return None
     sent = top.sent
     lo, hi = clause
-    if lo - sent.start >= 3 and doc[lo - 1].is_punct:
+    if lo - sent.start >= 3 and doc[lo - 1].is_punct and _is_clause(doc, sent.start, lo - 1):
         return _trim(_text(doc), (sent[0].idx, doc[lo - 1].idx))
-    if sent.end - 1 - hi >= 3 and doc[hi + 1].is_punct and doc[hi + 1].text in ",:":
+    if sent.end - 1 - hi >= 3 and doc[hi + 1].is_punct and doc[hi + 1].text in ",:" \
+            and _is_clause(doc, hi + 2, sent.end):
         return _trim(_text(doc), (doc[hi + 1].idx + 1, sent[-1].idx + len(sent[-1])))
     return None
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _is_clause(doc: Any, start: int, end: int) -> bool:
+    """Has a finite verb (or modal) between token ``start`` and ``end``."""
+    return any(t.tag_ in _FINITE for t in doc[start:end])
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
