@@ -1,4 +1,10 @@
-"""Snippet-level typing: the rules' best event."""
+"""Snippet-level typing: one label per snippet, the most specific event the rules find.
+
+Used by ``dateline eval events`` (CASE 2021 gives one label per snippet). We measured a
+trained alternative, a numpy multinomial logistic regression over words, word pairs and
+the rules' hits: stratified 5-fold cross-validation on the CASE dev half gave weighted
+F1 0.754, below the rules, so no model ships; the rules leave a trigger span as evidence.
+"""
 from __future__ import annotations
 
 from dateline.events import taxonomy
