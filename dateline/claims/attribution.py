@@ -242,6 +242,7 @@ def _object_content(top: Token, stance: str) -> tuple[list[CharSpan], int | None
     return [_span_of_subtree(target)], target.i, stance
 
 
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 _COMPLEMENT_PREPS = frozenset({"for", "on", "about", "of", "against", "over"})
 
 
@@ -256,6 +257,8 @@ def _complement(doc: Any, verb: Token) -> tuple[list[CharSpan], int | None]:
     if xcomp is not None:
         return [_trim(_text(doc), _span_of_subtree(xcomp))], None
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lower_ in _REFLEXIVE:
+        return [], None
     if obj is not None:
         a, b = _span_of_subtree(obj)
         for c in kids:

@@ -18,6 +18,8 @@ from dateline.claims.lexicon import GROUP_NOUNS, PRONOUNS
 CharSpan = tuple[int, int]
 _GROUP_LABELS = ("ORG", "NORP")
 _AFFILIATION_LABELS = ("ORG", "NORP", "GPE")
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sen", "senator", "rep", "gov", "gen",
+                     "president", "minister", "general", "colonel", "col", "capt", "sir", "lord", "judge"})
 
 
 @dataclass
@@ -57,6 +59,8 @@ class Resolver:
             speaker = self._antecedent(root, PRONOUNS[low], span)
         elif root.i in self.ent_at and self.ent_at[root.i].label_ == "PERSON":
             speaker = self._person(self.ent_at[root.i], span)
+        elif root.pos_ == "PROPN" and root.lower_ in self.persons:  # "Seager" the NER missed
+            speaker = self._person(root.doc[root.i:root.i + 1], span)
         elif root.lemma_.lower() in GROUP_NOUNS and _definite(root) and root.i not in self.ent_at:
             speaker = self._group(root, span)
         else:
@@ -70,8 +74,9 @@ class Resolver:
     def _person(self, ent: Any, span: CharSpan) -> Speaker:
         """A named person: the fullest mention of the same surname gives name and role."""
         full = ent
+        words = {t.lower_ for t in ent if t.lower_.rstrip(".") not in _TITLES}
         for cand in self.persons.get(ent[-1].lower_, []):
-            if len(cand) > len(full) and cand.text.endswith(ent.text):
+            if len(cand) > len(full) and words <= {t.lower_ for t in cand}:
                 full = cand
                 break
         speaker = Speaker(name=full.text, person=True, name_spans=[span])
@@ -96,6 +101,9 @@ class Resolver:
 
     def _phrase(self, root: Any, span: CharSpan) -> Speaker:
         """An institution or anonymous source, kept as written; an affiliation if named."""
+        named = self._named_apposition(root, span)
+        if named is not None:
+            return named
         core = _core(root)
         if root.pos_ == "PROPN" and self.text[core[0]:core[0] + 4].lower() == "the ":
             core = (core[0] + 4, core[1])
@@ -113,6 +121,22 @@ class Resolver:
                 speaker.role, speaker.role_spans = ent.text, [(ent.start_char, ent.end_char)]
                 break
         return speaker
+
+    def _named_apposition(self, root: Any, span: CharSpan) -> Speaker | None:
+        """``One of the study's authors, herpetologist David Blackburn``: the person named."""
+        for c in root.children:
+            if c.dep_ != "appos":
+                continue
+            for t in c.subtree:
+                ent = self.ent_at.get(t.i)
+                if ent is not None and ent.label_ == "PERSON":
+                    speaker = self._person(ent, span)
+                    if not speaker.role:
+                        core = _core(root)
+                        speaker.role, speaker.role_spans = self.text[core[0]:core[1]], [core]
+                    speaker.name_spans.append((ent.start_char, ent.end_char))
+                    return speaker
+        return None
 
     def _antecedent(self, root: Any, kind: str, span: CharSpan) -> Speaker:
         """A pronoun: the nearest earlier speaker of the same kind, else the nearest entity."""
