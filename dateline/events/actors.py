@@ -85,6 +85,7 @@ class Lexicon:
     """The compiled actor dictionary: one regex over all variants, longest first."""
 
     pattern: re.Pattern[str]
+    acronyms: frozenset[str]  # lower-cased variants written in capitals ("who" of "WHO")
     entries: dict[str, tuple[str, str, str, bool, str]]  # lower variant -> (name, inter, iso, generic, code)
     state_pattern: re.Pattern[str]
     nations: dict[str, str]  # lower country name / capital / demonym -> ISO3
@@ -108,6 +109,7 @@ def _load(extra: str) -> Lexicon:
     if extra:
         records.append(json.loads(Path(extra).read_text("utf-8")))
     entries: dict[str, tuple[str, str, str, bool, str]] = {}
+    acronyms: set[str] = set()
     for data in records:
         by_name = {a["name"]: a for a in data.get("actors", [])}
         for actor in data.get("actors", []):
@@ -115,6 +117,8 @@ def _load(extra: str) -> Lexicon:
                      actor.get("code", ""))
             for alias in [actor["name"], *actor.get("aliases", [])]:
                 entries[alias.lower()] = value
+                if alias.replace(".", "").isupper() and len(alias) <= 6:
+                    acronyms.add(alias.lower())
         for person in data.get("persons", []):
             group = by_name.get(person["actor"]) or _lookup(entries, person["actor"])
             if group is None:
@@ -125,7 +129,7 @@ def _load(extra: str) -> Lexicon:
     variants = sorted(entries, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])", re.I)
     nations = _nations()
-    return Lexicon(pattern, entries, _state_pattern(nations), nations, _adjectives())
+    return Lexicon(pattern, frozenset(acronyms), entries, _state_pattern(nations), nations, _adjectives())
 
 
 def _lookup(entries: dict[str, tuple[str, str, str, bool, str]], name: str) -> dict[str, str] | None:
@@ -192,8 +196,8 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
 
 def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:
     surface = match.group(0)
-    if surface.isupper() is False and surface.lower() in {"is", "let", "jem", "sna", "eu", "un"}:
-        return None  # short forms only count in capitals ("IS", not "is")
+    if surface.lower() in lex.acronyms and not surface.replace(".", "").isupper():
+        return None  # short forms only count in capitals ("WHO", not "who")
     name, inter, iso, generic, code = lex.entries[surface.lower()]
     return Actor(name, inter, iso, offset + match.start(), offset + match.end(), generic, code)
 

@@ -72,12 +72,12 @@ class Rule:
 
 
 def _rule(sub_event: str, weight: float, words: str) -> Rule:
-    return Rule(sub_event, weight, re.compile(r"(?<![\w-])(?:" + words + r")", re.I))
+    return Rule(sub_event, weight, re.compile(r"(?<![\w-])(?:" + words + r")(?!\w)", re.I))
 
 
 RULES: tuple[Rule, ...] = (
-    _rule("Chemical weapon", 10, r"chemical (?:weapons?|attacks?|agents?|munitions?)|chlorine|sarin|nerve (?:agent|gas)|mustard gas"
-          r"|poison(?:ous)? gas|toxic (?:gas|chemicals?)|Prohibition of Chemical Weapons|OPCW"),
+    _rule("Chemical weapon", 10, r"chemical (?:weapons?|attacks?|agents?|munitions?)|chlorine|sarin|nerve (?:agents?|gas)|mustard gas"
+          r"|poison(?:ous)? gas(?:es)?|toxic (?:gas(?:es)?|chemicals?)|Prohibition of Chemical Weapons|OPCW"),
     _rule("Disrupted weapons use", 9.8, r"defus(?:ed|ing|e)|bomb (?:squad|disposal)|(?:disarmed|dismantled|neutrali[sz]ed|shot down|thwarted)\b|intercepted (?:\w+ ){0,4}?(?:missiles?|rockets?|drones?|projectiles?|shipments?|weapons|arms|guns|firearms|rifles|ammunitions?|explosives)"
           r"|(?:seized|recovered|confiscated|discovered|found|unearthed|impounded|uncovered|captured|cleared|destroyed|identified)\s+(?:[\w,-]+\s+){0,8}?(?:weapons|arms|ammunitions?|explosives?|IEDs?|bombs?|mines|landmines|rifles|guns|firearms|pistols|grenades|rockets|cache|munitions|explosive devices)"
           r"|(?:weapons|arms|ammunitions?|explosives?|IEDs?|bombs?|mines|landmines|rifles|guns|firearms|pistols|grenades|rockets|munitions|explosive devices|caches|stash|projectiles|packages)\s+(?:[\w,-]+\s+){0,8}?(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:found|discovered|seized|recovered|cleared|defused|identified|confiscated|destroyed|dismantled)"
@@ -87,7 +87,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Sexual violence", 9, r"rap(?:e|ed|es|ing|ists?)\b|sexual(?:ly)? (?:assault(?:ed)?|abus(?:e|ed)|violence|harass\w*|exploit\w*)|molest\w*|gang-rap\w*|sexually"),
     _rule("Grenade", 8.5, r"(?<!propelled )(?<!stun )(?<!smoke )(?<!flash )(?<!gas )(?:hand[- ])?grenades?"),
     _rule("Air/drone strike", 8, r"air[- ]?strikes?|air[- ]?raids?|drone (?:strikes?|attacks?)|armed drones?|drones? (?:struck|hit|targeted|fired|attacked|bombed)"
-          r"|warplanes?|war planes?|fighter[- ]jets?|fighter planes?|jets (?:bombed|struck|hit|pounded)|bombing raids?|aerial (?:bombardment|bombing|attacks?|strikes?)"
+          r"|warplanes?|war planes?|fighter[- ]jets?|fighter planes?|jets (?:bombed|struck|hit|pounded)|bombing raids?|aerial (?:bombardments?|bombings?|attacks?|strikes?|raids?)"
           r"|helicopter gunships?|(?:jets|air force) (?:\w+ ){0,2}?(?:bombed|struck|hit|fired|destroyed|pounded|attacked|targeted|raided)|(?:helicopters?|aircraft|planes?) (?:bombed|struck|fired|attacked|strafed)|air missiles?|air force (?:bombed|struck|hit|attacked)|bombers? (?:struck|hit|bombed)|barrel bombs?"),
     _rule("Shelling/artillery/missile attack", 7.5, r"rocket-propelled grenades?|shell(?:ing|ed|s)?\b|artillery|mortars?|rockets?|missiles?|tank (?:fire|attacks?|shells?)|howitzers?|bombard\w*|katyusha|projectiles? (?:fired|launched|struck|hit|landed)|fired (?:\w+ ){0,2}?projectiles?|ballistic missiles?"),
     _rule("Remote explosive/landmine/IED", 7, r"(?:car|roadside|truck|parcel|sticky|magnetic|motorcycle|time|pipe|nail) bombs?|IEDs?|VBIED|improvised explosive|land ?mines?|mines?\b(?= (?:blast|explosion|exploded|went off))"
@@ -99,7 +99,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Mob violence", 7.1, r"\bmobs?\b|lynch\w*|vigilante\w*|angry (?:crowd|residents|villagers)|enraged|clashed using|communal (?:clash|violence)|(?:with|using) (?:\w+ ){0,2}?(?:sticks|machetes|iron rods|clubs)|mob justice|beaten to death by"),
     _rule("Peaceful protest", 5, _P + r"|picket\w*|hunger strike|went on strike|general strike|chant(?:ed|ing)|vigil|placards"),
     _rule("Abduction/forced disappearance", 6.5, r"abduct\w*|kidnap\w*|forced(?:ly)? disappear\w*|enforced disappearance|taken hostage|held hostage|hostages?|whisked away|went missing"),
-    _rule("Arrests", 6, r"arrest\w*|detain\w*|detention|taken into custody|in custody|apprehend\w*|nabbed|rounded up|remanded|(?:recognised|recognized|stopped|caught|held) (?:\w+ ){0,4}?(?:at|through) a checkpoint|jailed|charged with|intercepted (?:\w+ ){0,3}?(?:suspects?|members|people|men|migrants)|house arrest"),
+    _rule("Arrests", 6, r"arrest\w*(?! warrants?)|detain\w*|detention|taken into custody|in custody|apprehend\w*|nabbed|rounded up|remanded|(?:recognised|recognized|stopped|caught|held) (?:\w+ ){0,4}?(?:at|through) a checkpoint|jailed|charged with|intercepted (?:\w+ ){0,3}?(?:suspects?|members|people|men|migrants)|house arrest"),
     _rule("Government regains territory", 8.2, r"regain\w*|recaptur\w*|retak(?:e|en|ing)|retook|(?-i:liberat(?:ed|ing|e))|wrested control|established control|(?:taken|took|taking|gained) (?:the )?control|controlling the entire|gained ground|recover\w* control|(?:were|was|been) pushed back|pushed (?:\S+ ){0,4}?out of|drove (?:\S+ ){0,4}?out of|(?<!the )occupied\b(?! (?:city|territor|west|east|area|region|land))|captur\w* (?:\S+ ){0,5}?(?:camps?|bases?|towns?|villages?|hills?|posts?|positions?)\b|took back|taken back|won back|win back|back under (?:government|state|army) control|clear(?:ed)? (?:\w+ ){0,3}?of (?:militants|insurgents|rebels|fighters)|freed (?:\w+ ){0,4}?(?:areas|villages|towns|districts|city|territory) from"),
     _rule("Non-state actor overtakes territory", 8.1, r"(?:seiz\w*|captur\w*|overr[au]n\w*|took (?:full )?control|taken control|take control|took over|fell to|fallen to|gained control|in control of|control of)\s+(?:\w+\s+){0,6}?"
           r"(?:town|village|city|cities|district|districts|areas?|territory|base|region|province|capital|crossing|border|port|airport|oil|swathes|hills?|positions)"
@@ -191,6 +191,9 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
         drop.add("Excessive force against protesters")
     if _ILLNESS.search(window):  # "the virus has killed 1,000": no one attacked anyone
         found = [t for t in found if not (t.sub_event == "Armed clash" and _ONE_SIDED.fullmatch(t.word))]
+    live = {t.sub_event for t in found} - drop
+    if live & {"Violent demonstration", "Protest with intervention", "Excessive force against protesters", "Mob violence"}:
+        drop.add("Peaceful protest")  # the same crowd, coded by what happened to it
     kept = [_territory(t, window) for t in found if t.sub_event not in drop]
     one_sided = [t for t in kept if t.sub_event == "Armed clash" and _ONE_SIDED.fullmatch(t.word)]
     if one_sided and _on_civilians(window, window[_window_offset(window, one_sided[0]):]):
