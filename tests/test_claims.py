@@ -73,6 +73,7 @@ def test_taliban_territory_claim_disputed_by_kabul(sample: Article) -> None:
     assert "90 percent of its frontier" in claim.quote
     assert [s.text for s in claim.evidence["speaker"]] == ["the militants", "Taliban"]
     assert len(claim.disputed_by) == 1
+    assert claim.evidence["disputed_by"][0].text == "have been vehemently disputed"
     rejection = next(c for c in sample.claims if c.claim_id == claim.disputed_by[0])
     assert rejection.speaker == "the Kabul government"
     assert rejection.stance == "reject"
@@ -165,6 +166,13 @@ def test_cited_as_saying_names_the_original_source() -> None:
     assert len(claims) == 1
     assert claims[0].speaker == "Western officials"
     assert claims[0].quote == "The attack was planned for weeks"
+
+
+@pytest.mark.parametrize("text", ["", " ", '"', '"""', "“", "said said said.", "According to",
+                                  "‘’‘’", "He said: \"", "claims by that", "\n\n\"a\n\"b"])
+def test_odd_inputs_never_crash(text: str) -> None:
+    for claim in _one(text):
+        assert claim.claim_id and claim.evidence["quote"]
 
 
 # --- evaluation ------------------------------------------------------------------------

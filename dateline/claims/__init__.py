@@ -67,8 +67,8 @@ def _set_quote(text: str, att: attribution.Attribution, claim: Claim) -> None:
     """The quote text (outer quote marks dropped) and its spans; parts joined by " … "."""
     claim.evidence["quote"] = [span_of(text, a, b) for a, b in att.content]
     claim.quote = " … ".join(_unquote(text[a:b]) for a, b in att.content)
-    if att.stance in ("claim", "claim-responsibility"):
-        claim.evidence["stance"] = [span_of(text, *att.cue)]
+    claim.evidence["stance"] = [span_of(text, *att.cue)]  # the cue word carries the stance
+    claim.evidence["kind"] = list(claim.evidence["quote"])  # quoted or not: the content shows it
 
 
 def _unquote(s: str) -> str:

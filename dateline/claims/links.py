@@ -29,6 +29,7 @@ def disputes(doc: Any, atts: list[Attribution], claims: list[Claim]) -> None:
         for other_att, other in named:
             if claim.claim_id not in other.disputed_by:
                 other.disputed_by.append(claim.claim_id)
+                other.evidence.setdefault("disputed_by", []).extend(claim.evidence.get("cue", []))
             _extend_to_verb(doc, other_att, other, att)
 
 
