@@ -130,6 +130,14 @@ def test_hierarchy(text: str, expected: str) -> None:
     assert best is not None and best.sub_event == expected
 
 
+def test_no_events_from_lookalike_words() -> None:
+    assert taxonomy.best("Three firefighters were injured.") is None
+    assert not taxonomy.triggers("Iran issued arrest warrants for 36 people.")
+    assert not taxonomy.triggers("The virus has killed more than 1,000 people.")
+    assert not [a for a in actors.find("Trump, who tweeted about it") if a.name.startswith("WHO")]
+    assert [a.name for a in actors.find("The WHO said")] == ["WHO: World Health Organization"]
+
+
 def test_one_sentence_several_events() -> None:
     found = {t.sub_event for t in taxonomy.triggers(
         "US airstrikes and a counterattack by Afghan units pushed back the militants.")}
