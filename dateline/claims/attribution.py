@@ -122,10 +122,10 @@ def _verb(doc: Any, tok: Token, index: QuoteIndex, consumed: set[int]) -> Attrib
     stance = cue.stance
     content, target, kind = _clause_content(doc, top, inner, index, source, host=cue.needs != "object")
     cue_end = None
-    if not content and cue.needs in ("any", "object"):
+    if not content:
         content, target, stance = _object_content(top, stance)
         kind = "reported"
-    if not content and cue.needs == "object" and _active_subject(top, source):
+    if not content and cue.needs in ("object", "clause") and _active_subject(top, source):
         content, cue_end = _complement(doc, inner)
         kind = "reported"
     if not content:
@@ -229,9 +229,10 @@ def _object_content(top: Token, stance: str) -> tuple[list[CharSpan], int | None
         lemma = c.lemma_.lower()
         if c.dep_ == "dobj" and lemma == "responsibility":
             return [_span_of_subtree(c)], None, "claim-responsibility"
-        if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and any(a.dep_ == "agent" for a in top.children)):
-            if stance in ("deny", "reject") or lemma in CLAIM_NOUNS:
-                target = c
+        if c.dep_ == "dobj" and (stance in ("deny", "reject") or lemma in CLAIM_NOUNS):
+            target = c
+        elif c.dep_ == "nsubjpass" and any(a.dep_ == "agent" for a in top.children):
+            target = c  # "was endorsed by X", "disputed by Kabul": the subject is what X judged
     if target is None:
         return [], None, stance
     for c in top.children:
