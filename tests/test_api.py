@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, settings
 
 from dateline.serve import create_app, demo, run
 from dateline.store import connect
+from tests.test_postgres import pg_url  # noqa: F401 - the store tests' PostgreSQL server fixture
 
 TOKEN = "s3cret-token"
 
@@ -352,3 +353,30 @@ def test_openapi_no_server_errors(case: schemathesis.Case) -> None:
 
     case.call_and_validate(checks=[not_a_server_error, status_code_conformance, content_type_conformance,
                                    response_schema_conformance])
+
+
+# -- the same API over PostgreSQL ------------------------------------------------------
+@pytest.mark.postgres
+def test_api_over_postgresql(pg_url: str) -> None:  # noqa: F811
+    """Every read endpoint, with filters and cursors, on a real PostgreSQL server."""
+    with connect(pg_url) as store:
+        demo.fill(store)
+    with TestClient(create_app(pg_url)) as c:
+        assert c.get("/api/events", params={"country": "afg"}).json()["total"] == 3
+        assert c.get("/api/events", params={"q": "khartoum", "actor": "police"}).json()["total"] == 1
+        assert c.get("/api/events", params={"since": "2021-08", "bbox": "60,29,75,38"}).json()["total"] == 3
+        first = c.get("/api/events", params={"limit": 4}).json()
+        rest = c.get("/api/events", params={"limit": 4, "cursor": first["next_cursor"]}).json()
+        assert len({e["event_id_cnty"] for e in first["items"] + rest["items"]}) == 6
+        assert c.get("/api/events.geojson").json()["features"]
+        assert c.get("/api/stats", params={"by": "week"}).json()["total"] == 6
+        assert c.get("/api/actors").json()[0]["actor"] == "Taliban"
+        assert c.get("/api/facets").json()["events"] == 6
+        (claim,) = c.get("/api/claims", params={"disputed": True}).json()["items"]
+        assert claim["disputes"][0]["quote"] == "baseless propaganda"
+        docs = c.get("/api/documents", params={"limit": 3}).json()
+        assert c.get("/api/documents", params={"cursor": docs["next_cursor"]}).json()["items"]
+        doc = c.get(f"/api/documents/{docs['items'][0]['doc_id']}").json()
+        assert all(doc["text"][s["start"]:s["end"]] == s["text"] for s in doc["spans"])
+        event = c.get(f"/api/events/{first['items'][0]['event_id_cnty']}").json()
+        assert event["sources"]
