@@ -71,6 +71,7 @@ def test_taliban_territory_claim_disputed_by_kabul(sample: Article) -> None:
     claim = next(c for c in sample.claims if "85 percent" in c.quote)
     assert claim.speaker == "Taliban" and claim.stance == "claim"
     assert "90 percent of its frontier" in claim.quote
+    assert claim.quote.startswith("they were in control of up to 85 percent")
     assert [s.text for s in claim.evidence["speaker"]] == ["the militants", "Taliban"]
     assert len(claim.disputed_by) == 1
     assert claim.evidence["disputed_by"][0].text == "have been vehemently disputed"

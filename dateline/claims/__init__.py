@@ -65,10 +65,19 @@ def _claim(text: str, doc_id: str, att: attribution.Attribution, resolver: Resol
 
 def _set_quote(text: str, att: attribution.Attribution, claim: Claim) -> None:
     """The quote text (outer quote marks dropped) and its spans; parts joined by " … "."""
-    claim.evidence["quote"] = [span_of(text, a, b) for a, b in att.content]
-    claim.quote = " … ".join(_unquote(text[a:b]) for a, b in att.content)
+    parts = [_drop_that(text, a, b) if att.kind == "reported" else (a, b) for a, b in att.content]
+    claim.evidence["quote"] = [span_of(text, a, b) for a, b in parts]
+    claim.quote = " … ".join(_unquote(text[a:b]) for a, b in parts)
     claim.evidence["stance"] = [span_of(text, *att.cue)]  # the cue word carries the stance
     claim.evidence["kind"] = list(claim.evidence["quote"])  # quoted or not: the content shows it
+
+
+def _drop_that(text: str, a: int, b: int) -> tuple[int, int]:
+    """``that they were in control …`` -> ``they were in control …`` (the complementiser
+    is the reporter's, not the claim's)."""
+    if text[a:a + 5].lower() == "that " and b - a > 12:
+        return a + 5, b
+    return a, b
 
 
 def _unquote(s: str) -> str:
