@@ -114,12 +114,22 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
     assert "8 people were killed" in page.locator('#article mark[data-fields~="fatalities"]').first.inner_text()
     assert "Tuesday night" in page.locator('#article mark[data-fields~="event_date"]').inner_text()
 
+    # The view is in the URL: reloading it restores the dates and the open event.
+    assert "since=2021-08-02" in page.url and "event=AFG-" in page.url
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    assert page.input_value("input[name=since]") == "2021-08-02"
+    page.wait_for_selector('#article mark[data-fields~="fatalities"]')
+
     # The claims view puts the disputed claim and its rejection side by side.
     page.click('#tabs button[data-tab="claims"]')
     pair = page.locator(".claim-pair").first
     pair.wait_for()
     assert "85%" in pair.locator(".claim-card.disputed").inner_text()
     assert "baseless propaganda" in pair.locator(".claim-card.disputing").inner_text()
+    pair.locator(".claim-card.disputing a.doc").click()  # the whole article, every record's evidence
+    page.wait_for_selector('#article mark.claim[data-fields~="quote"]:has-text("baseless propaganda")')
+    assert page.locator("#article mark.ev:not(.claim)").count() >= 10
 
     # The Lashkargah marker holds two events: its popup lists them; the clash has two sources.
     page.locator('path.event-marker[data-events="2"]').click()

@@ -258,6 +258,7 @@ const show = (v) => (Array.isArray(v) ? v.map((q) => (q && q.kind ? `${q.kind} $
 
 async function showEvent(id, docId) {
   state.selected = id;
+  saveHash();
   tab("event");
   document.querySelectorAll("#events tbody tr").forEach((tr) => tr.classList.toggle("selected", tr.dataset.eventId === id));
   const ev = await api(`/api/events/${encodeURIComponent(id)}`);
@@ -314,7 +315,7 @@ function highlight(doc, eventId, all) {
   }
   return html;
 }
-const kindOf = (s, eventId) => (s.record === "claim" ? "claim" : s.id === eventId ? "" : "other");
+const kindOf = (s, eventId) => (s.record === "claim" ? "claim" : !eventId || s.id === eventId ? "" : "other");
 
 // -- claims ----------------------------------------------------------------------------
 async function drawClaims() {
@@ -350,6 +351,24 @@ function tab(name) {
 }
 document.querySelectorAll("#tabs button").forEach((b) => b.addEventListener("click", () => tab(b.dataset.tab)));
 
+/* Filters and the open event live in the URL's #fragment, so a view can be bookmarked or shared. */
+function saveHash() {
+  const h = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters({ dates: false }))) if (v && k !== "bbox") h.set(k, v);
+  if (state.since) h.set("since", state.since);
+  if (state.until) h.set("until", state.until);
+  if (state.selected) h.set("event", state.selected);
+  history.replaceState(null, "", h.toString() ? `#${h}` : location.pathname);
+}
+
+function loadHash() {
+  const h = new URLSearchParams(location.hash.slice(1));
+  for (const name of ["q", "country", "event_type", "plover_type", "actor"]) if (h.has(name)) form.elements[name].value = h.get(name);
+  state.since = form.elements.since.value = h.get("since") || "";
+  state.until = form.elements.until.value = h.get("until") || "";
+  return h.get("event");
+}
+
 let pending = 0;
 async function refresh({ fit = !form.elements.inview.checked, map: withMap = true } = {}) {
   const n = ++pending;
@@ -361,6 +380,7 @@ async function refresh({ fit = !form.elements.inview.checked, map: withMap = tru
     $("#summary").textContent = `error: ${err.message}`;
   }
   if (n === pending) delete document.body.dataset.loading;
+  saveHash();
 }
 
 let typing;
@@ -385,7 +405,9 @@ async function start() {
       Object.entries(facets[name]).map(([v, n]) => `<option value="${esc(v)}">${esc(v)} (${n})</option>`).join(""));
   }
   await chooseAxis();
+  const open = loadHash();
   await refresh({ fit: true });
+  if (open) await showEvent(open).catch(() => {});
   document.body.dataset.ready = "1";
 }
 start();
