@@ -256,12 +256,20 @@ def claims(store: Store, *, speaker: str | None = None, q: str | None = None,
 
 def _attach_disputes(store: Store, rows: list[dict[str, Any]]) -> None:
     """Spell out ``disputed_by`` and its converse, so a page can show both sides."""
+    page_ids = {row["claim_id"] for row in rows}
+    disputing: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    if page_ids:  # disputes are rare: read every disputing claim once, not once per claim
+        for other in store.query(
+                "SELECT claim_id, doc_id, speaker, speaker_role, quote, stance, evidence, disputed_by FROM claims "
+                "WHERE disputed_by IS NOT NULL AND disputed_by NOT IN ('', '[]') ORDER BY claim_id"):
+            targets = other.pop("disputed_by") or []
+            for target in targets if isinstance(targets, list) else []:
+                if target in page_ids:
+                    disputing[target].append(other)
     for row in rows:
         ids = [i for i in (row.get("disputed_by") or []) if isinstance(i, str)]
         row["disputes"] = _claims_by_id(store, ids)
-        row["disputing"] = store.query(
-            "SELECT claim_id, doc_id, speaker, speaker_role, quote, stance, evidence FROM claims "
-            "WHERE disputed_by LIKE ? ESCAPE '\\' ORDER BY claim_id", (f'%"{_escape_like(row["claim_id"])}"%',))
+        row["disputing"] = disputing.get(row["claim_id"], [])
 
 
 def _claims_by_id(store: Store, ids: list[str]) -> list[dict[str, Any]]:
