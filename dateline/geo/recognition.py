@@ -24,6 +24,7 @@ GENERIC_WORDS = frozenset("""
 western eastern northern southern central north south east west middle upper lower new
 greater island islands coast valley city capital river lake mountain hills centre center
 union independence liberty victoria washington lincoln jackson franklin clinton
+federal punta pool alien national general
 """.split())
 
 
@@ -71,7 +72,8 @@ def relabel_places(doc: Any) -> Any:
             continue
         if label == "PERSON" and len(ent) == 1 and ent.text.lower() in person_tokens:
             continue
-        if place_strength(ent.text) >= MIN_POPULATION[label]:
+        need = LOCATIVE_MIN_POPULATION if _after_locative(doc, ent.start) else MIN_POPULATION[label]
+        if place_strength(ent.text) >= need:
             ents[i] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
     added = _unlabelled_places(doc, ents)
@@ -93,10 +95,41 @@ def _unlabelled_places(doc: Any, ents: list[Any]) -> list[Any]:
         j = i
         while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and j - i < 4:
             j += 1
-        span = doc[i:j]
-        if place_strength(span.text) >= MIN_POPULATION[""]:
-            found.append(Span(doc, i, j, label="GPE"))
+        found.extend(_places_in_run(doc, i, j))
         i = j
+    return found
+
+
+#: After "in", "near", "the town of"... a gazetteer name is a place even when small.
+LOCATIVE_MIN_POPULATION = 1_000
+LOCATIVE_WORDS = frozenset("in at near outside across around into throughout towards toward".split())
+LOCATIVE_NOUNS = frozenset("town city village district province region state county capital".split())
+
+
+def _after_locative(doc: Any, start: int) -> bool:
+    """Whether the token before ``start`` makes it a location: 'in X', 'the town of X'."""
+    if start == 0:
+        return False
+    prev = doc[start - 1].lower_
+    if prev in LOCATIVE_WORDS:
+        return True
+    return prev == "of" and start >= 2 and doc[start - 2].lower_ in LOCATIVE_NOUNS
+
+
+def _places_in_run(doc: Any, start: int, end: int) -> list[Any]:
+    """Longest well-known place names inside a run of proper nouns, left to right."""
+    from spacy.tokens import Span
+
+    found, i = [], start
+    while i < end:
+        for j in range(end, i, -1):
+            need = LOCATIVE_MIN_POPULATION if _after_locative(doc, i) else MIN_POPULATION[""]
+            if place_strength(doc[i:j].text) >= need:
+                found.append(Span(doc, i, j, label="GPE"))
+                i = j
+                break
+        else:
+            i += 1
     return found
 
 
@@ -114,22 +147,19 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_OR_STATE = 10**9
 
 
-def place_spans(doc: Any) -> list[tuple[int, int, str, bool]]:
+def place_spans(doc: Any) -> list[tuple[int, int, str]]:
     """Character spans of the toponyms of a parsed document.
 
     Place entities, plus a country or state that opens or closes an organisation's name
     ("U.S. Department of Agriculture", "University of California"): the name is
-    evidence of the place, though not of an event there. The flag tells whether the
-    span is surely a toponym (typed GPE), so that one missing from the gazetteer may be
-    placed at the document's focus.
+    evidence of the place, though not of an event there.
     """
-    spans = [(e.start_char, e.end_char, e.text, e.label_ == "GPE") for e in doc.ents
-             if e.label_ in PLACE_LABELS]
+    spans = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
     for ent in doc.ents:
         if ent.label_ == "ORG" and len(ent) > 1:
             inner = _place_in_org(ent)
             if inner is not None:
-                spans.append((inner.start_char, inner.end_char, inner.text, True))
+                spans.append((inner.start_char, inner.end_char, inner.text))
     return spans
 
 

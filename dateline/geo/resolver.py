@@ -56,12 +56,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @dataclass
 class Mention:
-    """A toponym occurrence: ``text[start:end]``; ``sure`` when the NER model itself typed it GPE."""
+    """A toponym occurrence: ``text[start:end]``."""
 
     start: int
     end: int
     text: str
-    sure: bool = False
 
 
 @dataclass
@@ -140,7 +139,7 @@ def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]
     return _dedupe(cands), admin_hint
 
 
-_TOWNSHIP = re.compile(r"\s+(Township|Twp\.?|Village|City|Co\.)$")
+_TOWNSHIP = re.compile(r"\s+(Township|Twp\.?|Co\.)$")
 
 
 def _demonym_candidates(text: str) -> list[Candidate]:
@@ -284,10 +283,11 @@ def resolve_mentions(
 ) -> list[Resolution | None]:
     """Resolve every mention of one document, using the others as context.
 
-    A name the gazetteer lacks is placed at the document's focus unit (its main admin2,
-    admin1 or country), as ACLED codes a village it cannot find at the unit around it,
-    when it is known to be a toponym: with ``fallback`` (gold spans) or when the NER
-    model typed every mention of it GPE.
+    With ``fallback`` (for spans known to be toponyms, e.g. gold spans), a name the
+    gazetteer lacks is placed at the document's focus unit (its main admin2, admin1 or
+    country), as ACLED codes a village it cannot find at the unit around it. The
+    pipeline does not do this: the NER's GPE label alone is too weak a proof that an
+    unknown word is a place ("Pleopsidium", "Bloomberg").
     """
     gaz = load()
     mentions = sorted(mentions, key=lambda m: m.start)
@@ -307,8 +307,7 @@ def resolve_mentions(
     out: list[Resolution | None] = [None] * len(mentions)
     for n in names:
         if not n.cands:
-            sure = fallback or all(mentions[i].sure for i in n.indices)
-            focus = context.focus() if sure else None
+            focus = context.focus() if fallback else None
             for i in n.indices if focus else ():
                 out[i] = Resolution(mentions[i], focus, 0.0, 0.0, False, fallback=True)
             continue
