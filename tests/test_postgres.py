@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from dateline.store import connect
+from dateline.store.schema import SCHEMA_VERSION
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.postgres
@@ -68,4 +69,4 @@ def test_postgres_store_round_trip(pg_url: str) -> None:
         assert events[0]["evidence"]["location"][0]["text"] == "Afgooye"
         assert len(list(store.iter_events(batch=1))) == 2
     with connect(pg_url) as store:  # reopening migrates nothing and loses nothing
-        assert store.count("events") == 2 and store.schema_version == 1
+        assert store.count("events") == 2 and store.schema_version == SCHEMA_VERSION

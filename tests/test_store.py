@@ -75,6 +75,20 @@ def test_wal_mode_lets_a_reader_read_while_a_writer_writes(db_path: str) -> None
         reader.close()
 
 
+def test_older_database_is_migrated_in_place(db_path: str) -> None:
+    with connect(db_path) as store:
+        store.add(make_article(TEXT))
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP INDEX events_iso")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with connect(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION and store.count("events") == 1
+        names = {r["name"] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "events_iso" in names
+
+
 def test_newer_schema_is_refused(db_path: str) -> None:
     connect(db_path).close()
     conn = sqlite3.connect(db_path)

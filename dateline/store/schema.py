@@ -57,6 +57,11 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX IF NOT EXISTS claims_doc ON claims (doc_id)",
         "CREATE INDEX IF NOT EXISTS claims_speaker ON claims (speaker)",
     ],
+    # 2: indexes for the API's ISO-code lookups and its counts by period and type.
+    [
+        "CREATE INDEX IF NOT EXISTS events_iso ON events (iso, event_date)",
+        "CREATE INDEX IF NOT EXISTS events_counts ON events (event_date, event_type, fatalities)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
