@@ -31,7 +31,7 @@ from pathlib import Path
 
 from dateline.geo.countries import DATA, _package_data, countries
 
-VERSION = "10"
+VERSION = "11"
 
 #: Kinds of gazetteer rows, widest first.
 COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"

@@ -36,15 +36,15 @@ def place_strength(text: str) -> int:
     codes do not count, so noisy variants cannot turn an organisation into a place.
     """
     from dateline.geo.gazetteer import ADMIN1, ALIAS, CODE, COUNTRY, PLACE, PRIMARY, REGION, load
-    from dateline.geo.resolver import candidates_for
+    from dateline.geo.resolver import _demonym_candidates, candidates_for
 
     words = text.split()
     if len(words) == 1 and text.lower() in GENERIC_WORDS:
         return -1
     if not words or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
         return -1
-    if country_of_demonym(text) is not None:
-        return -1
+    if country_of_demonym(text) is not None or _demonym_candidates(text):
+        return -1  # demonyms ('Afghan', 'Texans') give context; they are not places
     cands, _ = candidates_for(text, load())
     best = -1
     for c in cands:

@@ -122,6 +122,9 @@ def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]
     if state and "." in text:
         found = _us_states_by_code().get(state)
         return ([found] if found else []), True
+    demonym = _demonym_candidates(text)
+    if demonym:  # 'Canadian' is Canada, not Canadian County, Oklahoma
+        return demonym, False
     stripped = _ADMIN_SUFFIX.sub("", text)
     if stripped != text:
         admin_hint = True
@@ -134,8 +137,6 @@ def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]
         cands = [c for c in cands if c.quality != CODE]
     if not cands and _TOWNSHIP.search(text):
         cands = [c for c in gaz.lookup(fold(_TOWNSHIP.sub("", text))) if c.kind in (PLACE, ADMIN2)]
-    if not cands:
-        cands = _demonym_candidates(text)
     return _dedupe(cands), admin_hint
 
 
