@@ -24,8 +24,6 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _EDGE = " \t\n\r,;:.—–-…"
 _GAP_BEFORE_CUE = re.compile(r"^[ \t,;:—–-]*$")
 _GAP_AFTER_CUE = re.compile(r"^[ \t]*[,:—–-]?[ \t]*$")
-_RELATIVE = {"who", "which", "that", "whom"}
-_TRAILING_INNER_PUNCT = ",.;:"
 
 
 @dataclass
@@ -116,7 +114,7 @@ def _verb(doc: Any, tok: Token, index: QuoteIndex, consumed: set[int]) -> Attrib
     top, inner = _relay(tok)
     consumed.update({top.i, inner.i})
     cue = cues()[inner.lemma_.lower()]
-    if tok.dep_ == "amod":
+    if tok.dep_ == "amod" or (top is inner and _infinitive(tok)):
         return None
     source = _subject(top, relayed=top is not inner)
     stance = cue.stance
@@ -140,6 +138,11 @@ def _verb(doc: Any, tok: Token, index: QuoteIndex, consumed: set[int]) -> Attrib
     _set_source(att, source)
     att.quotes = _quotes_in(content, index)
     return att
+
+
+def _infinitive(tok: Token) -> bool:
+    """"to think", "to demand": an intention inside another clause, not a report."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _active_subject(verb: Token, source: Token | None) -> bool:
