@@ -55,7 +55,9 @@ class Resolver:
         if root.lower_ in ("who", "that", "which") and root.head.dep_ == "relcl":
             root = root.head.head  # "an official who said ...": the relative's antecedent
         low = root.lower_
-        if low in PRONOUNS and root.pos_ == "PRON":
+        if low in ("i", "me", "you"):  # an interview's voices: no name to give them by rule
+            speaker = Speaker(name=root.text, name_spans=[span], resolved=False)
+        elif low in PRONOUNS and root.pos_ == "PRON":
             speaker = self._antecedent(root, PRONOUNS[low], span)
         elif root.i in self.ent_at and self.ent_at[root.i].label_ == "PERSON":
             speaker = self._person(self.ent_at[root.i], span)
