@@ -154,8 +154,9 @@ def place_spans(doc: Any) -> list[tuple[int, int, str]]:
     ("U.S. Department of Agriculture", "University of California"): the name is
     evidence of the place, though not of an event there.
     """
-    spans = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
-    for ent in doc.ents:
+    ents = doc.ents
+    spans = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PLACE_LABELS]
+    for ent in ents:
         if ent.label_ == "ORG" and len(ent) > 1:
             inner = _place_in_org(ent)
             if inner is not None:

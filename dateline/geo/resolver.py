@@ -209,22 +209,31 @@ def demonym_countries(text: str) -> Counter[str]:
     """ISO2 codes of the countries the article's demonyms point to ('Afghan forces')."""
     table = country_data.demonyms()
     iso3_to_2 = country_data.iso3_to_iso2()
+    single, multi = _demonym_forms()
+    words = Counter(w for w in _CAPITALISED.findall(text) if w in single)
+    for phrase in multi:
+        count = text.count(phrase)
+        if count:
+            words[phrase] += count
+            last = phrase.rsplit(" ", 1)[1]
+            if last in words:  # 'Papua New Guinean' is not also 'Guinean'
+                words[last] -= count
     found: Counter[str] = Counter()
-    for word, count in Counter(_demonym_pattern().findall(text)).items():
+    for word, count in words.items():
         iso2 = iso3_to_2.get(table[word.lower()])
-        if iso2:
+        if iso2 and count > 0:
             found[iso2] += count
     return found
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-zé]+\b")
+
+
 @lru_cache(maxsize=1)
-def _demonym_pattern() -> re.Pattern[str]:
-    """One regex for all demonyms as capitalised in text ('Afghans', 'South African')."""
-    forms = sorted(
-        {" ".join(w[:1].upper() + w[1:] for w in d.split()) for d in country_data.demonyms()},
-        key=len, reverse=True,
-    )
-    return re.compile(r"\b(" + "|".join(re.escape(f) for f in forms) + r")\b")
+def _demonym_forms() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Demonyms as capitalised in text: one-word forms, and the few multi-word ones."""
+    forms = {" ".join(w[:1].upper() + w[1:] for w in d.split()) for d in country_data.demonyms()}
+    return frozenset(f for f in forms if " " not in f), tuple(f for f in forms if " " in f)
 
 
 def _contains(container: Candidate, c: Candidate) -> bool:
