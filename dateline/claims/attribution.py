@@ -123,7 +123,8 @@ def _verb(doc: Any, tok: Token, index: QuoteIndex, consumed: set[int]) -> Attrib
     if not content:
         content, target, stance = _object_content(top, stance)
         kind = "reported"
-    if not content and cue.needs in ("object", "clause") and _active_subject(top, source):
+    if not content and (cue.needs == "object" or (cue.needs == "clause" and cue.lemma not in _NO_OBJECT)) \
+            and _active_subject(top, source):
         content, cue_end = _complement(doc, inner)
         kind = "reported"
     if not content:
@@ -138,6 +139,11 @@ def _verb(doc: Any, tok: Token, index: QuoteIndex, consumed: set[int]) -> Attrib
     _set_source(att, source)
     att.quotes = _quotes_in(content, index)
     return att
+
+
+#: Clause verbs whose bare object is a thing, not a proposition ("police found three bodies").
+_NO_OBJECT = frozenset({"find", "show", "know", "believe", "think", "feel", "fear", "hope", "worry",
+                        "expect", "consider", "understand", "conclude", "estimate", "predict", "see"})
 
 
 def _infinitive(tok: Token) -> bool:
