@@ -162,6 +162,13 @@ def test_anonymous_and_institutional_sources_are_not_invented() -> None:
     assert claims[2].quote == "300 civilians were killed"
 
 
+def test_deeds_and_no_comments_are_not_claims() -> None:
+    claims = _one("Troops attacked the village at dawn. Police found three bodies near the river. "
+                  "The ministry declined to comment. Officials confirmed the deaths of 12 civilians.")
+    assert [(c.speaker, c.cue, c.quote) for c in claims] == [
+        ("Officials", "confirmed", "the deaths of 12 civilians")]
+
+
 def test_denial_of_an_earlier_claim_is_linked() -> None:
     claims = _one("The army claimed that 40 rebels were killed in the raid. The rebels denied the claim.")
     claim, denial = claims[0], claims[1]

@@ -263,6 +263,8 @@ def _complement(doc: Any, verb: Token) -> tuple[list[CharSpan], int | None]:
     cue's new end offset.
     """
     kids = [c for c in verb.rights]
+    if any(t.lemma_ == "comment" for c in kids for t in c.subtree if t.i - verb.i <= 4):
+        return [], None  # "declined to comment", "did not respond to requests for comment"
     xcomp = next((c for c in kids if c.dep_ == "xcomp"), None)
     if xcomp is not None:
         return [_trim(_text(doc), _span_of_subtree(xcomp))], None
