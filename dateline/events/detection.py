@@ -35,24 +35,34 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
     events: list[Event] = []
     background = False  # the sentence before was background ("served for years")
     for index, sentence in enumerate(sentences):
+        merges: list[tuple[Event, Event, taxonomy.Trigger]] = []
+        own = False
         for trig in _sentence_triggers(text, sentence):
             if _in_background_phrase(text, sentence, trig):
                 continue
-            earlier = _anaphoric(text, trig, index, recent)
+            earlier = _anaphoric(text, trig, index, recent) or _follow_up(text, sentence, trig, index, recent)
             event = _build(article, sentence, index, trig, lex, year, background)
             if event is None:
                 continue
             if earlier is not None:
-                _merge(earlier, event)
-                cue = modality_mod.HISTORICAL.search(text, sentence.start, sentence.end)
-                if cue and earlier.modality == "asserted":
-                    earlier.modality = "historical"
-                    earlier.evidence["modality"] = [span_of(text, cue.start(), cue.end())]
-                    if "event_date" not in earlier.evidence:
-                        _fill_date(earlier, article.document, _background_date(article.dates, sentence))
+                merges.append((earlier, event, trig))
                 continue
+            own = True
             events.append(event)
             recent.append((index, event))
+        for earlier, event, trig in merges:
+            if own or _quoted(text, sentence, trig) or event.modality in {"claimed", "denied", "threatened"}:
+                _drop_quantities(event)  # the sentence's numbers belong to its own event
+            else:
+                _keep_clause_quantities(event, text, sentence, trig)
+            _merge(earlier, event)
+            recent.append((index, earlier))  # told again: still fresh for the next sentences
+            cue = modality_mod.HISTORICAL.search(text, sentence.start, sentence.end)
+            if cue and earlier.modality == "asserted":
+                earlier.modality = "historical"
+                earlier.evidence["modality"] = [span_of(text, cue.start(), cue.end())]
+                if "event_date" not in earlier.evidence:
+                    _fill_date(earlier, article.document, _background_date(article.dates, sentence))
         background = _is_background(text, sentence, article.dates)
         _claim_responsibility(text, sentence, index, recent, lex)
     article.events = events
@@ -62,6 +72,10 @@ def _sentence_triggers(text: str, sentence: Span) -> list[taxonomy.Trigger]:
     """One trigger per sub-event type in a sentence: the first one."""
     seen: dict[str, taxonomy.Trigger] = {}
     for trig in sorted(taxonomy.triggers(text, sentence.start, sentence.end), key=lambda t: t.start):
+        if _vague_territory(trig):
+            trig = _claimed_territory(text, sentence, trig)
+            if trig is None:
+                continue
         seen.setdefault(trig.sub_event, trig)
     return list(seen.values())
 
@@ -78,14 +92,100 @@ def _anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple
     return same[-1] if same else None
 
 
+_CASUALTY_TRIGGER = re.compile(r"(?:killed|killing|dead|died|wounded|injured|captured|arrested|shot)$", re.I)
+_BARE_NOISE = re.compile(r"(?:explosions?|blasts?|gunfire|gunshots?|shooting|shots|fighting|clashes|bang)$", re.I)
+_REPELLED = re.compile(r"\b(?:drove|driven|drive|pushed|push|forced|chased|beat)\s+(?:them|the attackers|the militants|the assailants|the insurgents|the fighters|the gunmen|\w+)?\s*(?:back|out of (?:the |our |its |their )?(?:camp|base|barracks|post|position|compound|garrison|checkpoint|outpost|gate)s?)\b", re.I)
+_VAGUE_GROUND = re.compile(r"\b(?:swath\w*|rural areas|large parts?|much of|vast (?:areas|parts|tracts)|territory)\b", re.I)
+_TERRITORY_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _vague_territory(trig: taxonomy.Trigger) -> bool:
+    """'seized wide swathes of rural areas': a trend summary, not an event with a place."""
+    return trig.sub_event in _TERRITORY_SUBS and bool(_VAGUE_GROUND.search(trig.word))
+
+
+_CLAIM_THAT = re.compile(r"\bclaim\w*\s+(?:by\s+(?:\w+\s+){1,3})?that\s+(?:\w+\s+){0,4}?(?P<t>(?:were|was|are|is)\s+in control of|control(?:led|s)?|seized|captured|overr[au]n)\b", re.I)
+
+
+def _claimed_territory(text: str, sentence: Span, trig: taxonomy.Trigger) -> taxonomy.Trigger | None:
+    """A vague 'seized wide swathes' is kept only as the claim the sentence reports
+    ("claims by the militants that they were in control of 85 percent"): that clause is the event."""
+    m = _CLAIM_THAT.search(text, trig.end, sentence.end)
+    if not m:
+        return None
+    return taxonomy.Trigger(trig.sub_event, m.start("t"), m.end("t"), trig.weight, m.group("t"))
+
+
+_DISPUTED = re.compile(r"\b(?:disputed|rejected|denied|dismissed|refuted|contested)\s+by\s+", re.I)
+
+
+def _disputed(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger, lex: actors_mod.Lexicon) -> None:
+    """A claim 'disputed by X': tag who disputes it, with the span."""
+    m = _DISPUTED.search(text, trig.end, sentence.end)
+    if not m or event.modality != "claimed":
+        return
+    found = [a for a in actors_mod.find(text, m.end(), min(sentence.end, m.end() + 60), lexicon=lex)
+             if a.start - m.end() < 20]
+    if not found:
+        return
+    event.tags = f"disputed by {found[0].name}"
+    event.evidence["tags"] = [span_of(text, m.start(), found[0].end)]
+
+
+def _quoted(text: str, sentence: Span, trig: taxonomy.Trigger) -> bool:
+    """The trigger sits inside a quotation (an odd number of quote marks before it)."""
+    before = text[sentence.start:trig.start]
+    return (before.count('"') + before.count("\u201c") + before.count("\u201d")) % 2 == 1
+
+
+def _follow_up(text: str, sentence: Span, trig: taxonomy.Trigger, index: int,
+               recent: list[tuple[int, Event]]) -> Event | None:
+    """A later mention of the violence just coded, not a new event: a witness's "we heard an
+    explosion", "drove them out of the camp" (the attack repelled), or a bare casualty report
+    ("15 militants were killed") with no armed side named of its own."""
+    violent = [e for i, e in recent if index - i <= 3 and e.disorder_type.startswith("Political violence")
+               and e.modality not in {"threatened", "denied"}]
+    if not violent:
+        return None
+    word = trig.word
+    if trig.sub_event in _TERRITORY_SUBS and _REPELLED.search(text, trig.start, min(sentence.end, trig.end + 40)):
+        battles = [e for e in violent if e.event_type == "Battles"]
+        return (battles or violent)[-1]
+    if _quoted(text, sentence, trig) and _BARE_NOISE.search(word):
+        return violent[-1]
+    if trig.event_type == "Battles" and _CASUALTY_TRIGGER.fullmatch(word.lower()):
+        named = [a for a in actors_mod.find(text, sentence.start, sentence.end) if not a.generic]
+        if not named and not re.search(r"\b(?:in|near|at|outside)\s+[A-Z]", text[sentence.start:sentence.end]):
+            battles = [e for e in violent if e.event_type == "Battles"]
+            return (battles or violent)[-1]
+    return None
+
+
+def _drop_quantities(event: Event) -> None:
+    event.quantities = []
+    event.fatalities = None
+    event.evidence.pop("quantities", None)
+    event.evidence.pop("fatalities", None)
+
+
+def _keep_clause_quantities(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger) -> None:
+    """A mention with no event of its own in its sentence brings that sentence's numbers."""
+    _drop_quantities(event)
+    _fill_quantities(event, text, sentence)
+
+
 def _merge(earlier: Event, later: Event) -> None:
     """One event told over several sentences: the later mention adds what it knows."""
-    if later.quantities and not earlier.quantities:
-        earlier.quantities = later.quantities
-        earlier.evidence["quantities"] = later.evidence["quantities"]
-        if later.fatalities is not None:
-            earlier.fatalities = later.fatalities
-            earlier.evidence["fatalities"] = later.evidence["fatalities"]
+    known = {q["kind"] for q in earlier.quantities}
+    known = {(q["kind"], q["value"]) for q in earlier.quantities}
+    new = [(q, span) for q, span in zip(later.quantities, later.evidence.get("quantities", []))
+           if (q["kind"], q["value"]) not in known]
+    if new:
+        earlier.quantities = earlier.quantities + [q for q, _ in new]
+        earlier.evidence["quantities"] = earlier.evidence.get("quantities", []) + [span for _, span in new]
+    if later.fatalities is not None and earlier.fatalities is None:
+        earlier.fatalities = later.fatalities
+        earlier.evidence["fatalities"] = later.evidence["fatalities"]
     for slot in ("1", "2"):
         if not getattr(earlier, f"actor{slot}") and getattr(later, f"actor{slot}"):
             for name in (f"actor{slot}", f"inter{slot}"):
@@ -140,10 +240,11 @@ def _build(article: Article, sentence: Span, index: int, trig: taxonomy.Trigger,
         ev[name] = [trig_span]
     ev["modality"] = [span_of(text, *cue)] if cue else [trig_span]
     ev["notes"] = [sentence]
-    place = _place(article.places, sentence, trig, index, article.sentences)
+    place = _place(text, article.places, sentence, trig, index, article.sentences)
     _fill_place(event, place)
     _fill_actors(event, text, sentence, trig, lex)
     _fill_quantities(event, text, sentence)
+    _disputed(event, text, sentence, trig, lex)
     if event.modality == "historical" and not dates:
         dates = _background_date(article.dates, sentence)
     _fill_date(event, doc, dates)
@@ -170,11 +271,11 @@ def _dates_near(dates: list[DateMention], sentence: Span, trig: taxonomy.Trigger
     return sorted(near, key=lambda d: abs(d.span.start - trig.start))
 
 
-def _place(places: list[Place], sentence: Span, trig: taxonomy.Trigger, index: int,
+def _place(text: str, places: list[Place], sentence: Span, trig: taxonomy.Trigger, index: int,
            sentences: list[Span]) -> Place | None:
     """The place in the trigger's sentence nearest the trigger (a town beats a country);
     else the last place of the two sentences before."""
-    places = [p for p in places if p.span.text.lower() not in _NOT_PLACES]
+    places = [p for p in places if p.span.text.lower() not in _NOT_PLACES and not _speech_place(text, p)]
     inside = [p for p in places if sentence.start <= p.span.start < sentence.end]
     local = [p for p in inside if not p.feature.startswith("A.PCL")]
     if local:
@@ -186,6 +287,17 @@ def _place(places: list[Place], sentence: Span, trig: taxonomy.Trigger, index: i
     if inside:
         return inside[0]
     return _main_country(places)
+
+
+_SPEECH_IN = re.compile(r"\b(?:reporters|journalists|press|media|statement|communiqu\w+|press conference|news conference|briefing|interview|speech|told \w+|said|says|spoke|speaking|addressing \w+|based|headquartered|spokes\w+|officials?)\s+(?:\w+\s+){0,2}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
+_AS_ACTOR = re.compile(r"[\s-]*(?:-?based\s+)?(?:government|authorities|administration|regime|officials|leadership|cabinet)\b", re.I)
+
+
+def _speech_place(text: str, place: Place) -> bool:
+    """'told reporters in Mogadishu', 'a statement in X', 'the Kabul government':
+    where someone spoke, or a capital standing for a government, is not where it happened."""
+    start, end = place.span.start, place.span.end
+    return bool(_SPEECH_IN.search(text, max(0, start - 50), start) or _AS_ACTOR.match(text, end, end + 30))
 
 
 def _main_country(places: list[Place]) -> Place | None:

@@ -24,7 +24,7 @@ WORD_NUMBERS: dict[str, int] = {
 }
 
 KIND_WORDS: tuple[tuple[str, str], ...] = (
-    ("killed", r"killed|dead|deaths?|died|die|lives|bodies|fatalities|massacred|murdered|slain|executed|beheaded|perished|lost their lives"),
+    ("killed", r"killed|dead|deaths?|died|die|(?:lost|claimed) (?:their |the |his |her )?lives|bodies|fatalities|massacred|murdered|slain|executed|beheaded|perished|lost their lives"),
     ("injured", r"injured|wounded|hurt|injuries|casualties|hospitali[sz]ed|maimed"),
     ("abducted", r"abducted|kidnapped|hostages?|missing|disappeared"),
     ("released", r"released|freed|set free|let go|pardoned"),
@@ -47,7 +47,15 @@ _NUMBER = re.compile(
     re.I,
 )
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
-_STOP = re.compile(r"[.;:!?]")
+_STOP = re.compile(r"[.;:!?()\"“”]|\b(?:who|which|whose|where|when)\b", re.I)
+#: a number that counts something other than victims: "mother of five", "March 12", "$5", "aged 30"
+_NOT_PEOPLE_BEFORE = re.compile(
+    r"(?:\b(?:mother|father|parent|grandmother|grandfather|grandparent|widow|widower|family|wife|husband)\s+of"
+    r"|\b(?:aged|age of|ages of|age|No\.|number|page|article|resolution|chapter|section|route|highway|grade|level|phase)"
+    r"|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|[$€£]|\bUS\$|\b(?:Rs|USD|EUR)\.?)\s*$", re.I)
+#: "15 militants were killed": a fighters noun followed by a casualty verb is a casualty count
+_THEN_CASUALTY = re.compile(r"^\s*(?:\w+ly\s+)?(?:were|was|are|is|have been|had been|has been|being|got|been)\s+(?:\w+ly\s+)?", re.I)
 
 
 def parse_number(word: str) -> int | None:
@@ -69,11 +77,15 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[dict[str, An
         number = match.group("num")
         if _YEARISH.match(number) or _is_time(text, match.end()):
             continue
+        if _NOT_PEOPLE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue
         if re.match(r"\s+of\b", text[match.end():match.end() + 4]) and number.lower() in {"one", "1"}:
             continue  # "one of thousands of prisoners"
         value = parse_number(number)
         if value is None:
             continue
+        if re.match(r"\s+(?:of\s+)?(?:the\s+)?(?:former|ex-|previously|past|other)\b", text[match.end():match.end() + 25], re.I):
+            continue  # "thousands of former prisoners": who they were, not what befell them
         kind = "percent" if match.group("pct") else _kind(text, match.start(), match.end(), end)
         if kind:
             out.append({"kind": kind, "value": value, "span": span_of(text, match.start(), match.end())})
@@ -81,7 +93,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[dict[str, An
 
 
 def _is_time(text: str, pos: int) -> bool:
-    return bool(re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|years?\b|km\b|kilometers?\b|miles?\b|metres?\b|meters?\b|dollars?\b|million\b|billion\b)", text[pos:pos + 12], re.I))
+    return bool(re.match(r"[\s-]*(?:a\.m\.|p\.m\.|o'clock\b|years? old\b|am\b|pm\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|years?\b|km\b|kilometers?\b|miles?\b|metres?\b|meters?\b|dollars?\b|million\b|billion\b)", text[pos:pos + 12], re.I))
 
 
 def _kind(text: str, start: int, end: int, limit: int) -> str:
@@ -95,6 +107,15 @@ def _kind(text: str, start: int, end: int, limit: int) -> str:
         hit = pattern.search(after)
         if hit and hit.start() < best_pos:
             best, best_pos = kind, hit.start()
+    if best == "fighters":  # "15 militants were killed": the verb says what befell them
+        rest = after[best_pos:].split(None, 1)[1] if len(after[best_pos:].split(None, 1)) > 1 else ""
+        aux = _THEN_CASUALTY.match(" " + rest)
+        if aux:
+            tail = (" " + rest)[aux.end():]
+            for kind, pattern in _KIND_RE[:5]:
+                hit = pattern.match(tail)
+                if hit:
+                    return kind
     before = text[max(0, start - 30):start]
     for kind, pattern in _BEFORE_RE:
         if pattern.search(before) and best in ("", "fighters", "captured"):
