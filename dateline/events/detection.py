@@ -278,6 +278,8 @@ def _place(text: str, places: list[Place], sentence: Span, trig: taxonomy.Trigge
     places = [p for p in places if p.span.text.lower() not in _NOT_PLACES and not _speech_place(text, p)]
     inside = [p for p in places if sentence.start <= p.span.start < sentence.end]
     local = [p for p in inside if not p.feature.startswith("A.PCL")]
+    told = [p for p in local if not _dateline(text, p)]
+    local = told or local  # "NAIROBI, May 2 (Wire) - ... near Garissa": filed in Nairobi, happened in Garissa
     if local:
         return min(local, key=lambda p: (p.geo_precision, abs(p.span.start - trig.start)))
     lo = sentences[max(0, index - 2)].start if sentences else sentence.start
@@ -291,6 +293,16 @@ def _place(text: str, places: list[Place], sentence: Span, trig: taxonomy.Trigge
 
 _SPEECH_IN = re.compile(r"\b(?:reporters|journalists|press|media|statement|communiqu\w+|press conference|news conference|briefing|interview|speech|told \w+|said|says|spoke|speaking|addressing \w+|based|headquartered|spokes\w+|officials?)\s+(?:\w+\s+){0,2}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
 _AS_ACTOR = re.compile(r"[\s-]*(?:-?based\s+)?(?:government|authorities|administration|regime|officials|leadership|cabinet)\b", re.I)
+
+
+_DATELINE_AFTER = re.compile(r"(?:\s*/\s*[A-Za-z ]+)?\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})|\s*\((?:[A-Z][\w ]{1,30})\)|\s+[-\u2013\u2014])")
+
+
+def _dateline(text: str, place: Place) -> bool:
+    """The wire dateline ('MOGADISHU, March 12 (Wire) -'): where the story was filed."""
+    start = place.span.start
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, place.span.end))
 
 
 def _speech_place(text: str, place: Place) -> bool:
