@@ -17,7 +17,7 @@ from dateline.events import quantities as quantities_mod
 from dateline.events import taxonomy
 from dateline.records import Article, DateMention, Event, Place, Span, span_of
 
-_ANAPHORIC = re.compile(r"\b(?:the|this|that|its|their|his|her|these|those)\s+(?:\w+\s+)?$", re.I)
+_ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|its|their|his|her|these|those)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last night|last week|this week|weekend)['\u2019]s?)\s+(?:\w+\s+)?$", re.I)
 _GENERIC_TRIGGERS = frozenset({"attack", "attacks", "incident", "assault", "offensive", "onslaught",
                                "fighting", "deal", "agreement", "violence", "bombing", "explosion", "blast"})
 _BY = re.compile(r"\b(?:by|of|from)\s+(?:\w+[\s-]+){0,3}$", re.I)
@@ -38,8 +38,6 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
         merges: list[tuple[Event, Event, taxonomy.Trigger]] = []
         own = False
         for trig in _sentence_triggers(text, sentence):
-            if _in_background_phrase(text, sentence, trig):
-                continue
             earlier = _anaphoric(text, trig, index, recent) or _follow_up(text, sentence, trig, index, recent)
             event = _build(article, sentence, index, trig, lex, year, background)
             if event is None:
@@ -55,9 +53,13 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
                 _drop_quantities(event)  # the sentence's numbers belong to its own event
             else:
                 _keep_clause_quantities(event, text, sentence, trig)
+            backdrop = _BACKGROUND_CUE.search(text, trig.end, sentence.end)
+            no_cue = event.evidence.get("modality") == event.evidence.get("event_type")
+            if event.modality == "historical" and (backdrop or no_cue):
+                event.modality = "asserted"  # the past belongs to the backdrop ("deadliest since ... 2018")
             _merge(earlier, event)
             recent.append((index, earlier))  # told again: still fresh for the next sentences
-            cue = modality_mod.HISTORICAL.search(text, sentence.start, sentence.end)
+            cue = modality_mod.HISTORICAL.search(text, sentence.start, backdrop.start() if backdrop else sentence.end)
             if cue and earlier.modality == "asserted":
                 earlier.modality = "historical"
                 earlier.evidence["modality"] = [span_of(text, cue.start(), cue.end())]
@@ -71,7 +73,13 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
 def _sentence_triggers(text: str, sentence: Span) -> list[taxonomy.Trigger]:
     """One trigger per sub-event type in a sentence: the first one."""
     seen: dict[str, taxonomy.Trigger] = {}
-    for trig in sorted(taxonomy.triggers(text, sentence.start, sentence.end), key=lambda t: t.start):
+    found = taxonomy.triggers(text, sentence.start, sentence.end)
+    # "shot" inside "shot down": a trigger within a longer one of another type is part of it
+    found = [t for t in found if not any(o is not t and o.sub_event != t.sub_event and o.start <= t.start
+                                         and t.end <= o.end and (o.end - o.start) > (t.end - t.start) for o in found)]
+    for trig in sorted(found, key=lambda t: t.start):
+        if _in_background_phrase(text, sentence, trig):
+            continue
         if _vague_territory(trig):
             trig = _claimed_territory(text, sentence, trig)
             if trig is None:
@@ -82,13 +90,18 @@ def _sentence_triggers(text: str, sentence: Span) -> list[taxonomy.Trigger]:
 
 def _anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple[int, Event]]) -> Event | None:
     """'the attack' right after an attack was coded refers back to it: that event."""
-    if trig.word.lower() not in _GENERIC_TRIGGERS:
-        return None
     if not _ANAPHORIC.search(text, max(0, trig.start - 25), trig.start):
         return None
+    if trig.word.lower() not in _GENERIC_TRIGGERS:
+        # "the airstrike", "the first bomb": a definite mention of the same kind told just before
+        same = [e for i, e in recent if index - i <= 4 and e.sub_event_type == trig.sub_event
+                and e.modality not in {"threatened", "denied", "planned", "hypothetical", "negated"}]
+        return same[-1] if same else None
     violent = trig.disorder_type.startswith("Political violence")
-    same = [e for i, e in recent if index - i <= 3 and (e.sub_event_type == trig.sub_event or (
-        violent and e.disorder_type.startswith("Political violence") and e.modality != "threatened"))]
+    reach = 10 if re.search(r"['\u2019]s?\s+(?:\w+\s+)?$", text[max(0, trig.start - 25):trig.start]) else 3
+    same = [e for i, e in recent if index - i <= reach and (e.sub_event_type == trig.sub_event or (
+        violent and e.disorder_type.startswith("Political violence") and e.modality != "threatened"
+        and e.sub_event_type not in _TERRITORY_SUBS))]  # "the attack" is no change of territory
     return same[-1] if same else None
 
 
@@ -145,6 +158,12 @@ def _follow_up(text: str, sentence: Span, trig: taxonomy.Trigger, index: int,
     ("15 militants were killed") with no armed side named of its own."""
     violent = [e for i, e in recent if index - i <= 3 and e.disorder_type.startswith("Political violence")
                and e.modality not in {"threatened", "denied"}]
+    if _quoted(text, sentence, trig) and _BARE_NOISE.search(trig.word):
+        # a witness recalls the noise of the attack already told: at most six sentences back
+        told = [e for i, e in recent if index - i <= 6 and e.disorder_type.startswith("Political violence")
+                and e.modality not in {"threatened", "denied"}]
+        if told:
+            return told[-1]
     if not violent:
         return None
     word = trig.word
@@ -153,7 +172,7 @@ def _follow_up(text: str, sentence: Span, trig: taxonomy.Trigger, index: int,
         return (battles or violent)[-1]
     if _quoted(text, sentence, trig) and _BARE_NOISE.search(word):
         return violent[-1]
-    if trig.event_type == "Battles" and _CASUALTY_TRIGGER.fullmatch(word.lower()):
+    if _CASUALTY_TRIGGER.fullmatch(word.lower()) and trig.disorder_type.startswith("Political violence"):
         named = [a for a in actors_mod.find(text, sentence.start, sentence.end) if not a.generic]
         if not named and not re.search(r"\b(?:in|near|at|outside)\s+[A-Z]", text[sentence.start:sentence.end]):
             battles = [e for e in violent if e.event_type == "Battles"]
@@ -171,7 +190,10 @@ def _drop_quantities(event: Event) -> None:
 def _keep_clause_quantities(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger) -> None:
     """A mention with no event of its own in its sentence brings that sentence's numbers."""
     _drop_quantities(event)
-    _fill_quantities(event, text, sentence)
+    cue = _BACKGROUND_CUE.search(text, trig.end, sentence.end)
+    # "Monday's attack, the deadliest since an assault in 2018 that killed 95": the numbers
+    # after a backdrop cue are the backdrop's
+    _fill_quantities(event, text, span_of(text, sentence.start, cue.start()) if cue else sentence)
 
 
 def _merge(earlier: Event, later: Event) -> None:
@@ -197,7 +219,9 @@ def _merge(earlier: Event, later: Event) -> None:
         earlier.evidence["modality"] = later.evidence["modality"]
 
 
-_BACKGROUND = re.compile(r"\b(?:amid|following|despite|in the face of|to encourage|to further|ahead of|in the wake of)\s+(?:[\w'’]+[\s-]+){0,5}$", re.I)
+_BACKGROUND_CUES = r"amid|following|follows|followed|comes after|came after|in retaliation for|in response to|despite|in the face of|(?:deadliest|worst|biggest|largest|bloodiest|first) (?:\w+ )?since|to encourage|to further|ahead of|in the wake of"
+_BACKGROUND_CUE = re.compile(rf"\b(?:{_BACKGROUND_CUES})\b", re.I)
+_BACKGROUND = re.compile(r"\b(?:amid|following|follows|followed|comes after|came after|in retaliation for|in response to|despite|in the face of|(?:deadliest|worst|biggest|largest|bloodiest|first) (?:\w+ )?since|to encourage|to further|ahead of|in the wake of)\s+(?:[\w'’]+[\s-]+){0,5}$", re.I)
 
 
 def _in_background_phrase(text: str, sentence: Span, trig: taxonomy.Trigger) -> bool:

@@ -118,7 +118,8 @@ def _kind(text: str, start: int, end: int, limit: int) -> str:
                     return kind
     before = text[max(0, start - 30):start]
     for kind, pattern in _BEFORE_RE:
-        if pattern.search(before) and best in ("", "fighters", "captured"):
+        linked = bool(re.search(r"\b(?:and|or|but|while)\b", after[:best_pos]))  # "killed five and wounded 110"
+        if pattern.search(before) and (best in ("", "fighters", "captured") or linked):
             return kind
     return best
 
