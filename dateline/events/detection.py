@@ -78,7 +78,7 @@ def _sentence_triggers(text: str, sentence: Span) -> list[taxonomy.Trigger]:
     found = [t for t in found if not any(o is not t and o.sub_event != t.sub_event and o.start <= t.start
                                          and t.end <= o.end and (o.end - o.start) > (t.end - t.start) for o in found)]
     for trig in sorted(found, key=lambda t: t.start):
-        if _in_background_phrase(text, sentence, trig):
+        if _in_background_phrase(text, sentence, trig) or _not_a_deed(text, trig):
             continue
         if _vague_territory(trig):
             trig = _claimed_territory(text, sentence, trig)
@@ -86,6 +86,17 @@ def _sentence_triggers(text: str, sentence: Span) -> list[taxonomy.Trigger]:
                 continue
         seen.setdefault(trig.sub_event, trig)
     return list(seen.values())
+
+
+_FAKE = re.compile(r"\b(?:fake|hoax|replica|toy|mock|imitation|dummy|fictional|simulated)\s+(?:\w+\s+)?$", re.I)
+_DOER_NOUN = re.compile(r"(?:attackers?|assailants?|fighters?|shooters?|raiders?)", re.I)
+
+
+def _not_a_deed(text: str, trig: taxonomy.Trigger) -> bool:
+    """'a fake suicide vest', 'the attacker, identified as ...': a prop or a person, no event."""
+    if _FAKE.search(text, max(0, trig.start - 20), trig.start):
+        return True
+    return trig.event_type in {"Battles", "Violence against civilians"} and bool(_DOER_NOUN.fullmatch(trig.word))
 
 
 def _anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple[int, Event]]) -> Event | None:
@@ -316,7 +327,7 @@ def _place(text: str, places: list[Place], sentence: Span, trig: taxonomy.Trigge
 
 
 _SPEECH_IN = re.compile(r"\b(?:reporters|journalists|press|media|statement|communiqu\w+|press conference|news conference|briefing|interview|speech|told \w+|said|says|spoke|speaking|addressing \w+|based|headquartered|spokes\w+|officials?)\s+(?:\w+\s+){0,2}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
-_AS_ACTOR = re.compile(r"[\s-]*(?:-?based\s+)?(?:government|authorities|administration|regime|officials|leadership|cabinet)\b", re.I)
+_AS_ACTOR = re.compile(r"[\s-]*(?:-?based\s+)?(?:government|authorities|administration|regime|officials|leadership|cabinet|forces?|brigades?|corps|front|movement|party|division)\b", re.I)
 
 
 _DATELINE_AFTER = re.compile(r"(?:\s*/\s*[A-Za-z ]+)?\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})|\s*\((?:[A-Z][\w ]{1,30})\)|\s+[-\u2013\u2014])")

@@ -48,6 +48,9 @@ def modality(text: str, start: int, end: int, lo: int, hi: int, *,
             if label == "negated" and not _negates(text, m.end(), start, end):
                 continue
             return label, (m.start(), m.end())
+    after = _NOT_AFTER.match(text, end, min(c_hi, end + 40))
+    if after:  # "protests were not reported", "the attack did not happen"
+        return "negated", (after.start(1), after.end(1))
     if historical:
         return "historical", None
     # background cues before the trigger in its clause, or a time phrase right after it
@@ -57,6 +60,9 @@ def modality(text: str, start: int, end: int, lo: int, hi: int, *,
         if year is None or not _same_year(m.group(0), year):
             return "historical", (m.start(), m.end())
     return "asserted", None
+
+
+_NOT_AFTER = re.compile(r"\s+(?:(?:are|were|was|is|has|have|had|did|does|do)\s+)(not|never)\s+(?:been\s+)?(?:reported|held|seen|confirmed|happen\w*|take place|took place|occur\w*|carried out)\b", re.I)
 
 
 def _negates(text: str, cue_end: int, start: int, end: int) -> bool:
