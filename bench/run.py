@@ -39,7 +39,8 @@ def main() -> None:
     nlp.load()
     _warm_up(bare, texts[:3])
 
-    spacy_s = _time(lambda: list(bare.pipe(texts, batch_size=args.batch_size)))
+    # Stream the baseline as dateline streams its articles: keeping 295 Docs would only measure the list.
+    spacy_s = _time(lambda: sum(1 for _ in bare.pipe(texts, batch_size=args.batch_size)))
     stage_s: dict[str, float] = defaultdict(float)
     pipeline.STAGES = tuple(_timed(stage, stage_s) for stage in pipeline.STAGES)
     started = time.perf_counter()
@@ -64,7 +65,7 @@ def _parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", required=True, help="file or directory of articles")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--batch-size", type=int, default=8)
     return parser.parse_args()
 
 

@@ -37,7 +37,7 @@ def _component_hooks() -> list[Any]:
     return hooks
 
 
-def parse(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:
+def parse(articles: Iterable[Article], batch_size: int = 8) -> Iterator[Article]:
     """Run spaCy over articles (streaming, batched) and attach Doc, sentences and entities."""
     nlp = load()
     stream = ((a.document.text, a) for a in articles)
