@@ -299,3 +299,40 @@ def test_short_article_follow_up_mentions_merge() -> None:
     clash = art.events[0]
     assert clash.fatalities == 3 and ("killed", 8) in [(q["kind"], q["value"]) for q in clash.quantities]
     assert clash.location != "Nairobi"
+
+
+def _subs(text: str) -> list[tuple[str, str]]:
+    import dateline
+
+    return [(e.sub_event_type, e.modality) for e in dateline.extract(text).events]
+
+
+def test_figures_of_speech_props_and_mishaps_are_no_events() -> None:
+    assert _subs("The senator said it had been a long, hard fight for the new law.") == []
+    assert _subs("The actress won a bitter custody battle in 1990.") == []
+    assert _subs("\"I think I still have a shot at the title,\" the boxer said.") == []
+    assert _subs("Doctors studied suicide rates among farmers in Ohio.") == []
+    assert _subs("The satellite was launched on a Falcon 9 rocket from Florida.") == []
+    assert _subs("A gas leak caused an explosion that destroyed a bakery in Lyon.") == []
+    assert not [s for s, _ in _subs("Police said the man wore a fake suicide vest in London.")
+                if s == "Suicide bomb"]
+
+
+def test_definite_repeats_merge_and_backdrops_keep_their_numbers() -> None:
+    import dateline
+
+    text = ("KABUL, May 3 (Wire) - A roadside bomb hit a bus near Ghazni on Monday, killing nine people. "
+            "The bomb was hidden in a cart, police said. Officials called Monday's attack the deadliest "
+            "since a raid in 2018 that killed 40 people. Last week a car bombing killed five and wounded 20.")
+    art = dateline.extract(text)
+    bombs = [e for e in art.events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert len(bombs) == 2, [(e.sub_event_type, e.notes[:40]) for e in art.events]
+    first, second = bombs
+    assert first.modality == "asserted" and first.fatalities == 9
+    assert ("killed", 40) not in [(q["kind"], q["value"]) for q in first.quantities]
+    assert [(q["kind"], q["value"]) for q in second.quantities] == [("killed", 5), ("injured", 20)]
+
+
+def test_negation_after_the_trigger() -> None:
+    assert modality.modality(*(lambda s: (s, 0, 8, 0, len(s)))("Protests were not reported in the north."))[0] \
+        == "negated"

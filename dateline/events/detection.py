@@ -78,7 +78,7 @@ def _sentence_triggers(text: str, sentence: Span) -> list[taxonomy.Trigger]:
     found = [t for t in found if not any(o is not t and o.sub_event != t.sub_event and o.start <= t.start
                                          and t.end <= o.end and (o.end - o.start) > (t.end - t.start) for o in found)]
     for trig in sorted(found, key=lambda t: t.start):
-        if _in_background_phrase(text, sentence, trig) or _not_a_deed(text, trig):
+        if _in_background_phrase(text, sentence, trig) or _not_a_deed(text, trig, sentence):
             continue
         if _vague_territory(trig):
             trig = _claimed_territory(text, sentence, trig)
@@ -92,11 +92,42 @@ _FAKE = re.compile(r"\b(?:fake|hoax|replica|toy|mock|imitation|dummy|fictional|s
 _DOER_NOUN = re.compile(r"(?:attackers?|assailants?|fighters?|shooters?|raiders?)", re.I)
 
 
-def _not_a_deed(text: str, trig: taxonomy.Trigger) -> bool:
-    """'a fake suicide vest', 'the attacker, identified as ...': a prop or a person, no event."""
-    if _FAKE.search(text, max(0, trig.start - 20), trig.start):
+_METAPHOR = re.compile(r"\b(?:legal|court|courtroom|custody|political|electoral|election|uphill|budget|policy|ratings|hard|long|tough|constant|personal|lifelong|public relations)\s+(?:\w+\s+)?$", re.I)
+_FIGHT_AGAINST_ILL = re.compile(r"\s+(?:against|with|over)\s+(?:the\s+)?(?:cancer|corruption|climate|poverty|disease|illness|covid\w*|coronavirus|virus|pandemic|crime|drugs|addiction|inflation|hunger|fire|fires|wildfires?|flames)\b", re.I)
+_NOUN_SHOT = re.compile(r"\b(?:a|the|no|any|good|big|long|first|second|last|free)\s+$", re.I)
+_SPACE = re.compile(r"\b(?:space\w*|NASA|SpaceX|satellites?|orbit\w*|astronauts?|Falcon|Soyuz|launch pad|fireworks?)\b", re.I)
+_MISHAP = re.compile(r"\b(?:gas (?:leak|cylinder|explosion|pipeline)|boiler|factory|chemical plant|refinery|fireworks?|accident\w*|mine collapse|industrial|volcan\w*|meteor\w*)\b", re.I)
+_SUICIDE_ATTACK = re.compile(r"[\s-]+(?:\w+[\s-]+)?(?:bomb\w*|attack\w*|vests?|blasts?|car|truck|belts?|explosi\w*|mission|squad|operation|raid|drone|jacket)\b", re.I)
+
+
+def _not_a_deed(text: str, trig: taxonomy.Trigger, sentence: Span | None = None) -> bool:
+    """No event: a prop ('a fake suicide vest'), a person ('the attacker, identified as'),
+    a figure of speech ('a long, hard fight', 'custody battle', 'a shot at the title', 'to deal
+    with'), a study of suicide, a space rocket, a gas explosion."""
+    word = trig.word.lower()
+    before = text[max(0, trig.start - 30):trig.start]
+    if _FAKE.search(before):
         return True
-    return trig.event_type in {"Battles", "Violence against civilians"} and bool(_DOER_NOUN.fullmatch(trig.word))
+    if trig.event_type in {"Battles", "Violence against civilians"} and _DOER_NOUN.fullmatch(word):
+        return True
+    if word in {"fight", "fights", "fighting", "battle", "battles"} and (
+            _METAPHOR.search(before) or _FIGHT_AGAINST_ILL.match(text, trig.end)):
+        return True
+    if word == "shot" and _NOUN_SHOT.search(before):
+        return True
+    if word == "deal" and re.match(r"\s+with\b", text[trig.end:trig.end + 6]) and re.search(
+            r"\b(?:to|can|could|will|would|must|should|cannot|how)\s+$", before, re.I):
+        return True
+    if word == "suicide" and not _SUICIDE_ATTACK.match(text, trig.end):
+        return True
+    if sentence is not None:
+        sent = text[sentence.start:sentence.end]
+        if trig.sub_event == "Shelling/artillery/missile attack" and _SPACE.search(sent):
+            return True
+        if trig.event_type == "Explosions/Remote violence" and word in {"explosion", "explosions", "exploded", "blast", "blasts", "explode", "explodes"} \
+                and _MISHAP.search(sent) and not re.search(r"\b(?:bomb|IED|militant|attack|insurgent)", sent, re.I):
+            return True
+    return False
 
 
 def _anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple[int, Event]]) -> Event | None:
