@@ -111,7 +111,9 @@ def _not_a_deed(text: str, trig: taxonomy.Trigger, sentence: Span | None = None)
     if trig.event_type in {"Battles", "Violence against civilians"} and _DOER_NOUN.fullmatch(word):
         return True
     if word in {"fight", "fights", "fighting", "battle", "battles"} and (
-            _METAPHOR.search(before) or _FIGHT_AGAINST_ILL.match(text, trig.end)):
+            _METAPHOR.search(before) or _FIGHT_AGAINST_ILL.match(text, trig.end)
+            or re.match(r"\s+for\s+(?!control\b|the (?:town|city|village|area|region|base|district|province|capital)\b)",
+                        text[trig.end:trig.end + 40], re.I)):  # "fight for equal rights"
         return True
     if word == "shot" and _NOUN_SHOT.search(before):
         return True
@@ -309,6 +311,8 @@ def _build(article: Article, sentence: Span, index: int, trig: taxonomy.Trigger,
     place = _place(text, article.places, sentence, trig, index, article.sentences)
     _fill_place(event, place)
     _fill_actors(event, text, sentence, trig, lex)
+    if sub in _NEEDS_PARTY and not event.actor1:
+        return None  # "I agree with that", "a storm formed": no party, no development
     _fill_quantities(event, text, sentence)
     _disputed(event, text, sentence, trig, lex)
     if event.modality == "historical" and not dates:
@@ -317,6 +321,10 @@ def _build(article: Article, sentence: Span, index: int, trig: taxonomy.Trigger,
     event.event_id_cnty = _event_id(event.iso, doc.doc_id, trig.start, sub)
     event.confidence = _confidence(event, trig)
     return event
+
+
+#: developments that need a party named to be news: an agreement, a group's change
+_NEEDS_PARTY = frozenset({"Agreement", "Change to group/activity"})
 
 
 def _dates_in(dates: list[DateMention], sentence: Span) -> list[DateMention]:
