@@ -336,3 +336,16 @@ def test_definite_repeats_merge_and_backdrops_keep_their_numbers() -> None:
 def test_negation_after_the_trigger() -> None:
     assert modality.modality(*(lambda s: (s, 0, 8, 0, len(s)))("Protests were not reported in the north."))[0] \
         == "negated"
+
+
+def test_demo_every_filled_field_has_evidence(demo) -> None:
+    text = demo.document.text
+    for event in demo.events:
+        for name, value in event.to_dict().items():
+            if name in {"evidence", "doc_id", "confidence", "event_id_cnty", "source", "event_date",
+                        "time_precision", "year"} or value in ("", None, []):
+                continue
+            assert name in event.evidence, (name, value)
+        for spans in event.evidence.values():
+            assert all(text[span.start:span.end] == span.text for span in spans)
+        assert len(event.evidence.get("quantities", [])) == len(event.quantities)
