@@ -23,16 +23,16 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dateline import nlp, pipeline  # noqa: E402
-from dateline.ingest import Incoming, read_path  # noqa: E402
-from dateline.jobs import to_document  # noqa: E402
+from dateline.ingest import Incoming  # noqa: E402
+from dateline.jobs import read_documents, to_document  # noqa: E402
 
 
 def main() -> None:
     args = _parse_args()
-    items = [i for i in read_path(args.corpus) if isinstance(i, Incoming)][: args.limit or None]
-    if not items:
+    documents = read_documents([args.corpus])[: args.limit or None]
+    if not documents:
         sys.exit(f"no articles found in {args.corpus}")
-    texts = [to_document(i).text for i in items]
+    texts = [d.text for d in documents]
     import spacy
 
     bare = spacy.load(nlp.MODEL)
@@ -45,19 +45,19 @@ def main() -> None:
     pipeline.STAGES = tuple(_timed(stage, stage_s) for stage in pipeline.STAGES)
     started = time.perf_counter()
     n_events = n_claims = 0
-    for article in pipeline.extract_documents((to_document(i) for i in items), batch_size=args.batch_size):
+    for article in pipeline.extract_documents(documents, batch_size=args.batch_size):
         n_events += len(article.events)
         n_claims += len(article.claims)
     total_s = time.perf_counter() - started
 
-    _print_table(len(items), sum(map(len, texts)), spacy_s, total_s, stage_s, n_events, n_claims)
+    _print_table(len(documents), sum(map(len, texts)), spacy_s, total_s, stage_s, n_events, n_claims)
     print(json.dumps({
-        "articles": len(items),
-        "articles_per_s": round(len(items) / total_s, 2),
-        "spacy_articles_per_s": round(len(items) / spacy_s, 2),
+        "articles": len(documents),
+        "articles_per_s": round(len(documents) / total_s, 2),
+        "spacy_articles_per_s": round(len(documents) / spacy_s, 2),
         "overhead_ratio": round(total_s / spacy_s, 3),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "stage_articles_per_s": {k: round(len(items) / v, 1) for k, v in stage_s.items() if v},
+        "stage_articles_per_s": {k: round(len(documents) / v, 1) for k, v in stage_s.items() if v},
     }))
 
 

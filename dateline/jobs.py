@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dateline import text
-from dateline.ingest import Incoming, IngestError, Item
+from dateline.ingest import Incoming, IngestError, Item, read_paths
 from dateline.pipeline import extract_documents
 from dateline.records import Article, Document
 from dateline.store import Store
@@ -38,6 +38,14 @@ def prepare(items: Iterable[Item], report: IngestReport) -> Iterator[Document]:
             (report.warnings if item.warning else report.errors).append(item)
             continue
         yield to_document(item)
+
+
+def read_documents(paths: Iterable[str]) -> list[Document]:
+    """Every readable article under ``paths``, repaired; what cannot be read is skipped.
+
+    For benchmarks and evaluations, which need the texts in memory before a clock starts.
+    """
+    return list(prepare(read_paths(paths), IngestReport()))
 
 
 def to_document(item: Incoming) -> Document:

@@ -1,4 +1,4 @@
-"""Time the dates stage alone, after spaCy: ``python -m dateline.dates.bench --corpus DIR``.
+"""Time the dates stage alone, after spaCy: ``python bench/dates.py --corpus DIR``.
 
 The stage must never be the bottleneck (goal: >= 1000 articles/s after parsing). spaCy
 runs first, untimed against the stage; then the stage runs over the parsed articles:
@@ -7,30 +7,21 @@ once cold (empty caches, as in a fresh process) and once warm.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import time
 from pathlib import Path
 
-from dateline import dates, nlp
-from dateline.records import Article
-from dateline.text import prepare
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dateline import dates, nlp  # noqa: E402
+from dateline.jobs import read_documents  # noqa: E402
+from dateline.records import Article  # noqa: E402
 
 
 def load(corpus: Path) -> list[Article]:
-    """Articles from CSV exports (title/text/date columns) and plain-text files under ``corpus``."""
-    csv.field_size_limit(1 << 30)
-    articles = []
-    for path in sorted(corpus.rglob("*")):
-        if path.suffix == ".csv":
-            with path.open(encoding="utf-8", newline="") as handle:
-                for row in csv.DictReader(handle):
-                    articles.append(Article(document=prepare(
-                        row.get("text", ""), published=row.get("date", ""), title=row.get("title", ""))))
-        elif path.suffix == ".txt":
-            articles.append(Article(document=prepare(path.read_text(encoding="utf-8"))))
-    return articles
+    """Articles under ``corpus``, read and repaired as ``dateline ingest`` does."""
+    return [Article(document=d) for d in read_documents([str(corpus)])]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,36 +1,25 @@
-"""Time the claims stage alone, after spaCy: ``python -m dateline.claims.bench DIR``.
+"""Time the claims stage alone, after spaCy: ``python bench/claims.py DIR``.
 
 spaCy parses every article first (untimed); then ``claims.extract`` runs over the
 parsed articles on one core and we print articles per second as one JSON object.
 """
 from __future__ import annotations
 
-import csv
 import json
 import sys
 import time
 from pathlib import Path
 
-from dateline import claims, nlp, text
-from dateline.records import Article
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-
-def texts(root: Path) -> list[str]:
-    """Article texts of the CSV files (title/text columns) and .txt files under ``root``."""
-    csv.field_size_limit(1 << 24)
-    out = []
-    for path in sorted(root.rglob("*")):
-        if path.suffix == ".csv":
-            with path.open(newline="", encoding="utf-8") as fh:
-                out.extend(row.get("text", "") for row in csv.DictReader(fh))
-        elif path.suffix == ".txt":
-            out.append(path.read_text(encoding="utf-8"))
-    return [t for t in out if t.strip()]
+from dateline import claims, nlp  # noqa: E402
+from dateline.jobs import read_documents  # noqa: E402
+from dateline.records import Article  # noqa: E402
 
 
 def run(root: Path, repeat: int = 3) -> dict[str, float]:
     """Parse once, then time the claims stage ``repeat`` times; keep the fastest pass."""
-    articles = [Article(document=text.prepare(t)) for t in texts(root)]
+    articles = [Article(document=d) for d in read_documents([str(root)])]
     parsed = list(nlp.parse(articles))
     best = float("inf")
     n_claims = 0
