@@ -52,7 +52,7 @@ def ingest(paths: tuple[str, ...], db_url: str, progress: bool | None) -> None:
 @click.option("--country")
 @click.option("--since", help="First event date, YYYY-MM-DD.")
 @click.option("--until", help="Last event date, YYYY-MM-DD.")
-@click.option("--type", "event_type", help="ACLED event or sub-event type.")
+@click.option("--type", "any_type", help="ACLED event or sub-event type.")
 @click.option("--actor")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)

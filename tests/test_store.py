@@ -62,7 +62,14 @@ def test_filters(db_path: str) -> None:
         assert not store.events(country="Kenya")
         assert store.events(since="2024-03-01", until="2024-03-12")
         assert not store.events(since="2024-03-13")
-        assert store.events(event_type="armed clash") and store.events(actor="shabaab")
+        assert store.events(any_type="armed clash") and store.events(actor="shabaab")
+
+
+def test_month_precision_event_overlaps_a_date_range_as_in_the_api(db_path: str) -> None:
+    with connect(db_path) as store:
+        store.add(make_article(TEXT, published="2021-08"))  # a month, as the sample's header gives
+        assert store.events(since="2021-08-10", until="2021-08-20")
+        assert not store.events(since="2021-09-01") and not store.events(until="2021-07-31")
 
 
 def test_wal_mode_lets_a_reader_read_while_a_writer_writes(db_path: str) -> None:

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from dateline.records import ACLED_COLUMNS, Article, Event
+from dateline.store.filters import EventFilter
 from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 JSON_COLUMNS = {"quantities", "evidence", "repairs", "entities", "disputed_by", "event_ids"}
@@ -166,36 +167,10 @@ class Store:
         self._execute(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({marks}){tail}", values)
 
     # -- reading ---------------------------------------------------------------------
-    def events(
-        self,
-        *,
-        country: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        event_type: str | None = None,
-        actor: str | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Stored events, newest first, filtered as ``dateline events`` offers."""
-        where, params = [], []
-        if country:
-            where.append("(LOWER(country) = LOWER(?) OR UPPER(iso) = UPPER(?))")
-            params += [country, country]
-        if since:
-            where.append("event_date >= ?")
-            params.append(since)
-        if until:
-            where.append("event_date <= ? || '~'")
-            params.append(until)
-        if event_type:
-            where.append("(LOWER(event_type) = LOWER(?) OR LOWER(sub_event_type) = LOWER(?))")
-            params += [event_type, event_type]
-        if actor:
-            where.append("(LOWER(actor1) LIKE LOWER(?) OR LOWER(actor2) LIKE LOWER(?))")
-            params += [f"%{actor}%", f"%{actor}%"]
-        sql = "SELECT * FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+    def events(self, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Stored events, newest first; ``filters`` are :class:`EventFilter`'s fields (as the API's)."""
+        where, params = EventFilter(**filters).where(self)
+        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY event_date DESC, event_id_cnty"
         if limit:
             sql += f" LIMIT {int(limit)}"
