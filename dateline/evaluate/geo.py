@@ -102,7 +102,7 @@ def _predict_gold_spans(doc: GoldDoc) -> list[Resolution | None]:
 def _place_mentions(spacy_doc: Any) -> list[Mention]:
     from dateline.geo.recognition import place_spans
 
-    return [Mention(*span) for span in place_spans(spacy_doc)]
+    return place_spans(spacy_doc)
 
 
 def _match(doc: GoldDoc, resolutions: list[Resolution | None]) -> list[Resolution | None]:

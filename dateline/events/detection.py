@@ -308,7 +308,7 @@ def _build(article: Article, sentence: Span, index: int, trig: taxonomy.Trigger,
         ev[name] = [trig_span]
     ev["modality"] = [span_of(text, *cue)] if cue else [trig_span]
     ev["notes"] = [sentence]
-    place = _place(text, article.places, sentence, trig, index, article.sentences)
+    place = _place(text, _event_places(article), sentence, trig, index, article.sentences)
     _fill_place(event, place)
     _fill_actors(event, text, sentence, trig, lex)
     if sub in _NEEDS_PARTY and not event.actor1:
@@ -343,6 +343,17 @@ def _dates_near(dates: list[DateMention], sentence: Span, trig: taxonomy.Trigger
     ("an assault on X is one of the prisoners released last year": last year is the release's.)"""
     near = [d for d in _dates_in(dates, sentence) if d.span.start < trig.start or d.span.start - trig.end <= 40]
     return sorted(near, key=lambda d: abs(d.span.start - trig.start))
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _event_places(article: Article) -> list[Place]:
+    """Places that can locate an event: not one inside an organisation's or a person's
+    name ("CDC Atlanta", "Taco Bell Canada"), which is evidence of the place only."""
+    names = [e for e in article.entities if e.label not in _PLACE_LABELS]
+    return [p for p in article.places
+            if not any(e.start <= p.span.start and p.span.end <= e.end for e in names)]
 
 
 def _place(text: str, places: list[Place], sentence: Span, trig: taxonomy.Trigger, index: int,

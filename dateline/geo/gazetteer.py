@@ -31,7 +31,7 @@ from pathlib import Path
 
 from dateline.geo.countries import DATA, _package_data, countries
 
-VERSION = "11"
+VERSION = "12"
 
 #: Kinds of gazetteer rows, widest first.
 COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"
@@ -54,7 +54,11 @@ class _MarkStripper(dict):
         return stripped
 
 
-_STRIP_MARKS = _MarkStripper({ord("ß"): "ss"})
+#: Latin letters that Unicode does not decompose into a base letter and a mark.
+_STRIP_MARKS = _MarkStripper({ord(k): v for k, v in {
+    "ß": "ss", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d",
+    "þ": "th", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ħ": "h",
+}.items()})
 
 
 def strip_marks(name: str) -> str:

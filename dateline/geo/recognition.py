@@ -1,21 +1,48 @@
 """Gazetteer-backed toponym recognition, as a spaCy component after ``ner``.
 
-The small English model mistypes some well-known places (it tags "Lashkargah" and
-"Herat" as ORG). This component relabels an ORG/PERSON/FAC/PRODUCT entity as GPE when
-its whole text is the primary name or an alias of a country, region, admin1 unit or a
-populated place of some size, and it is not a demonym. It costs one cached SQLite
-probe per distinct entity text, so it adds little to spaCy's own time.
+The small English model mistypes places (it tags "Lashkargah" and "Herat" as ORG, a
+village in a list as PERSON), cuts names short ("Beni" of "Beni Suef") and glues
+several places into one entity ("Pandi, Bulacan", "Central and South America").
+This component, and :func:`place_spans` that reads its output, repair that with the
+gazetteer and with the words around a name:
+
+- an entity or a run of proper nouns whose text is a gazetteer name becomes GPE when
+  the place is big enough for its label, or when the context says it is a place: a
+  locative word before it ("in", "near", "the village of"), a place noun after it
+  ("Dadaab camps", "Wedza district"), or a place next to it in a list or as its
+  container ("Tacloban and Babatngon", "Pulawy, Poland");
+- a place entity is stretched to the longest gazetteer name it starts or ends;
+- a place entity the gazetteer does not know as a whole yields the places inside it,
+  and an organisation's name yields a country, state or city at its head or tail
+  ("Taco Bell Canada", "CDC Atlanta");
+- a place the gazetteer lacks but the words prove ("the village of Kampungu") is
+  marked ``sure``; the resolver then places it in the unit the article is about.
+
+Each check costs one cached SQLite probe per distinct text, so the component adds
+little to spaCy's own time.
 """
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from dateline.geo.countries import country_of_demonym
+from dateline.geo.resolver import Mention
 
 RELABEL = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: How big a place must be for a bare name with this label to count as one.
 MIN_POPULATION = {"ORG": 15_000, "FAC": 15_000, "PRODUCT": 50_000, "WORK_OF_ART": 50_000,
                   "PERSON": 100_000, "NORP": 50_000, "": 100_000}
+#: ...and when the words around it say it is a place ("in X", "X district", "Y and X"):
+#: then any populated place of the gazetteer will do.
+IN_CONTEXT_MIN_POPULATION = 0
+#: A longer name a place entity stretches to ("Beni" -> "Beni Suef"), any spelling.
+STRETCH_MIN_POPULATION = 1_000
+#: A city inside an organisation's name ("CDC Atlanta").
+NAME_PART_MIN_POPULATION = 100_000
+BIG_PLACE = 100_000
+COUNTRY_OR_STATE = 10**9
 COMPONENT = "dateline_gazetteer"
 
 #: Words that name admin units somewhere ("Western" Region, Uganda) but in running text
@@ -27,15 +54,42 @@ union independence liberty victoria washington lincoln jackson franklin clinton
 federal punta pool alien national general
 """.split())
 
+LOCATIVE_WORDS = frozenset("in at near outside across around into throughout towards toward via".split())
+NAMING_WORDS = frozenset({"called", "named"})
+PLACE_NOUNS = frozenset("""
+town towns city village villages district districts province provinces region state county
+capital island area suburb municipality community commune governorate prefecture parish
+township camp camps slum slums neighbourhood neighborhood outskirts
+""".split())
+#: Words that may frame a place inside a longer place entity ("Eastern China", "Sumatra
+#: province", "the City of Santa Ana", "Salinas Valley").
+FRAME_WORDS = PLACE_NOUNS | frozenset("""
+north south east west northern southern eastern western central mid middle upper lower
+greater inner outer northeast northwest southeast southwest northeastern northwestern
+southeastern southwestern occidental oriental rural metropolitan metro downtown valley
+coast of - the
+""".split())
+#: "the mayor of X", "residents of X"
+OF_NOUNS = PLACE_NOUNS | {"mayor", "residents", "resident", "people", "streets"}
+#: "X residents", "X police"
+AFTER_NOUNS = PLACE_NOUNS | {"residents", "resident"}
+LIST_WORDS = frozenset({",", "and", "or", "&"})
+SPLIT_TOKENS = frozenset({",", "-", "–", "/", "(", ")", "and", "or", "&", ";"})
+CONNECTORS = frozenset({"-", "de", "del", "do", "da", "di", "al", "el", "of"})
+
+
+# --------------------------------------------------------------------------- gazetteer
+
 
 @lru_cache(maxsize=100_000)
-def place_strength(text: str) -> int:
+def place_strength(text: str, alternates: bool = False) -> int:
     """The population of the strongest gazetteer reading of ``text`` (-1: none).
 
-    Countries, regions and admin1 units count as very large; alternate names and
-    codes do not count, so noisy variants cannot turn an organisation into a place.
+    Countries, regions and admin1 units count as very large, an admin seat of unknown
+    population as a small town. Alternate names of small places count only with
+    ``alternates``, so noisy variants cannot turn an organisation into a place.
     """
-    from dateline.geo.gazetteer import ADMIN1, ALIAS, CODE, COUNTRY, PLACE, PRIMARY, REGION, load
+    from dateline.geo.gazetteer import ADMIN1, ALIAS, ALTERNATE, COUNTRY, PRIMARY, REGION, fold, load
     from dateline.geo.resolver import _demonym_candidates, candidates_for
 
     words = text.split()
@@ -43,50 +97,157 @@ def place_strength(text: str) -> int:
         return -1
     if not words or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
         return -1
+    if any(c.kind == COUNTRY and c.quality in (PRIMARY, ALIAS) for c in load().lookup(fold(text))):
+        return COUNTRY_OR_STATE  # 'Philippines' is a country before it is a plural demonym
     if country_of_demonym(text) is not None or _demonym_candidates(text):
         return -1  # demonyms ('Afghan', 'Texans') give context; they are not places
     cands, _ = candidates_for(text, load())
     best = -1
     for c in cands:
-        if c.quality not in (PRIMARY, ALIAS, CODE):
-            continue
+        if c.quality == ALTERNATE and not alternates and c.population < BIG_PLACE:
+            continue  # alternate names of big places are real exonyms ('Beni Suef')
         if c.kind in (COUNTRY, REGION, ADMIN1):
-            return 10**9
-        if c.kind == PLACE:
-            best = max(best, c.population)
+            return COUNTRY_OR_STATE
+        seat = c.feature.startswith("P.PPLA") or c.feature == "P.PPLC"
+        best = max(best, c.population or (IN_CONTEXT_MIN_POPULATION if seat else 0))
     return best
 
 
+@lru_cache(maxsize=100_000)
+def known(text: str) -> bool:
+    """Whether the gazetteer has any reading of ``text`` (alternate names included)."""
+    from dateline.geo.gazetteer import load
+    from dateline.geo.resolver import candidates_for
+
+    return bool(candidates_for(text, load())[0])
+
+
+# --------------------------------------------------------------------------- context
+
+
+def place_cue(doc: Any, start: int, end: int, label: str = "") -> bool:
+    """Whether the words around tokens ``start:end`` say they name a place."""
+    if label == "PERSON" and end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        return False  # 'in Obama's speech'
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 0:
+        prev = doc[i].lower_
+        if prev in LOCATIVE_WORDS or prev in NAMING_WORDS or (prev == "from" and label != "PERSON"):
+            return True
+        if prev == "of" and i >= 1 and doc[i - 1].lower_ in OF_NOUNS:
+            return True
+    return end < len(doc) and doc[end].lower_ in AFTER_NOUNS
+
+
+def noun_cue(doc: Any, start: int, end: int) -> bool:
+    """'the village of X', 'X district': the text itself says X is a place."""
+    i = start - 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
+        return True
+    return end < len(doc) and doc[end].lower_ in PLACE_NOUNS
+
+
+def listed_with_place(doc: Any, start: int, end: int, place_tokens: set[int]) -> bool:
+    """'Tacloban and Babatngon', 'Suba, Migori, Rongo', 'Pulawy, Poland'."""
+    i = start - 1
+    if i >= 1 and doc[i].lower_ in LIST_WORDS:
+        j = i - 1
+        if doc[i].lower_ in ("and", "or") and doc[j].text == ",":
+            j -= 1
+        if j >= 0 and j in place_tokens:
+            return True
+    k = end
+    if k < len(doc) and doc[k].lower_ in LIST_WORDS:
+        k += 1
+        if k < len(doc) and doc[k].lower_ in ("and", "or"):
+            k += 1
+        return k < len(doc) and k in place_tokens
+    return False
+
+
+# --------------------------------------------------------------------------- component
+
+
 def relabel_places(doc: Any) -> Any:
-    """Turn mistyped entities that the gazetteer knows as places into GPE."""
+    """Make the document's entities say which spans are places (see the module doc)."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)
-    person_tokens = {
-        t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
-    }
+    person_tokens = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     changed = False
-    for i, ent in enumerate(ents):
-        label = ent.label_
-        if label not in RELABEL:
-            continue
-        if label == "PERSON" and len(ent) == 1 and ent.text.lower() in person_tokens:
-            continue
-        need = LOCATIVE_MIN_POPULATION if _after_locative(doc, ent.start) else MIN_POPULATION[label]
-        if place_strength(ent.text) >= need:
-            ents[i] = Span(doc, ent.start, ent.end, label="GPE")
-            changed = True
+    for _ in range(2):  # the second round sees the places the first one found
+        places = _place_tokens(ents)
+        for i, ent in enumerate(ents):
+            if ent.label_ not in RELABEL:
+                continue
+            if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.lower() in person_tokens:
+                continue
+            if place_strength(ent.text) >= _need(doc, ent.start, ent.end, ent.label_, places):
+                ents[i] = Span(doc, ent.start, ent.end, label="GPE")
+                changed = True
     added = _unlabelled_places(doc, ents)
-    if changed or added:
-        doc.ents = sorted(ents + added, key=lambda e: e.start)
+    ents = sorted(ents + added, key=lambda e: e.start)
+    ents, repeated = _same_name_places(doc, ents, person_tokens)
+    stretched = _stretch_places(doc, ents)
+    if changed or added or repeated or stretched is not ents:
+        doc.ents = stretched
     return doc
 
 
-def _unlabelled_places(doc: Any, ents: list[Any]) -> list[Any]:
-    """Runs of proper nouns outside any entity that name a well-known place ('Sudan', 'NSW')."""
+def document_places(ents: Any) -> set[str]:
+    """Texts the document uses as names of places the gazetteer knows."""
+    return {e.text for e in ents if e.label_ == "GPE" and place_strength(e.text, True) >= 0}
+
+
+def _same_name_places(doc: Any, ents: list[Any], person_tokens: set[str]) -> tuple[list[Any], bool]:
+    """One sense per discourse: a name the document uses as a place is a place wherever
+    it stands alone ('Esperance residents', 'Randwick has been locked down')."""
     from spacy.tokens import Span
 
+    names = document_places(ents)
+    if not names:
+        return ents, False
+    changed = False
+    for i, ent in enumerate(ents):
+        if ent.label_ in PLACE_LABELS or ent.text not in names or ent.text.lower() in person_tokens:
+            continue
+        if ent.label_ in RELABEL or ent[0].pos_ == "PROPN":  # 'NSW' tagged CARDINAL
+            ents[i] = Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
     taken = {i for e in ents for i in range(e.start, e.end)}
+    longest = max(len(n.split()) for n in names) + 2
+    added, i = [], 0
+    while i < len(doc):
+        end = next((j for j in range(min(len(doc), i + longest), i, -1)
+                    if doc[i].text[:1].isupper() and not taken.intersection(range(i, j))
+                    and doc[i:j].text in names), None)
+        if end is None:
+            i += 1
+            continue
+        added.append(Span(doc, i, end, label="GPE"))
+        i = end
+    if added:
+        ents = sorted(ents + added, key=lambda e: e.start)
+    return ents, changed or bool(added)
+
+
+def _place_tokens(ents: list[Any]) -> set[int]:
+    return {i for e in ents if e.label_ in ("GPE", "LOC") for i in range(e.start, e.end)}
+
+
+def _need(doc: Any, start: int, end: int, label: str, places: set[int]) -> int:
+    """The population a gazetteer reading needs for tokens ``start:end`` to be a place."""
+    if place_cue(doc, start, end, label) or listed_with_place(doc, start, end, places):
+        return IN_CONTEXT_MIN_POPULATION
+    return MIN_POPULATION[label]
+
+
+def _unlabelled_places(doc: Any, ents: list[Any]) -> list[Any]:
+    """Runs of proper nouns outside any entity that name a place ('Sudan', 'NSW')."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    places = _place_tokens(ents)
     found, i = [], 0
     while i < len(doc):
         if i in taken or doc[i].pos_ != "PROPN":
@@ -95,42 +256,67 @@ def _unlabelled_places(doc: Any, ents: list[Any]) -> list[Any]:
         j = i
         while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and j - i < 4:
             j += 1
-        found.extend(_places_in_run(doc, i, j))
+        found.extend(_places_in_run(doc, i, j, lambda s, e: _need(doc, s, e, "", places)))
         i = j
     return found
 
 
-#: After "in", "near", "the town of"... a gazetteer name is a place even when small.
-LOCATIVE_MIN_POPULATION = 1_000
-LOCATIVE_WORDS = frozenset("in at near outside across around into throughout towards toward".split())
-LOCATIVE_NOUNS = frozenset("town city village district province region state county capital".split())
-
-
-def _after_locative(doc: Any, start: int) -> bool:
-    """Whether the token before ``start`` makes it a location: 'in X', 'the town of X'."""
-    if start == 0:
-        return False
-    prev = doc[start - 1].lower_
-    if prev in LOCATIVE_WORDS:
-        return True
-    return prev == "of" and start >= 2 and doc[start - 2].lower_ in LOCATIVE_NOUNS
-
-
-def _places_in_run(doc: Any, start: int, end: int) -> list[Any]:
-    """Longest well-known place names inside a run of proper nouns, left to right."""
+def _places_in_run(doc: Any, start: int, end: int, need: Any) -> list[Any]:
+    """Longest place names inside tokens ``start:end``, left to right; ``need(s, e)`` is
+    the population a reading of ``doc[s:e]`` must reach."""
     from spacy.tokens import Span
 
     found, i = [], start
     while i < end:
         for j in range(end, i, -1):
-            need = LOCATIVE_MIN_POPULATION if _after_locative(doc, i) else MIN_POPULATION[""]
-            if place_strength(doc[i:j].text) >= need:
+            if doc[i].is_punct or doc[j - 1].is_punct or (j < end and doc[j].lower_ in ("'s", "’s")):
+                continue  # "St. Peter's Square" is not St. Peter
+            if place_strength(doc[i:j].text) >= need(i, j):
                 found.append(Span(doc, i, j, label="GPE"))
                 i = j
                 break
         else:
             i += 1
     return found
+
+
+def _stretch_places(doc: Any, ents: list[Any]) -> list[Any]:
+    """Stretch place entities to the longest gazetteer name they start or end:
+    'Beni' + 'Suef', 'Guinea' + '-Bissau', 'Rio Grande' + 'do Sul'."""
+    from spacy.tokens import Span
+
+    owner = {i: e for e in ents for i in range(e.start, e.end)}
+    out, dropped, changed = [], set(), False
+    for ent in ents:
+        if id(ent) in dropped:
+            continue
+        best = ent
+        if ent.label_ in ("GPE", "LOC"):
+            for s, e in _stretches(doc, ent):
+                others = {id(owner[i]) for i in range(s, e) if i in owner and owner[i] is not ent}
+                whole = all(owner[i].start >= s and owner[i].end <= e for i in range(s, e) if i in owner)
+                if whole and e - s > len(best) and place_strength(doc[s:e].text, True) >= STRETCH_MIN_POPULATION:
+                    best, absorbed = Span(doc, s, e, label=ent.label_), others
+            if best is not ent:
+                dropped |= absorbed
+                changed = True
+        out.append(best)
+    if not changed:
+        return ents
+    return [e for e in out if id(e) not in dropped]
+
+
+def _stretches(doc: Any, ent: Any) -> Iterator[tuple[int, int]]:
+    for left in range(0, 3):
+        for right in range(0, 4):
+            s, e = ent.start - left, ent.end + right
+            if (left, right) == (0, 0) or s < 0 or e > len(doc):
+                continue
+            extra = [doc[i] for i in (*range(s, ent.start), *range(ent.end, e))]
+            if not doc[s].pos_ == "PROPN" or not doc[e - 1].pos_ == "PROPN":
+                continue
+            if all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in extra):
+                yield s, e
 
 
 def add_to_pipeline(nlp: Any) -> None:
@@ -143,39 +329,102 @@ def add_to_pipeline(nlp: Any) -> None:
         nlp.add_pipe(COMPONENT, after="ner" if "ner" in nlp.pipe_names else None)
 
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-COUNTRY_OR_STATE = 10**9
+# --------------------------------------------------------------------------- spans
 
 
-def place_spans(doc: Any) -> list[tuple[int, int, str]]:
-    """Character spans of the toponyms of a parsed document.
+def place_spans(doc: Any) -> list[Mention]:
+    """The toponym mentions of a parsed document (after :func:`relabel_places`).
 
-    Place entities, plus a country or state that opens or closes an organisation's name
-    ("U.S. Department of Agriculture", "University of California"): the name is
-    evidence of the place, though not of an event there.
+    A place entity the gazetteer knows is one mention; one it does not know yields the
+    places inside it, or itself when none is; a name inside another entity ("the
+    University of California", "Taco Bell Canada") is evidence of the place, though not
+    of an event there. ``sure`` marks names whose words prove them places.
     """
     ents = doc.ents
-    spans = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PLACE_LABELS]
+    places = _place_tokens(list(ents))
+    names = document_places(ents)
+    out: list[Mention] = []
     for ent in ents:
-        if ent.label_ == "ORG" and len(ent) > 1:
-            inner = _place_in_org(ent)
-            if inner is not None:
-                spans.append((inner.start_char, inner.end_char, inner.text))
+        if ent.label_ in PLACE_LABELS:
+            out.extend(_place_entity(doc, ent, places, names))
+        elif len(ent) > 1:
+            out.extend(_mention(p) for p in _places_in_name(doc, ent, names))
+        if ent.label_ in RELABEL and noun_cue(doc, ent.start, ent.end) and not known(ent.text):
+            out.append(_mention(ent, sure=True))
+    return out
+
+
+def _mention(span: Any, sure: bool = False) -> Mention:
+    return Mention(span.start_char, span.end_char, span.text, sure)
+
+
+def _place_entity(doc: Any, ent: Any, places: set[int], names: set[str]) -> list[Mention]:
+    if known(ent.text):
+        return [_mention(ent)]
+    inner = [p for seg in _segments(ent) for p in _places_in_segment(doc, *seg, ent.label_, names)]
+    if inner:
+        return [_mention(p) for p in inner]
+    sure = ent.label_ != "FAC" and (
+        place_cue(doc, ent.start, ent.end, ent.label_) or listed_with_place(doc, ent.start, ent.end, places)
+    )
+    return [_mention(ent, sure)]
+
+
+def _places_in_segment(doc: Any, start: int, end: int, label: str, names: set[str]) -> list[Any]:
+    """The place a part of a place entity names: the part itself ('Pandi' of 'Pandi,
+    Bulacan'), a place framed only by modifiers and place nouns ('Eastern China', 'Sumatra
+    province', 'the City of Santa Ana'), or a big or already named place heading or
+    ending it ('Santa Ana City Council'). Not 'Plum' of 'Plum Island'."""
+    if known(doc[start:end].text):
+        return [doc[start:end]]
+    need = MIN_POPULATION["FAC"] if label == "FAC" else IN_CONTEXT_MIN_POPULATION
+    for size in range(end - start - 1, 0, -1):
+        for s in range(start, end - size + 1):
+            e = s + size
+            framed = all(doc[i].lower_ in FRAME_WORDS for i in (*range(start, s), *range(e, end)))
+            if framed and place_strength(doc[s:e].text) >= need:
+                return [doc[s:e]]
+    for s, e in _heads_and_tails(doc, start, end):
+        text = doc[s:e].text
+        if place_strength(text) >= NAME_PART_MIN_POPULATION or text in names:
+            return [doc[s:e]]
+    return []
+
+
+def _segments(ent: Any) -> Iterator[tuple[int, int]]:
+    """Token ranges of ``ent`` between commas, dashes, slashes and 'and'; without 'the'."""
+    start = ent.start
+    for t in (*ent, None):
+        if t is None or t.lower_ in SPLIT_TOKENS or t.lower_ == "the":
+            end = ent.end if t is None else t.i
+            if end > start:
+                yield start, end
+            start = end + 1
+
+
+def _places_in_name(doc: Any, ent: Any, names: set[str]) -> list[Any]:
+    """A country, state or big city heading or ending another entity's name, or
+    following its 'of' ('Taco Bell Canada', 'the University of California'), or a place
+    the document names elsewhere ('the Vietnam war'); in a person's name, only a
+    country or state set off by punctuation ('Sri Lanka - approximately')."""
+    person = ent.label_ == "PERSON" and not place_cue(doc, ent.start, ent.end)  # 'at Randwick Racecourse'
+    need = NAME_PART_MIN_POPULATION if ent.label_ == "ORG" else COUNTRY_OR_STATE
+    found = []
+    for start, end in _segments(ent):
+        spans = [] if end - start == len(ent) else [(start, end)]  # the whole: already judged
+        spans += [] if person else _heads_and_tails(doc, start, end)
+        for s, e in spans:
+            text = doc[s:e].text
+            if place_strength(text) >= need or (not person and text in names):
+                found.append(doc[s:e])
+                break
+    return found
+
+
+def _heads_and_tails(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    spans = [(start, start + n) for n in (3, 2, 1) if start + n < end]
+    spans += [(end - n, end) for n in (3, 2, 1) if end - n > start]
+    of = next((i for i in range(start, end) if doc[i].lower_ == "of"), None)
+    if of is not None and of + 1 < end:
+        spans.insert(0, (of + 1, end))
     return spans
-
-
-def _place_in_org(ent: Any) -> Any | None:
-    tokens = [t for t in ent if t.lower_ != "the"]
-    if not tokens:
-        return None
-    first = tokens[0].i
-    for size in (3, 2, 1):
-        head = ent.doc[first : first + size]
-        if head.end < ent.end and place_strength(head.text) >= COUNTRY_OR_STATE:
-            return head
-    of = next((t.i for t in ent if t.lower_ == "of"), None)
-    if of is not None and of + 1 < ent.end:
-        tail = ent.doc[of + 1 : ent.end]
-        if len(tail) <= 3 and place_strength(tail.text) >= COUNTRY_OR_STATE:
-            return tail
-    return None

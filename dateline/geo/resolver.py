@@ -61,6 +61,7 @@ class Mention:
     start: int
     end: int
     text: str
+    sure: bool = False  # the words prove it a place ("the village of X"), known or not
 
 
 @dataclass
@@ -228,6 +229,31 @@ def demonym_countries(text: str) -> Counter[str]:
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zé]+\b")
 
+#: What a currency or a local-government word says about where an article's readers are.
+_LOCALE_CUES = (
+    (re.compile(r"(?<![A-Za-z])\$\s?\d"), "US"),  # not C$, A$, NZ$, HK$
+    (re.compile(r"\b(?:C\$|CA\$|CAD ?)\d"), "CA"),
+    (re.compile(r"\b(?:A\$|AU\$|AUD ?)\d"), "AU"),
+    (re.compile(r"\bNZ\$\s?\d"), "NZ"),
+    (re.compile(r"£\s?\d"), "GB"),
+    (re.compile(r"\b(?:Rs\.?|INR) ?\d"), "IN"),
+    (re.compile(r"\b(?:Township|(?:Independent )?School District|Board of Supervisors|County Commission|"
+                r"Sheriff's (?:Office|Department)|ZIP code)\b"), "US"),
+)
+#: A locale is a weak hint: half of what one named place or demonym of a country gives.
+LOCALE_WEIGHT = 0.5
+
+
+def locale_countries(text: str) -> Counter[str]:
+    """Countries the article's currency and local-government words point to ('$765,000',
+    'Township'): the readers' country, which decides 'Athens' or 'Mansfield' when
+    nothing else does."""
+    found: Counter[str] = Counter()
+    for pattern, iso2 in _LOCALE_CUES:
+        if pattern.search(text):
+            found[iso2] = LOCALE_WEIGHT
+    return found
+
 
 @lru_cache(maxsize=1)
 def _demonym_forms() -> tuple[frozenset[str], tuple[str, ...]]:
@@ -293,11 +319,11 @@ def resolve_mentions(
 ) -> list[Resolution | None]:
     """Resolve every mention of one document, using the others as context.
 
-    With ``fallback`` (for spans known to be toponyms, e.g. gold spans), a name the
-    gazetteer lacks is placed at the document's focus unit (its main admin2, admin1 or
-    country), as ACLED codes a village it cannot find at the unit around it. The
-    pipeline does not do this: the NER's GPE label alone is too weak a proof that an
-    unknown word is a place ("Pleopsidium", "Bloomberg").
+    A name the gazetteer lacks is placed at the document's focus unit (its main admin2,
+    admin1 or country), as ACLED codes a village it cannot find at the unit around it,
+    when the mention is ``sure`` ("the village of X") or with ``fallback`` (for spans
+    known to be toponyms, e.g. gold spans). The NER's GPE label alone is too weak a
+    proof that an unknown word is a place ("Pleopsidium", "Bloomberg").
     """
     gaz = load()
     mentions = sorted(mentions, key=lambda m: m.start)
@@ -317,9 +343,10 @@ def resolve_mentions(
     out: list[Resolution | None] = [None] * len(mentions)
     for n in names:
         if not n.cands:
-            focus = context.focus() if fallback else None
+            focus = context.focus()
             for i in n.indices if focus else ():
-                out[i] = Resolution(mentions[i], focus, 0.0, 0.0, False, fallback=True)
+                if fallback or mentions[i].sure:
+                    out[i] = Resolution(mentions[i], focus, 0.0, 0.0, False, fallback=True)
             continue
         ranked = sorted(n.cands, key=lambda c: -final[n.key][c.id])
         top = final[n.key][ranked[0].id]
@@ -360,7 +387,7 @@ class _Context:
     """What the document says about where it is: countries, admin units, places."""
 
     def __init__(self, text: str) -> None:
-        self.demonyms = demonym_countries(text)
+        self.demonyms = demonym_countries(text) + locale_countries(text)
         self.state_codes = abbreviated_states(text)
         self.winners: dict[str, Candidate] = {}
 
@@ -436,7 +463,7 @@ class _Context:
 
 def _context_scores(name: _Name, context: _Context) -> dict[int, float]:
     countries, admin1, admin2, others = context.without(name.key)
-    total = sum(v for v in countries.values() if v > 0) or 1
+    total = max(sum(v for v in countries.values() if v > 0), 1)
     points = [(o.id, o.lat, o.lon) for o in others if o.kind in (PLACE, ADMIN2)]
     scores = {}
     for c in name.cands:
@@ -545,7 +572,7 @@ def resolve_article(article: Article) -> None:
     if article.nlp is not None:
         from dateline.geo.recognition import place_spans
 
-        mentions = [Mention(*span) for span in place_spans(article.nlp)]
+        mentions = place_spans(article.nlp)
     else:
         mentions = [Mention(e.start, e.end, e.text) for e in article.entities if e.label in PLACE_LABELS]
     if not mentions:
