@@ -2,8 +2,10 @@
 
     python bench/geo.py --corpus ../shared/corpus/wikinews
 
-Parses every article with spaCy first (not timed), then times ``geo.resolve`` over
-them on one core (CPU seconds of this process), and reports the gazetteer's open time
+Parses every article with spaCy first (not timed, dateline's recognition component
+disabled), then times the whole geoparsing step on one core (CPU seconds of this
+process): the gazetteer-backed recognition component (``relabel_places``) and
+``geo.resolve``, each also on its own. Reports the gazetteer's open time
 and the memory the geo stage adds to a fresh process (gazetteer open, country tables,
 lookup caches filled by resolving every capitalised word of the corpus). The last line
 is one JSON object.
@@ -20,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dateline import geo, nlp, text  # noqa: E402
-from dateline.geo import gazetteer  # noqa: E402
+from dateline.geo import gazetteer, recognition  # noqa: E402
 from dateline.records import Article  # noqa: E402
 
 
@@ -79,20 +81,29 @@ def main() -> None:
     texts = read_corpus(args.corpus)
     added = added_memory_mib(args.corpus)
     articles = [Article(document=text.prepare(t)) for t in texts]
-    list(nlp.parse(articles))
+    pipeline = nlp.load()
+    with pipeline.select_pipes(disable=[recognition.COMPONENT]):
+        raw = list(pipeline.pipe((a.document.text for a in articles), batch_size=8))
     start = time.perf_counter()
     gaz = gazetteer.Gazetteer(gazetteer.store_path())
     gaz.lookup(gazetteer.fold("Kabul"))
     open_s = time.perf_counter() - start
 
-    cpu = []
+    recognise, resolve = [], []
     for _ in range(args.repeat):  # first round with cold lookup caches, later ones warm
-        for a in articles:
+        docs = [d.copy() for d in raw]
+        t0 = time.process_time()
+        for d in docs:
+            recognition.relabel_places(d)
+        recognise.append(time.process_time() - t0)
+        for a, d in zip(articles, docs):
+            nlp.attach(a, d)
             a.places = []
         t0 = time.process_time()
         for a in articles:
             geo.resolve(a)
-        cpu.append(time.process_time() - t0)
+        resolve.append(time.process_time() - t0)
+    cpu = [a + b for a, b in zip(recognise, resolve)]
     places = sum(len(a.places) for a in articles)
     result = {
         "articles": len(articles),
@@ -100,10 +111,13 @@ def main() -> None:
         "gazetteer_open_s": round(open_s, 4),
         "cold_articles_per_s": round(len(articles) / cpu[0], 1),
         "warm_articles_per_s": round(len(articles) / min(cpu), 1),
+        "recognition_articles_per_s": round(len(articles) / min(recognise), 1),
+        "resolution_articles_per_s": round(len(articles) / min(resolve), 1),
         "added_rss_mib": added,
     }
     print(f"{'articles':<22}{result['articles']}\n{'places':<22}{places}")
-    for key in ("gazetteer_open_s", "cold_articles_per_s", "warm_articles_per_s", "added_rss_mib"):
+    for key in ("gazetteer_open_s", "cold_articles_per_s", "warm_articles_per_s",
+                "recognition_articles_per_s", "resolution_articles_per_s", "added_rss_mib"):
         print(f"{key:<22}{result[key]}")
     print(json.dumps(result))
 

@@ -31,6 +31,8 @@ from dateline.geo.resolver import Mention
 
 RELABEL = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Entities whose names may hold a place ("CDC Atlanta", "the Vietnam war").
+NAMED = RELABEL | {"EVENT", "LAW"}
 #: How big a place must be for a bare name with this label to count as one.
 MIN_POPULATION = {"ORG": 15_000, "FAC": 15_000, "PRODUCT": 50_000, "WORK_OF_ART": 50_000,
                   "PERSON": 100_000, "NORP": 50_000, "": 100_000}
@@ -217,17 +219,23 @@ def _same_name_places(doc: Any, ents: list[Any], person_tokens: set[str]) -> tup
             ents[i] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
     taken = {i for e in ents for i in range(e.start, e.end)}
-    longest = max(len(n.split()) for n in names) + 2
+    by_first: dict[int, set[tuple[int, ...]]] = {}
+    for e in ents:
+        if e.text in names:
+            ids = tuple(t.orth for t in e)
+            by_first.setdefault(ids[0], set()).add(ids)
+    orth = doc.to_array("ORTH").tolist()  # token ids: cheaper than token objects
     added, i = [], 0
-    while i < len(doc):
-        end = next((j for j in range(min(len(doc), i + longest), i, -1)
-                    if doc[i].text[:1].isupper() and not taken.intersection(range(i, j))
-                    and doc[i:j].text in names), None)
-        if end is None:
+    while i < len(orth):
+        match = None
+        if i not in taken and orth[i] in by_first:
+            match = max((n for n in by_first[orth[i]] if tuple(orth[i : i + len(n)]) == n
+                         and not taken.intersection(range(i, i + len(n)))), key=len, default=None)
+        if match is None:
             i += 1
             continue
-        added.append(Span(doc, i, end, label="GPE"))
-        i = end
+        added.append(Span(doc, i, i + len(match), label="GPE"))
+        i += len(match)
     if added:
         ents = sorted(ents + added, key=lambda e: e.start)
     return ents, changed or bool(added)
@@ -248,17 +256,25 @@ def _unlabelled_places(doc: Any, ents: list[Any]) -> list[Any]:
     """Runs of proper nouns outside any entity that name a place ('Sudan', 'NSW')."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     places = _place_tokens(ents)
+    proper = _proper_nouns(doc)
     found, i = [], 0
     while i < len(doc):
-        if i in taken or doc[i].pos_ != "PROPN":
+        if i in taken or not proper[i]:
             i += 1
             continue
         j = i
-        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and j - i < 4:
+        while j < len(doc) and j not in taken and proper[j] and j - i < 4:
             j += 1
         found.extend(_places_in_run(doc, i, j, lambda s, e: _need(doc, s, e, "", places)))
         i = j
     return found
+
+
+def _proper_nouns(doc: Any) -> list[bool]:
+    """Which tokens are proper nouns (from the POS array: cheaper than token objects)."""
+    from spacy.symbols import PROPN
+
+    return [p == PROPN for p in doc.to_array("POS").tolist()]
 
 
 def _places_in_run(doc: Any, start: int, end: int, need: Any) -> list[Any]:
@@ -286,13 +302,14 @@ def _stretch_places(doc: Any, ents: list[Any]) -> list[Any]:
     from spacy.tokens import Span
 
     owner = {i: e for e in ents for i in range(e.start, e.end)}
+    proper = _proper_nouns(doc)
     out, dropped, changed = [], set(), False
     for ent in ents:
         if id(ent) in dropped:
             continue
         best = ent
         if ent.label_ in ("GPE", "LOC"):
-            for s, e in _stretches(doc, ent):
+            for s, e in _stretches(doc, ent, proper):
                 others = {id(owner[i]) for i in range(s, e) if i in owner and owner[i] is not ent}
                 whole = all(owner[i].start >= s and owner[i].end <= e for i in range(s, e) if i in owner)
                 if whole and e - s > len(best) and place_strength(doc[s:e].text, True) >= STRETCH_MIN_POPULATION:
@@ -306,16 +323,16 @@ def _stretch_places(doc: Any, ents: list[Any]) -> list[Any]:
     return [e for e in out if id(e) not in dropped]
 
 
-def _stretches(doc: Any, ent: Any) -> Iterator[tuple[int, int]]:
+def _stretches(doc: Any, ent: Any, proper: list[bool]) -> Iterator[tuple[int, int]]:
+    def extends(i: int) -> bool:
+        return proper[i] or doc[i].lower_ in CONNECTORS
+
     for left in range(0, 3):
         for right in range(0, 4):
             s, e = ent.start - left, ent.end + right
-            if (left, right) == (0, 0) or s < 0 or e > len(doc):
+            if (left, right) == (0, 0) or s < 0 or e > len(doc) or not proper[s] or not proper[e - 1]:
                 continue
-            extra = [doc[i] for i in (*range(s, ent.start), *range(ent.end, e))]
-            if not doc[s].pos_ == "PROPN" or not doc[e - 1].pos_ == "PROPN":
-                continue
-            if all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in extra):
+            if all(extends(i) for i in (*range(s, ent.start), *range(ent.end, e))):
                 yield s, e
 
 
@@ -347,7 +364,7 @@ def place_spans(doc: Any) -> list[Mention]:
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             out.extend(_place_entity(doc, ent, places, names))
-        elif len(ent) > 1:
+        elif len(ent) > 1 and ent.label_ in NAMED:
             out.extend(_mention(p) for p in _places_in_name(doc, ent, names))
         if ent.label_ in RELABEL and noun_cue(doc, ent.start, ent.end) and not known(ent.text):
             out.append(_mention(ent, sure=True))
