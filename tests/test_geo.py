@@ -113,6 +113,70 @@ def test_containment_and_document_focus_pick_the_local_namesake() -> None:
     assert got["Helmand province"].kind == "A1"
 
 
+# --------------------------------------------------------------------------- recognition
+
+
+def places_of(text: str) -> dict[str, list]:
+    import dateline
+
+    found: dict[str, list] = {}
+    for p in dateline.extract(text).places:
+        found.setdefault(p.span.text, []).append(p)
+    return found
+
+
+def test_context_words_make_small_places_places() -> None:
+    # the small model tags the village as PERSON/ORG; listed next to a town, it is a place
+    got = places_of("Officials said the outbreak spread from Tacloban and Babatngon to nearby farms.")
+    assert got["Babatngon"][0].iso == "PHL" and got["Babatngon"][0].geo_precision == 1
+
+
+def test_place_names_cut_short_are_stretched() -> None:
+    got = places_of("Three people died in Beni Suef on Monday, officials said.")
+    assert "Beni" not in got and got["Beni Suef"][0].iso == "EGY"
+
+
+def test_one_sense_per_discourse() -> None:
+    got = places_of("Esperance is a town on the south coast of Western Australia. "
+                    "Esperance residents said thousands of birds died.")
+    assert [p.iso for p in got["Esperance"]] == ["AUS", "AUS"]
+
+
+def test_glued_and_framed_places_are_split_out() -> None:
+    got = places_of("Fighting was reported in Eastern China and in North-Western Sydney.")
+    assert got["China"][0].iso == "CHN" and got["Sydney"][0].iso == "AUS"
+    assert "North" not in got  # a generic word is not a place
+
+
+def test_place_in_an_organisation_name_is_evidence_not_an_event_place() -> None:
+    import dateline
+
+    article = dateline.extract("Taco Bell Canada said gunmen attacked a convoy in Kandahar on Monday.")
+    assert {p.span.text for p in article.places} >= {"Canada", "Kandahar"}
+    assert [e.location for e in article.events] == ["Kandahar"]
+    article = dateline.extract("Gunmen attacked the offices of Taco Bell Canada on Monday, killing two people.")
+    assert [p.span.text for p in article.places] == ["Canada"]
+    assert article.events and all(e.location == "" and e.country == "" for e in article.events)
+
+
+def test_unknown_place_the_words_prove_is_placed_in_its_unit() -> None:
+    got = places_of("A dead swan was found in the village of Cellardyke in Fife, Scotland, on Tuesday.")
+    cellardyke = got["Cellardyke"][0]
+    assert cellardyke.iso == "GBR" and cellardyke.geo_precision >= 2 and cellardyke.confidence < 0.5
+    assert places_of("Bloomberg reported the deal on Monday.") == {}  # a GPE label alone is no proof
+
+
+def test_currency_decides_between_namesakes_when_nothing_else_does() -> None:
+    assert places_of("The Athens city council approved $765,000 for a new park.")["Athens"][0].iso == "USA"
+    assert places_of("Police in Athens fired tear gas at Greek protesters.")["Athens"][0].iso == "GRC"
+
+
+def test_folding_maps_letters_without_a_decomposition() -> None:
+    fold = gazetteer.fold
+    assert fold("Doğubayazıt") == fold("Dogubayazit") and fold("Puławy") == "pulawy"
+    assert fold("Tromsø") == "tromso"
+
+
 # --------------------------------------------------------------------------- eval command
 
 

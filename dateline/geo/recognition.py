@@ -117,10 +117,13 @@ def place_strength(text: str, alternates: bool = False) -> int:
 
 @lru_cache(maxsize=100_000)
 def known(text: str) -> bool:
-    """Whether the gazetteer has any reading of ``text`` (alternate names included)."""
+    """Whether the gazetteer has any reading of ``text`` (alternate names included);
+    a lone generic word ('North', 'Central') is not a name."""
     from dateline.geo.gazetteer import load
     from dateline.geo.resolver import candidates_for
 
+    if text.lower() in GENERIC_WORDS:
+        return False
     return bool(candidates_for(text, load())[0])
 
 
@@ -140,15 +143,32 @@ def place_cue(doc: Any, start: int, end: int, label: str = "") -> bool:
             return True
         if prev == "of" and i >= 1 and doc[i - 1].lower_ in OF_NOUNS:
             return True
-    return end < len(doc) and doc[end].lower_ in AFTER_NOUNS
+    return (end < len(doc) and doc[end].lower_ in AFTER_NOUNS) or noun_cue(doc, start, end)
 
 
 def noun_cue(doc: Any, start: int, end: int) -> bool:
-    """'the village of X', 'X district': the text itself says X is a place."""
+    """'the village of X', 'X district', 'the island Rügen', 'X, a suburb of Harare':
+    the text itself says X is a place."""
     i = start - 1
+    if i >= 0 and doc[i].lower_ in PLACE_NOUNS and doc[i].pos_ == "NOUN":
+        return True
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
         return True
-    return end < len(doc) and doc[end].lower_ in PLACE_NOUNS
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
+        return True
+    return _appositive_place_noun(doc, end)
+
+
+def _appositive_place_noun(doc: Any, end: int) -> bool:
+    """', a farming town', ', a suburb located east of Harare'."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for t in doc[end + 2 : min(len(doc), end + 5)]:
+        if t.lower_ in PLACE_NOUNS:
+            return True
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            return False
+    return False
 
 
 def listed_with_place(doc: Any, start: int, end: int, place_tokens: set[int]) -> bool:
@@ -254,6 +274,8 @@ def _need(doc: Any, start: int, end: int, label: str, places: set[int]) -> int:
 
 def _unlabelled_places(doc: Any, ents: list[Any]) -> list[Any]:
     """Runs of proper nouns outside any entity that name a place ('Sudan', 'NSW')."""
+    from spacy.tokens import Span
+
     taken = {i for e in ents for i in range(e.start, e.end)}
     places = _place_tokens(ents)
     proper = _proper_nouns(doc)
@@ -265,7 +287,10 @@ def _unlabelled_places(doc: Any, ents: list[Any]) -> list[Any]:
         j = i
         while j < len(doc) and j not in taken and proper[j] and j - i < 4:
             j += 1
-        found.extend(_places_in_run(doc, i, j, lambda s, e: _need(doc, s, e, "", places)))
+        inside = _places_in_run(doc, i, j, lambda s, e: _need(doc, s, e, "", places))
+        if not inside and noun_cue(doc, i, j):  # 'the village of Cellardyke': a place we lack
+            inside = [Span(doc, i, j, label="GPE")]
+        found.extend(inside)
         i = j
     return found
 
