@@ -130,62 +130,120 @@ def known(text: str) -> bool:
 # --------------------------------------------------------------------------- context
 
 
-def place_cue(doc: Any, start: int, end: int, label: str = "") -> bool:
+class Words:
+    """A Doc's tokens as plain lists of ids (lower-cased text hash, coarse tag), read once
+    from its arrays: spaCy builds a Python object per token access, which was most of
+    this component's cost."""
+
+    __slots__ = ("doc", "text", "lower", "pos", "start", "end", "orth", "space", "n")
+
+    def __init__(self, doc: Any, text: str | None = None) -> None:
+        array = doc.to_array(["LOWER", "POS", "IDX", "LENGTH", "ORTH", "SPACY"])
+        self.doc, self.text = doc, text  # the text, when the caller has it at hand
+        self.lower = array[:, 0].tolist()
+        self.pos = array[:, 1].tolist()
+        self.start = array[:, 2].tolist()
+        self.end = (array[:, 2] + array[:, 3]).tolist()
+        self.orth = array[:, 4].tolist()
+        self.space = array[:, 5].tolist()
+        self.n = len(self.lower)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end``: a slice of the text when there is one, else
+        the tokens' strings and trailing spaces (as spaCy rebuilds a Doc's text)."""
+        if self.text is not None:
+            return self.text[self.start[start] : self.end[end - 1]]
+        strings = self.doc.vocab.strings
+        if end - start == 1:
+            return strings[self.orth[start]]
+        return "".join(strings[self.orth[k]] + (" " if self.space[k] and k < end - 1 else "")
+                       for k in range(start, end))
+
+    def of(self, span: Any) -> str:
+        """The text of an entity (cached: entities are re-read in several passes)."""
+        return self.span_text(span.start, span.end)
+
+    def is_(self, i: int, words: frozenset[str]) -> bool:
+        """Whether token ``i``, lower-cased, is one of ``words``."""
+        return 0 <= i < self.n and self.lower[i] in _hashes(words)
+
+    def tagged(self, i: int, *tags: str) -> bool:
+        """Whether token ``i``'s coarse tag is one of ``tags`` ('NOUN', 'PROPN', ...)."""
+        return 0 <= i < self.n and self.pos[i] in _tag_ids(tags)
+
+
+@lru_cache(maxsize=None)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    from spacy.strings import hash_string
+
+    return frozenset(hash_string(w) for w in words)
+
+
+@lru_cache(maxsize=None)
+def _tag_ids(tags: tuple[str, ...]) -> frozenset[int]:
+    from spacy import symbols
+
+    return frozenset(getattr(symbols, t) for t in tags)
+
+
+THE, OF, FROM, COMMA = frozenset({"the"}), frozenset({"of"}), frozenset({"from"}), frozenset({","})
+AND_OR, ARTICLES = frozenset({"and", "or"}), frozenset({"a", "an", "the"})
+POSSESSIVE_S = frozenset({"'s", "’s"})
+LOCATING = LOCATIVE_WORDS | NAMING_WORDS
+
+
+def place_cue(w: Words, start: int, end: int, label: str = "") -> bool:
     """Whether the words around tokens ``start:end`` say they name a place."""
-    if label == "PERSON" and end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+    if label == "PERSON" and w.is_(end, POSSESSIVE_S):
         return False  # 'in Obama's speech'
     i = start - 1
-    if i >= 0 and doc[i].lower_ == "the":
+    if w.is_(i, THE):
         i -= 1
-    if i >= 0:
-        prev = doc[i].lower_
-        if prev in LOCATIVE_WORDS or prev in NAMING_WORDS or (prev == "from" and label != "PERSON"):
-            return True
-        if prev == "of" and i >= 1 and doc[i - 1].lower_ in OF_NOUNS:
-            return True
-    return (end < len(doc) and doc[end].lower_ in AFTER_NOUNS) or noun_cue(doc, start, end)
+    if w.is_(i, LOCATING) or (label != "PERSON" and w.is_(i, FROM)):
+        return True
+    if w.is_(i, OF) and w.is_(i - 1, OF_NOUNS):
+        return True
+    return w.is_(end, AFTER_NOUNS) or noun_cue(w, start, end)
 
 
-def noun_cue(doc: Any, start: int, end: int) -> bool:
+def noun_cue(w: Words, start: int, end: int) -> bool:
     """'the village of X', 'X district', 'the island Rügen', 'X, a suburb of Harare':
     the text itself says X is a place."""
     i = start - 1
-    if i >= 0 and doc[i].lower_ in PLACE_NOUNS and doc[i].pos_ == "NOUN":
+    if w.is_(i, PLACE_NOUNS) and w.tagged(i, "NOUN"):
         return True
-    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
+    if w.is_(i, OF) and w.is_(i - 1, PLACE_NOUNS):
         return True
-    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
-        return True
-    return _appositive_place_noun(doc, end)
+    return w.is_(end, PLACE_NOUNS) or _appositive_place_noun(w, end)
 
 
-def _appositive_place_noun(doc: Any, end: int) -> bool:
+def _appositive_place_noun(w: Words, end: int) -> bool:
     """', a farming town', ', a suburb located east of Harare'."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+    if not (w.is_(end, COMMA) and w.is_(end + 1, ARTICLES)):
         return False
-    for t in doc[end + 2 : min(len(doc), end + 5)]:
-        if t.lower_ in PLACE_NOUNS:
+    for i in range(end + 2, min(w.n, end + 5)):
+        if w.is_(i, PLACE_NOUNS):
             return True
-        if t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+        if not w.tagged(i, "ADJ", "NOUN", "PROPN"):
             return False
     return False
 
 
-def listed_with_place(doc: Any, start: int, end: int, place_tokens: set[int]) -> bool:
+def listed_with_place(w: Words, start: int, end: int, place_tokens: set[int]) -> bool:
     """'Tacloban and Babatngon', 'Suba, Migori, Rongo', 'Pulawy, Poland'."""
     i = start - 1
-    if i >= 1 and doc[i].lower_ in LIST_WORDS:
+    if i >= 1 and w.is_(i, LIST_WORDS):
         j = i - 1
-        if doc[i].lower_ in ("and", "or") and doc[j].text == ",":
+        if w.is_(i, AND_OR) and w.is_(j, COMMA):
             j -= 1
-        if j >= 0 and j in place_tokens:
+        if j in place_tokens:
             return True
     k = end
-    if k < len(doc) and doc[k].lower_ in LIST_WORDS:
+    if w.is_(k, LIST_WORDS):
         k += 1
-        if k < len(doc) and doc[k].lower_ in ("and", "or"):
+        if w.is_(k, AND_OR):
             k += 1
-        return k < len(doc) and k in place_tokens
+        return k in place_tokens
     return False
 
 
@@ -196,6 +254,7 @@ def relabel_places(doc: Any) -> Any:
     """Make the document's entities say which spans are places (see the module doc)."""
     from spacy.tokens import Span
 
+    w = Words(doc)
     ents = list(doc.ents)
     person_tokens = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     changed = False
@@ -204,58 +263,58 @@ def relabel_places(doc: Any) -> Any:
         for i, ent in enumerate(ents):
             if ent.label_ not in RELABEL:
                 continue
-            if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.lower() in person_tokens:
+            if ent.label_ == "PERSON" and len(ent) == 1 and w.of(ent).lower() in person_tokens:
                 continue
-            if place_strength(ent.text) >= _need(doc, ent.start, ent.end, ent.label_, places):
+            strength = place_strength(w.of(ent))
+            if strength >= 0 and strength >= _need(w, ent.start, ent.end, ent.label_, places):
                 ents[i] = Span(doc, ent.start, ent.end, label="GPE")
                 changed = True
-    added = _unlabelled_places(doc, ents)
+    added = _unlabelled_places(w, ents)
     ents = sorted(ents + added, key=lambda e: e.start)
-    ents, repeated = _same_name_places(doc, ents, person_tokens)
-    stretched = _stretch_places(doc, ents)
+    ents, repeated = _same_name_places(w, ents, person_tokens)
+    stretched = _stretch_places(w, ents)
     if changed or added or repeated or stretched is not ents:
         doc.ents = stretched
     return doc
 
 
-def document_places(ents: Any) -> set[str]:
+def document_places(w: Words, ents: Any) -> set[str]:
     """Texts the document uses as names of places the gazetteer knows."""
-    return {e.text for e in ents if e.label_ == "GPE" and place_strength(e.text, True) >= 0}
+    return {w.of(e) for e in ents if e.label_ == "GPE" and place_strength(w.of(e), True) >= 0}
 
 
-def _same_name_places(doc: Any, ents: list[Any], person_tokens: set[str]) -> tuple[list[Any], bool]:
+def _same_name_places(w: Words, ents: list[Any], person_tokens: set[str]) -> tuple[list[Any], bool]:
     """One sense per discourse: a name the document uses as a place is a place wherever
     it stands alone ('Esperance residents', 'Randwick has been locked down')."""
     from spacy.tokens import Span
 
-    names = document_places(ents)
+    doc = w.doc
+    names = document_places(w, ents)
     if not names:
         return ents, False
     changed = False
     for i, ent in enumerate(ents):
-        if ent.label_ in PLACE_LABELS or ent.text not in names or ent.text.lower() in person_tokens:
+        if ent.label_ in PLACE_LABELS or w.of(ent) not in names or w.of(ent).lower() in person_tokens:
             continue
         if ent.label_ in RELABEL or ent[0].pos_ == "PROPN":  # 'NSW' tagged CARDINAL
             ents[i] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
     taken = {i for e in ents for i in range(e.start, e.end)}
+    orth = doc.to_array("ORTH").tolist()  # token ids: cheaper than token objects
     by_first: dict[int, set[tuple[int, ...]]] = {}
     for e in ents:
-        if e.text in names:
-            ids = tuple(t.orth for t in e)
+        if w.of(e) in names:
+            ids = tuple(orth[e.start : e.end])
             by_first.setdefault(ids[0], set()).add(ids)
-    orth = doc.to_array("ORTH").tolist()  # token ids: cheaper than token objects
-    added, i = [], 0
-    while i < len(orth):
-        match = None
-        if i not in taken and orth[i] in by_first:
-            match = max((n for n in by_first[orth[i]] if tuple(orth[i : i + len(n)]) == n
-                         and not taken.intersection(range(i, i + len(n)))), key=len, default=None)
-        if match is None:
-            i += 1
+    added = []
+    for i in [i for i, o in enumerate(orth) if o in by_first]:
+        if i in taken:
             continue
-        added.append(Span(doc, i, i + len(match), label="GPE"))
-        i += len(match)
+        match = max((n for n in by_first[orth[i]] if tuple(orth[i : i + len(n)]) == n
+                     and not taken.intersection(range(i, i + len(n)))), key=len, default=None)
+        if match is not None:
+            added.append(Span(doc, i, i + len(match), label="GPE"))
+            taken.update(range(i, i + len(match)))
     if added:
         ents = sorted(ents + added, key=lambda e: e.start)
     return ents, changed or bool(added)
@@ -265,44 +324,38 @@ def _place_tokens(ents: list[Any]) -> set[int]:
     return {i for e in ents if e.label_ in ("GPE", "LOC") for i in range(e.start, e.end)}
 
 
-def _need(doc: Any, start: int, end: int, label: str, places: set[int]) -> int:
+def _need(w: Words, start: int, end: int, label: str, places: set[int]) -> int:
     """The population a gazetteer reading needs for tokens ``start:end`` to be a place."""
-    if place_cue(doc, start, end, label) or listed_with_place(doc, start, end, places):
+    if place_cue(w, start, end, label) or listed_with_place(w, start, end, places):
         return IN_CONTEXT_MIN_POPULATION
     return MIN_POPULATION[label]
 
 
-def _unlabelled_places(doc: Any, ents: list[Any]) -> list[Any]:
+def _unlabelled_places(w: Words, ents: list[Any]) -> list[Any]:
     """Runs of proper nouns outside any entity that name a place ('Sudan', 'NSW')."""
     from spacy.tokens import Span
 
     taken = {i for e in ents for i in range(e.start, e.end)}
     places = _place_tokens(ents)
-    proper = _proper_nouns(doc)
+    propn = _tag_ids(("PROPN",))
+    proper = [pos in propn for pos in w.pos]
     found, i = [], 0
-    while i < len(doc):
+    while i < w.n:
         if i in taken or not proper[i]:
             i += 1
             continue
         j = i
-        while j < len(doc) and j not in taken and proper[j] and j - i < 4:
+        while j < w.n and j not in taken and proper[j] and j - i < 4:
             j += 1
-        inside = _places_in_run(doc, i, j, lambda s, e: _need(doc, s, e, "", places))
-        if not inside and noun_cue(doc, i, j):  # 'the village of Cellardyke': a place we lack
-            inside = [Span(doc, i, j, label="GPE")]
+        inside = _places_in_run(w, i, j, lambda s, e: _need(w, s, e, "", places))
+        if not inside and noun_cue(w, i, j):  # 'the village of Cellardyke': a place we lack
+            inside = [Span(w.doc, i, j, label="GPE")]
         found.extend(inside)
         i = j
     return found
 
 
-def _proper_nouns(doc: Any) -> list[bool]:
-    """Which tokens are proper nouns (from the POS array: cheaper than token objects)."""
-    from spacy.symbols import PROPN
-
-    return [p == PROPN for p in doc.to_array("POS").tolist()]
-
-
-def _places_in_run(doc: Any, start: int, end: int, need: Any) -> list[Any]:
+def _places_in_run(w: Words, start: int, end: int, need: Any) -> list[Any]:
     """Longest place names inside tokens ``start:end``, left to right; ``need(s, e)`` is
     the population a reading of ``doc[s:e]`` must reach."""
     from spacy.tokens import Span
@@ -310,10 +363,11 @@ def _places_in_run(doc: Any, start: int, end: int, need: Any) -> list[Any]:
     found, i = [], start
     while i < end:
         for j in range(end, i, -1):
-            if doc[i].is_punct or doc[j - 1].is_punct or (j < end and doc[j].lower_ in ("'s", "’s")):
+            if w.tagged(i, "PUNCT") or w.tagged(j - 1, "PUNCT") or (j < end and w.is_(j, POSSESSIVE_S)):
                 continue  # "St. Peter's Square" is not St. Peter
-            if place_strength(doc[i:j].text) >= need(i, j):
-                found.append(Span(doc, i, j, label="GPE"))
+            strength = place_strength(w.span_text(i, j))
+            if strength >= 0 and strength >= need(i, j):
+                found.append(Span(w.doc, i, j, label="GPE"))
                 i = j
                 break
         else:
@@ -321,24 +375,23 @@ def _places_in_run(doc: Any, start: int, end: int, need: Any) -> list[Any]:
     return found
 
 
-def _stretch_places(doc: Any, ents: list[Any]) -> list[Any]:
+def _stretch_places(w: Words, ents: list[Any]) -> list[Any]:
     """Stretch place entities to the longest gazetteer name they start or end:
     'Beni' + 'Suef', 'Guinea' + '-Bissau', 'Rio Grande' + 'do Sul'."""
     from spacy.tokens import Span
 
     owner = {i: e for e in ents for i in range(e.start, e.end)}
-    proper = _proper_nouns(doc)
     out, dropped, changed = [], set(), False
     for ent in ents:
         if id(ent) in dropped:
             continue
         best = ent
         if ent.label_ in ("GPE", "LOC"):
-            for s, e in _stretches(doc, ent, proper):
+            for s, e in _stretches(w, ent):
                 others = {id(owner[i]) for i in range(s, e) if i in owner and owner[i] is not ent}
                 whole = all(owner[i].start >= s and owner[i].end <= e for i in range(s, e) if i in owner)
-                if whole and e - s > len(best) and place_strength(doc[s:e].text, True) >= STRETCH_MIN_POPULATION:
-                    best, absorbed = Span(doc, s, e, label=ent.label_), others
+                if whole and e - s > len(best) and place_strength(w.span_text(s, e), True) >= STRETCH_MIN_POPULATION:
+                    best, absorbed = Span(w.doc, s, e, label=ent.label_), others
             if best is not ent:
                 dropped |= absorbed
                 changed = True
@@ -348,14 +401,14 @@ def _stretch_places(doc: Any, ents: list[Any]) -> list[Any]:
     return [e for e in out if id(e) not in dropped]
 
 
-def _stretches(doc: Any, ent: Any, proper: list[bool]) -> Iterator[tuple[int, int]]:
+def _stretches(w: Words, ent: Any) -> Iterator[tuple[int, int]]:
     def extends(i: int) -> bool:
-        return proper[i] or doc[i].lower_ in CONNECTORS
+        return w.tagged(i, "PROPN") or w.is_(i, CONNECTORS)
 
     for left in range(0, 3):
         for right in range(0, 4):
             s, e = ent.start - left, ent.end + right
-            if (left, right) == (0, 0) or s < 0 or e > len(doc) or not proper[s] or not proper[e - 1]:
+            if (left, right) == (0, 0) or s < 0 or e > w.n or not w.tagged(s, "PROPN") or not w.tagged(e - 1, "PROPN"):
                 continue
             if all(extends(i) for i in (*range(s, ent.start), *range(ent.end, e))):
                 yield s, e
@@ -374,24 +427,26 @@ def add_to_pipeline(nlp: Any) -> None:
 # --------------------------------------------------------------------------- spans
 
 
-def place_spans(doc: Any) -> list[Mention]:
+def place_spans(doc: Any, text: str | None = None) -> list[Mention]:
     """The toponym mentions of a parsed document (after :func:`relabel_places`).
 
     A place entity the gazetteer knows is one mention; one it does not know yields the
     places inside it, or itself when none is; a name inside another entity ("the
     University of California", "Taco Bell Canada") is evidence of the place, though not
-    of an event there. ``sure`` marks names whose words prove them places.
+    of an event there. ``sure`` marks names whose words prove them places. ``text`` is
+    the Doc's text, when the caller has it (it saves rebuilding it from the tokens).
     """
+    w = Words(doc, text)
     ents = doc.ents
     places = _place_tokens(list(ents))
-    names = document_places(ents)
+    names = document_places(w, ents)
     out: list[Mention] = []
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
-            out.extend(_place_entity(doc, ent, places, names))
+            out.extend(_place_entity(w, ent, places, names))
         elif len(ent) > 1 and ent.label_ in NAMED:
-            out.extend(_mention(p) for p in _places_in_name(doc, ent, names))
-        if ent.label_ in RELABEL and noun_cue(doc, ent.start, ent.end) and not known(ent.text):
+            out.extend(_mention(p) for p in _places_in_name(w, ent, names))
+        if ent.label_ in RELABEL and noun_cue(w, ent.start, ent.end) and not known(w.of(ent)):
             out.append(_mention(ent, sure=True))
     return out
 
@@ -400,73 +455,73 @@ def _mention(span: Any, sure: bool = False) -> Mention:
     return Mention(span.start_char, span.end_char, span.text, sure)
 
 
-def _place_entity(doc: Any, ent: Any, places: set[int], names: set[str]) -> list[Mention]:
-    if known(ent.text):
+def _place_entity(w: Words, ent: Any, places: set[int], names: set[str]) -> list[Mention]:
+    if known(w.of(ent)):
         return [_mention(ent)]
-    inner = [p for seg in _segments(ent) for p in _places_in_segment(doc, *seg, ent.label_, names)]
+    inner = [p for seg in _segments(w, ent) for p in _places_in_segment(w, *seg, ent.label_, names)]
     if inner:
         return [_mention(p) for p in inner]
     sure = ent.label_ != "FAC" and (
-        place_cue(doc, ent.start, ent.end, ent.label_) or listed_with_place(doc, ent.start, ent.end, places)
+        place_cue(w, ent.start, ent.end, ent.label_) or listed_with_place(w, ent.start, ent.end, places)
     )
     return [_mention(ent, sure)]
 
 
-def _places_in_segment(doc: Any, start: int, end: int, label: str, names: set[str]) -> list[Any]:
+def _places_in_segment(w: Words, start: int, end: int, label: str, names: set[str]) -> list[Any]:
     """The place a part of a place entity names: the part itself ('Pandi' of 'Pandi,
     Bulacan'), a place framed only by modifiers and place nouns ('Eastern China', 'Sumatra
     province', 'the City of Santa Ana'), or a big or already named place heading or
     ending it ('Santa Ana City Council'). Not 'Plum' of 'Plum Island'."""
-    if known(doc[start:end].text):
+    doc = w.doc
+    if known(w.span_text(start, end)):
         return [doc[start:end]]
     need = MIN_POPULATION["FAC"] if label == "FAC" else IN_CONTEXT_MIN_POPULATION
     for size in range(end - start - 1, 0, -1):
         for s in range(start, end - size + 1):
             e = s + size
-            framed = all(doc[i].lower_ in FRAME_WORDS for i in (*range(start, s), *range(e, end)))
-            if framed and place_strength(doc[s:e].text) >= need:
+            framed = all(w.is_(i, FRAME_WORDS) for i in (*range(start, s), *range(e, end)))
+            if framed and place_strength(w.span_text(s, e)) >= need:
                 return [doc[s:e]]
-    for s, e in _heads_and_tails(doc, start, end):
-        text = doc[s:e].text
+    for s, e in _heads_and_tails(w, start, end):
+        text = w.span_text(s, e)
         if place_strength(text) >= NAME_PART_MIN_POPULATION or text in names:
             return [doc[s:e]]
     return []
 
 
-def _segments(ent: Any) -> Iterator[tuple[int, int]]:
+def _segments(w: Words, ent: Any) -> Iterator[tuple[int, int]]:
     """Token ranges of ``ent`` between commas, dashes, slashes and 'and'; without 'the'."""
     start = ent.start
-    for t in (*ent, None):
-        if t is None or t.lower_ in SPLIT_TOKENS or t.lower_ == "the":
-            end = ent.end if t is None else t.i
-            if end > start:
-                yield start, end
-            start = end + 1
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or w.is_(i, SPLIT_TOKENS) or w.is_(i, THE):
+            if i > start:
+                yield start, i
+            start = i + 1
 
 
-def _places_in_name(doc: Any, ent: Any, names: set[str]) -> list[Any]:
+def _places_in_name(w: Words, ent: Any, names: set[str]) -> list[Any]:
     """A country, state or big city heading or ending another entity's name, or
     following its 'of' ('Taco Bell Canada', 'the University of California'), or a place
     the document names elsewhere ('the Vietnam war'); in a person's name, only a
     country or state set off by punctuation ('Sri Lanka - approximately')."""
-    person = ent.label_ == "PERSON" and not place_cue(doc, ent.start, ent.end)  # 'at Randwick Racecourse'
+    person = ent.label_ == "PERSON" and not place_cue(w, ent.start, ent.end)  # 'at Randwick Racecourse'
     need = NAME_PART_MIN_POPULATION if ent.label_ == "ORG" else COUNTRY_OR_STATE
     found = []
-    for start, end in _segments(ent):
+    for start, end in _segments(w, ent):
         spans = [] if end - start == len(ent) else [(start, end)]  # the whole: already judged
-        spans += [] if person else _heads_and_tails(doc, start, end)
+        spans += [] if person else _heads_and_tails(w, start, end)
         for s, e in spans:
-            text = doc[s:e].text
+            text = w.span_text(s, e)
             if place_strength(text) >= need or (not person and text in names):
-                found.append(doc[s:e])
+                found.append(w.doc[s:e])
                 break
     return found
 
 
-def _heads_and_tails(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+def _heads_and_tails(w: Words, start: int, end: int) -> list[tuple[int, int]]:
     spans = [(start, start + n) for n in (3, 2, 1) if start + n < end]
     spans += [(end - n, end) for n in (3, 2, 1) if end - n > start]
-    of = next((i for i in range(start, end) if doc[i].lower_ == "of"), None)
+    of = next((i for i in range(start, end) if w.is_(i, OF)), None)
     if of is not None and of + 1 < end:
         spans.insert(0, (of + 1, end))
     return spans

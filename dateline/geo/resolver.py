@@ -229,16 +229,20 @@ def demonym_countries(text: str) -> Counter[str]:
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zé]+\b")
 
-#: What a currency or a local-government word says about where an article's readers are.
+#: What a currency or a local-government word says about where an article's readers are:
+#: (a substring that must occur, the pattern, the country).
 _LOCALE_CUES = (
-    (re.compile(r"(?<![A-Za-z])\$\s?\d"), "US"),  # not C$, A$, NZ$, HK$
-    (re.compile(r"\b(?:C\$|CA\$|CAD ?)\d"), "CA"),
-    (re.compile(r"\b(?:A\$|AU\$|AUD ?)\d"), "AU"),
-    (re.compile(r"\bNZ\$\s?\d"), "NZ"),
-    (re.compile(r"£\s?\d"), "GB"),
-    (re.compile(r"\b(?:Rs\.?|INR) ?\d"), "IN"),
-    (re.compile(r"\b(?:Township|(?:Independent )?School District|Board of Supervisors|County Commission|"
-                r"Sheriff's (?:Office|Department)|ZIP code)\b"), "US"),
+    ("$", re.compile(r"(?<![A-Za-z])\$\s?\d"), "US"),  # not C$, A$, NZ$, HK$
+    ("$", re.compile(r"\b(?:C\$|CA\$)\s?\d"), "CA"),
+    ("$", re.compile(r"\b(?:A\$|AU\$)\s?\d"), "AU"),
+    ("NZ$", re.compile(r"\bNZ\$\s?\d"), "NZ"),
+    ("£", re.compile(r"£\s?\d"), "GB"),
+    ("Rs", re.compile(r"\bRs\.? ?\d"), "IN"),
+    ("Township", re.compile(r"\bTownship\b"), "US"),
+    ("School District", re.compile(r"\bSchool District\b"), "US"),
+    ("Board of Supervisors", re.compile(r"\bBoard of Supervisors\b"), "US"),
+    ("County Commission", re.compile(r"\bCounty Commission"), "US"),
+    ("Sheriff's", re.compile(r"\bSheriff's (?:Office|Department)\b"), "US"),
 )
 #: A locale is a weak hint: half of what one named place or demonym of a country gives.
 LOCALE_WEIGHT = 0.5
@@ -249,8 +253,8 @@ def locale_countries(text: str) -> Counter[str]:
     'Township'): the readers' country, which decides 'Athens' or 'Mansfield' when
     nothing else does."""
     found: Counter[str] = Counter()
-    for pattern, iso2 in _LOCALE_CUES:
-        if pattern.search(text):
+    for needle, pattern, iso2 in _LOCALE_CUES:
+        if needle in text and pattern.search(text):
             found[iso2] = LOCALE_WEIGHT
     return found
 
@@ -443,38 +447,51 @@ class _Context:
         others = self.a2_names[target] - (1 if target in self.a2_of[key] else 0)
         return 2.0 if others > 0 else 0.0
 
-    def without(self, key: str) -> tuple[Counter[str], Counter[int], Counter[int], list[Candidate]]:
+    def without(self, key: str) -> _Others:
         """The context minus what the name ``key`` itself contributed."""
-        own = self.winners.get(key)
-        countries, admin1, admin2 = Counter(self.countries), Counter(self.admin1), Counter(self.admin2)
+        return _Others(self, key)
+
+
+class _Others:
+    """A :class:`_Context` minus one name's own contribution, computed on demand rather
+    than by copying the counters (this runs once per name and round)."""
+
+    def __init__(self, context: _Context, key: str) -> None:
+        self.context, self.own = context, context.winners.get(key)
+        positive = sum(v for v in context.countries.values() if v > 0)
+        self.total = max(positive - (1 if self.own is not None else 0), 1)
+        self.points = [(o.id, o.lat, o.lon) for k, o in context.winners.items()
+                       if k != key and o.kind in (PLACE, ADMIN2)]
+
+    def country(self, cc: str) -> float:
+        own = self.own
+        return max(self.context.countries.get(cc, 0) - (1 if own is not None and own.cc == cc else 0), 0)
+
+    def admin1(self, unit: int) -> float:
+        own, weight = self.own, self.context.admin1.get(unit, 0)
         if own is not None:
-            countries[own.cc] -= 1
-            if own.kind == ADMIN1:
-                admin1[own.id] -= 2
-            elif own.kind == ADMIN2:
-                admin2[own.id] -= 2
-            if own.admin1:
-                admin1[own.admin1] -= 1
-            if own.admin2:
-                admin2[own.admin2] -= 1
-        others = [c for k, c in self.winners.items() if k != key]
-        return countries, admin1, admin2, others
+            weight -= (2 if own.kind == ADMIN1 and own.id == unit else 0) + (1 if own.admin1 == unit else 0)
+        return weight
+
+    def admin2(self, unit: int) -> float:
+        own, weight = self.own, self.context.admin2.get(unit, 0)
+        if own is not None:
+            weight -= (2 if own.kind == ADMIN2 and own.id == unit else 0) + (1 if own.admin2 == unit else 0)
+        return weight
 
 
 def _context_scores(name: _Name, context: _Context) -> dict[int, float]:
-    countries, admin1, admin2, others = context.without(name.key)
-    total = max(sum(v for v in countries.values() if v > 0), 1)
-    points = [(o.id, o.lat, o.lon) for o in others if o.kind in (PLACE, ADMIN2)]
+    others = context.without(name.key)
     scores = {}
     for c in name.cands:
         s = name.prior[c.id] + name.containment.get(c.id, 0.0) + context.coherence(name.key, c)
-        s += 4.0 * max(countries[c.cc], 0) / total
+        s += 4.0 * others.country(c.cc) / others.total
         if c.kind in (PLACE, ADMIN2):
-            if c.admin1 and admin1[c.admin1] > 0:
+            if c.admin1 and others.admin1(c.admin1) > 0:
                 s += 2.5
-            if c.kind == PLACE and c.admin2 and admin2[c.admin2] > 0:
+            if c.kind == PLACE and c.admin2 and others.admin2(c.admin2) > 0:
                 s += 1.5
-            s += _proximity(c, points)
+            s += _proximity(c, others.points)
         scores[c.id] = s
     return scores
 
@@ -572,7 +589,7 @@ def resolve_article(article: Article) -> None:
     if article.nlp is not None:
         from dateline.geo.recognition import place_spans
 
-        mentions = place_spans(article.nlp)
+        mentions = place_spans(article.nlp, text)
     else:
         mentions = [Mention(e.start, e.end, e.text) for e in article.entities if e.label in PLACE_LABELS]
     if not mentions:
