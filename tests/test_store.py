@@ -25,6 +25,16 @@ def test_add_is_idempotent_and_reopening_keeps_records(db_path: str) -> None:
         assert claim["evidence"]["quote"][0]["start"] == 0
 
 
+def test_claim_filters_match_what_is_typed_literally(db_path: str) -> None:
+    with connect(db_path) as store:
+        store.add(make_article(TEXT))
+        assert len(store.claims(speaker="HASSAN")) == 1
+        assert len(store.claims(about="army base")) == 0  # the quote is the first 40 characters
+        assert len(store.claims(about="fighters attacked")) == 1
+        assert store.claims(speaker="%") == [] and store.claims(about="_") == []  # wildcards are text
+        assert len(store.claims(disputed=False)) == 1 and store.claims(disputed=True) == []
+
+
 def test_same_event_from_two_articles_is_one_record_with_both_sources(db_path: str) -> None:
     first = make_article(TEXT)
     second = make_article("Reuters: " + TEXT + " Residents fled.")

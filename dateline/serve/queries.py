@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from dateline.store import Store
-from dateline.store.filters import EventFilter, escape_like as _escape_like, like as _like
+from dateline.store.filters import ClaimFilter, EventFilter, escape_like as _escape_like, like as _like
 
 #: Columns a map or a table needs; the full record comes from ``event()``.
 SUMMARY_COLUMNS = (
@@ -164,20 +164,7 @@ def claims(store: Store, *, speaker: str | None = None, q: str | None = None,
            doc_id: str | None = None, disputed: bool | None = None, limit: int = 100,
            cursor: str | None = None) -> Page:
     """Claims with the claims that dispute them (and that they dispute) spelled out."""
-    where: list[str] = []
-    params: list[Any] = []
-    if speaker:
-        where.append("(LOWER(speaker) LIKE ? ESCAPE '\\' OR LOWER(speaker_role) LIKE ? ESCAPE '\\')")
-        params += [_like(speaker)] * 2
-    if q:
-        where.append("LOWER(quote) LIKE ? ESCAPE '\\'")
-        params.append(_like(q))
-    if doc_id:
-        where.append("doc_id = ?")
-        params.append(doc_id)
-    if disputed is not None:
-        where.append("(disputed_by IS NOT NULL AND disputed_by NOT IN ('', '[]'))" if disputed
-                     else "(disputed_by IS NULL OR disputed_by IN ('', '[]'))")
+    where, params = ClaimFilter(speaker=speaker, q=q, doc_id=doc_id, disputed=disputed).where()
     total = _count(store, "claims", where, params)
     if cursor:
         where.append("(doc_id, claim_id) > (?, ?)")

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from dateline.records import ACLED_COLUMNS, Article, Event
-from dateline.store.filters import EventFilter
+from dateline.store.filters import ClaimFilter, EventFilter
 from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 JSON_COLUMNS = {"quantities", "evidence", "repairs", "entities", "disputed_by", "event_ids"}
@@ -184,16 +184,10 @@ class Store:
             (event_id,),
         )
 
-    def claims(self, *, speaker: str | None = None, about: str | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]:
-        """Stored claims; ``about`` searches the quote and the events it is linked to."""
-        where, params = [], []
-        if speaker:
-            where.append("(LOWER(speaker) LIKE LOWER(?) OR LOWER(speaker_role) LIKE LOWER(?))")
-            params += [f"%{speaker}%", f"%{speaker}%"]
-        if about:
-            where.append("(LOWER(quote) LIKE LOWER(?) OR event_ids LIKE ?)")
-            params += [f"%{about}%", f"%{about}%"]
+    def claims(self, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Stored claims matching ``filters`` (the fields of :class:`ClaimFilter`;
+        ``about`` searches the quote and the events it is linked to)."""
+        where, params = ClaimFilter(**filters).where()
         sql = "SELECT * FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY doc_id, claim_id" + (f" LIMIT {int(limit)}" if limit else "")
         return self.query(sql, params)

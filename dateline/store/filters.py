@@ -84,6 +84,38 @@ class EventFilter:
         return where, params
 
 
+@dataclass
+class ClaimFilter:
+    """The claim filters the CLI (``dateline claims``) and the API share."""
+
+    speaker: str | None = None  # in the speaker's name or role
+    q: str | None = None  # in the quote
+    about: str | None = None  # in the quote or the ids of the events it is linked to
+    doc_id: str | None = None
+    disputed: bool | None = None
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        """SQL conditions and their parameters (what a user types is matched literally)."""
+        where: list[str] = []
+        params: list[Any] = []
+        if self.speaker:
+            where.append("(LOWER(speaker) LIKE ? ESCAPE '\\' OR LOWER(speaker_role) LIKE ? ESCAPE '\\')")
+            params += [like(self.speaker)] * 2
+        if self.q:
+            where.append("LOWER(quote) LIKE ? ESCAPE '\\'")
+            params.append(like(self.q))
+        if self.about:
+            where.append("(LOWER(quote) LIKE ? ESCAPE '\\' OR LOWER(event_ids) LIKE ? ESCAPE '\\')")
+            params += [like(self.about)] * 2
+        if self.doc_id:
+            where.append("doc_id = ?")
+            params.append(self.doc_id)
+        if self.disputed is not None:
+            where.append("(disputed_by IS NOT NULL AND disputed_by NOT IN ('', '[]'))" if self.disputed
+                         else "(disputed_by IS NULL OR disputed_by IN ('', '[]'))")
+        return where, params
+
+
 def _countries(store: Store, value: str) -> list[str]:
     """The stored country names that ``value`` names, as a name (any case) or an ISO code."""
     names = _spellings(store, "country", value)
