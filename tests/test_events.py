@@ -283,6 +283,18 @@ def test_demo_speech_place_is_not_the_event_place_and_repelling_is_no_territory(
                 and e.modality == "asserted"]
 
 
+def test_demo_places_and_sides(demo) -> None:
+    # "Last year ... recaptured dozens of towns in central Somalia": the country, not the
+    # Mogadishu of the sentence before
+    [regained] = [e for e in demo.events if e.sub_event_type == "Government regains territory"]
+    assert (regained.location, regained.geo_precision) == ("Somalia", 3)
+    # the car bomb at the base near Afgooye: the town named before, not the region after it;
+    # "dozens of gunmen" are al-Shabaab's own fighters, not its target
+    bomb = _find(demo, "Remote explosive/landmine/IED", "car bomb")
+    assert bomb.location == "Afgooye" and bomb.actor1 == "al-Shabaab"
+    assert not bomb.actor2.startswith("Unidentified Armed Group")
+
+
 def test_sample_territorial_claim_is_claimed_and_kabul_government_no_place(sample) -> None:
     claims = [e for e in sample.events if "85 percent" in e.notes]
     assert claims and all(e.modality == "claimed" for e in claims)

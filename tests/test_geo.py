@@ -166,6 +166,14 @@ def test_unknown_place_the_words_prove_is_placed_in_its_unit() -> None:
     assert places_of("Bloomberg reported the deal on Monday.") == {}  # a GPE label alone is no proof
 
 
+def test_unknown_region_takes_the_province_of_the_town_it_contains() -> None:
+    # the gazetteer has no English name for Shabeellaha Hoose; Afgooye lies in it, Jilib does not
+    got = places_of("Fighters attacked a base near Afgooye in Lower Shabelle region on Tuesday. "
+                    "Later, a strike hit a position near Jilib in Middle Juba region.")
+    region = got["Lower Shabelle"][0]
+    assert region.admin1 == "Shabeellaha Hoose" and region.geo_precision == 3
+
+
 def test_currency_decides_between_namesakes_when_nothing_else_does() -> None:
     assert places_of("The Athens city council approved $765,000 for a new park.")["Athens"][0].iso == "USA"
     assert places_of("Police in Athens fired tear gas at Greek protesters.")["Athens"][0].iso == "GRC"

@@ -348,6 +348,12 @@ def _dates_near(dates: list[DateMention], sentence: Span, trig: taxonomy.Trigger
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+_LOCATED_IN = re.compile(
+    r"\b(?:in|across|throughout|inside|outside)\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
+    r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"rural|remote)\s+(?:parts?\s+of\s+)?)?$", re.IGNORECASE)
+
+
 def _event_places(article: Article) -> list[Place]:
     """Places that can locate an event: not one inside an organisation's or a person's
     name ("CDC Atlanta", "Taco Bell Canada"), which is evidence of the place only."""
@@ -367,10 +373,13 @@ def _place(text: str, places: list[Place], sentence: Span, trig: taxonomy.Trigge
     local = told or local  # "NAIROBI, May 2 (Wire) - ... near Garissa": filed in Nairobi, happened in Garissa
     if local:
         return min(local, key=lambda p: (p.geo_precision, abs(p.span.start - trig.start)))
+    located = [p for p in inside if _LOCATED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
+    if located:  # "recaptured dozens of towns in central Somalia": the country, not the last town
+        return min(located, key=lambda p: abs(p.span.start - trig.start))
     lo = sentences[max(0, index - 2)].start if sentences else sentence.start
     before = [p for p in places if lo <= p.span.start < sentence.start and not p.feature.startswith("A.PCL")]
-    if before:
-        return before[-1]
+    if before:  # the most precise, and of those the last: "a base near Afgooye in Lower Shabelle"
+        return min(reversed(before), key=lambda p: p.geo_precision)
     if inside:
         return inside[0]
     return _main_country(places)
@@ -519,13 +528,20 @@ def _roles(text: str, found: list[actors_mod.Actor], trig: taxonomy.Trigger
     if actor2 is None:
         rest = [a for a in after + list(reversed(before)) if a is not actor1 and a not in doers
                 and (actor1 is None or a.name != actor1.name)
-                and not (battle and a.inter == "Civilians")]
+                and not (battle and a.inter == "Civilians") and not _same_side(actor1, a)]
         actor2 = rest[0] if rest else None
     if actor1 is None and actor2 is not None and actor2.inter != "Civilians" and not targeted:
         actor1, actor2 = actor2, None
     if actor1 is not None and actor1.inter == "Civilians" and actor2 is not None:
         actor1, actor2 = actor2, actor1
     return actor1, actor2
+
+
+def _same_side(actor1: actors_mod.Actor | None, other: actors_mod.Actor) -> bool:
+    """'The militants detonated a car bomb before dozens of gunmen stormed it': unnamed
+    gunmen next to a named armed group's attack are its own fighters, not its target."""
+    return (actor1 is not None and actor1.inter in _ARMED and not actor1.generic
+            and other.generic and other.inter in _ARMED)
 
 
 def _fill_quantities(event: Event, text: str, sentence: Span) -> None:

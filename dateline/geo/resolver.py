@@ -279,14 +279,15 @@ def _contains(container: Candidate, c: Candidate) -> bool:
 
 
 def _containers(text: str, mentions: list[Mention], index: int) -> list[Mention]:
-    """Mentions that name a unit containing mention ``index``: 'X, Y' or 'X, the capital of Y'."""
+    """Mentions that name a unit containing mention ``index``: 'X, Y', 'X in Y' or 'X, the
+    capital of Y'."""
     m = mentions[index]
     out = []
     for other in mentions[index + 1 : index + 3]:
         between = text[m.end : other.start]
         if len(between) <= 3 and "," in between or re.fullmatch(
             r",?\s+(the\s+)?((provincial|regional|state|county)\s+)?(capital|seat|city|town|"
-            r"village|district)\s+(of|in)\s+(the\s+)?", between, re.IGNORECASE,
+            r"village|district)\s+(of|in)\s+(the\s+)?|\s+in\s+(the\s+)?", between, re.IGNORECASE,
         ):
             out.append(other)
     return out
@@ -345,19 +346,44 @@ def resolve_mentions(
         winners = {n.key: _best(n, final[n.key], with_containment=False) for n in names}
 
     out: list[Resolution | None] = [None] * len(mentions)
+    unknown = []
     for n in names:
         if not n.cands:
-            focus = context.focus()
-            for i in n.indices if focus else ():
-                if fallback or mentions[i].sure:
-                    out[i] = Resolution(mentions[i], focus, 0.0, 0.0, False, fallback=True)
+            unknown += [i for i in n.indices if fallback or mentions[i].sure]
             continue
         ranked = sorted(n.cands, key=lambda c: -final[n.key][c.id])
         top = final[n.key][ranked[0].id]
         margin = top - final[n.key][ranked[1].id] if len(ranked) > 1 else 5.0
         for i in n.indices:
             out[i] = Resolution(mentions[i], ranked[0], top, margin, n.admin_hint)
+    for i in unknown:
+        unit = _unit_around(text, mentions, out, i) or context.focus()
+        if unit is not None:
+            out[i] = Resolution(mentions[i], unit, 0.0, 0.0, False, fallback=True)
     return out
+
+
+def _unit_around(text: str, mentions: list[Mention], resolved: list[Resolution | None],
+                 i: int) -> Candidate | None:
+    """For a name the gazetteer lacks, the unit its neighbours say it lies in or is:
+    'Cellardyke in Fife' lies in Fife; in 'Afgooye in Lower Shabelle region' the region
+    is the province Afgooye lies in."""
+    for other in _containers(text, mentions, i):
+        container = resolved[mentions.index(other)]
+        if container is not None and not container.fallback:
+            return container.candidate
+    for k in range(max(0, i - 2), i):
+        inner = resolved[k]
+        if inner is None or inner.fallback or mentions[i] not in _containers(text, mentions, k):
+            continue
+        place = inner.candidate
+        wanted = place.admin2 if _ADMIN2_WORDS.search(mentions[i].text) else place.admin1
+        if wanted and load().place(wanted) is not None:
+            return load().place(wanted)
+    return None
+
+
+_ADMIN2_WORDS = re.compile(r"\b(district|county|parish|municipality)\s*$", re.IGNORECASE)
 
 
 def _group_by_name(
