@@ -295,6 +295,40 @@ def test_demo_places_and_sides(demo) -> None:
     assert not bomb.actor2.startswith("Unidentified Armed Group")
 
 
+def _types(text: str) -> list[str]:
+    import dateline
+
+    return [e.sub_event_type for e in dateline.extract(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator withdrew from the presidential race in March.",
+    "They keep making a big deal about the match against the visiting team.",
+    "Police arrested a man in connection with the theft of a gold toilet.",
+    "The governor held three campaign rallies in Ohio on Saturday.",
+    "The pope signed a decree on the reporting of sexual abuse in the church.",
+])
+def test_general_news_words_are_not_acled_events(text: str) -> None:
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Rebel fighters withdrew from the town of Kidal on Sunday without a fight.", "Non-violent transfer of territory"),
+    ("The army and the rebels signed a ceasefire agreement in Juba on Monday.", "Agreement"),
+    ("Police arrested 40 opposition activists during a march in Kampala.", "Protest with intervention"),
+    ("Police arrested two journalists in Harare on Monday.", "Arrests"),
+    ("Two police officers raped a woman at a checkpoint in Goma, witnesses said.", "Sexual violence"),
+    ("Thousands of protesters marched through Santiago on Friday.", "Peaceful protest"),
+])
+def test_the_same_words_with_an_armed_or_political_side_are(text: str, sub: str) -> None:
+    assert sub in _types(text)
+
+
+def test_a_caption_without_a_verb_reports_nothing() -> None:
+    assert _types("Another part of the protest march.") == []
+    assert _types("Protesters marched through the park on Saturday.") == ["Peaceful protest"]
+
+
 def test_sample_territorial_claim_is_claimed_and_kabul_government_no_place(sample) -> None:
     claims = [e for e in sample.events if "85 percent" in e.notes]
     assert claims and all(e.modality == "claimed" for e in claims)
