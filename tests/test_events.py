@@ -307,6 +307,12 @@ def _types(text: str) -> list[str]:
     "Police arrested a man in connection with the theft of a gold toilet.",
     "The governor held three campaign rallies in Ohio on Saturday.",
     "The pope signed a decree on the reporting of sexual abuse in the church.",
+    "The senator attacked the governor for his handling of the budget.",
+    "The ministry ordered the killing of 20,000 chickens to stop the outbreak.",
+    "A fire at a nightclub killed twelve people on Saturday, firefighters said.",
+    "The zookeeper was killed by his own lions on Tuesday.",
+    "We thank our partners for the gains made in the fight against the group.",
+    "Voters backed the candidate with the best shot at winning.",
 ])
 def test_general_news_words_are_not_acled_events(text: str) -> None:
     assert _types(text) == []
@@ -319,6 +325,8 @@ def test_general_news_words_are_not_acled_events(text: str) -> None:
     ("Police arrested two journalists in Harare on Monday.", "Arrests"),
     ("Two police officers raped a woman at a checkpoint in Goma, witnesses said.", "Sexual violence"),
     ("Thousands of protesters marched through Santiago on Friday.", "Peaceful protest"),
+    ("Gunmen attacked a police post in Zamfara on Friday, killing four officers.", "Armed clash"),
+    ("Militants set fire to a school and killed two teachers in Borno.", "Attack"),
 ])
 def test_the_same_words_with_an_armed_or_political_side_are(text: str, sub: str) -> None:
     assert sub in _types(text)

@@ -157,7 +157,18 @@ _DOER_NOUN = re.compile(r"(?:attackers?|assailants?|fighters?|shooters?|raiders?
 
 _METAPHOR = re.compile(r"\b(?:legal|court|courtroom|custody|political|electoral|election|uphill|budget|policy|ratings|hard|long|tough|constant|personal|lifelong|public relations)\s+(?:\w+\s+)?$", re.I)
 _FIGHT_AGAINST_ILL = re.compile(r"\s+(?:against|with|over)\s+(?:the\s+)?(?:cancer|corruption|climate|poverty|disease|illness|covid\w*|coronavirus|virus|pandemic|crime|drugs|addiction|inflation|hunger|fire|fires|wildfires?|flames)\b", re.I)
-_NOUN_SHOT = re.compile(r"\b(?:a|the|no|any|good|big|long|first|second|last|free)\s+$", re.I)
+_NOUN_SHOT = re.compile(r"\b(?:a|the|no|any|good|big|best|long|first|second|last|free|veiled|parting|cheap|final|fair|real)\s+$", re.I)
+#: "attacked Trump for the tweet", "attacked the inquiry as Soviet-style", "attack Trump on his taxes"
+_VERBAL_ATTACK = re.compile(
+    r"(?:\s+[\w'’.\"-]+){1,5}?\s+(?:for|as\s+(?:a|an|being|\"|'|unfair|weak|soviet)|over\s+(?:his|her|their|its)|"
+    r"on\s+(?:his|her|their|its)\s+(?:taxes|record|policies|policy|handling|comments|remarks|stance|plan|response))\b"
+    r"|\s+(?:on|the)\s+(?:the\s+)?(?:media|press|mail-in voting|impeachment|inquiry|investigation|decision|policy|"
+    r"bill|proposal|plan|report|ruling|idea|record|culture|duopoly)\b", re.I)
+_ANIMALS = re.compile(
+    r"(?:\s+(?:of|off))?(?:\s+(?:over|about|nearly|some|more than|at least|up to))?(?:\s+[\d,]+)?"
+    r"\s+(?:\w+\s+)?(?:pigs?|hogs?|swine|chickens?|birds?|poultry|ducks?|geese|cattle|cows?|sheep|goats?|"
+    r"animals?|dogs?|cats?|rats?|mosquitoes|fish|whales?|dolphins?|sharks?|wolves|bears?|lions?|elephants?|"
+    r"deer|horses?|camels?|livestock|badgers?|mink|seals?)\b", re.I)
 _SPACE = re.compile(r"\b(?:space\w*|NASA|SpaceX|satellites?|orbit\w*|astronauts?|Falcon|Soyuz|launch pad|fireworks?)\b", re.I)
 _MISHAP = re.compile(r"\b(?:gas (?:leak|cylinder|explosion|pipeline)|boiler|factory|chemical plant|refinery|fireworks?|accident\w*|mine collapse|industrial|volcan\w*|meteor\w*)\b", re.I)
 _SUICIDE_ATTACK = re.compile(r"[\s-]+(?:\w+[\s-]+)?(?:bomb\w*|attack\w*|vests?|blasts?|car|truck|belts?|explosi\w*|mission|squad|operation|raid|drone|jacket)\b", re.I)
@@ -185,6 +196,13 @@ def _not_a_deed(text: str, trig: taxonomy.Trigger, sentence: Span | None = None)
         return True
     if word == "suicide" and not _SUICIDE_ATTACK.match(text, trig.end):
         return True
+    after = text[trig.end:trig.end + 60]
+    if word.startswith("attack") and _VERBAL_ATTACK.match(after):
+        return True  # "Biden attacked Trump for the tweet": words, not blows
+    if word.startswith(("kill", "slaughter", "massacre")) and _ANIMALS.match(after):
+        return True  # "ordered the killing of 300,000 pigs": a cull
+    if word in {"fight", "fights"} and re.search(r"\bthe\s+$", before, re.I) and after.lstrip().startswith("against"):
+        return True  # "gains in the fight against ISIS": a campaign, not a battle
     if sentence is not None:
         sent = text[sentence.start:sentence.end]
         if trig.sub_event == "Shelling/artillery/missile attack" and _SPACE.search(sent):

@@ -206,7 +206,14 @@ _ONE_SIDED = re.compile(r"killed|killing|kills|shot|gunned down|opened fire|fire
 
 #: no armed side named at all: a killing is one-sided violence, not a battle
 ARMED_ANYWHERE = re.compile(r"\b(?:soldiers?|troops|police\w*|officers?|security|army|forces|militants?|fighters|rebels?|insurgents?|gunmen|militia\w*|guards?|armed|jihadists?|terrorists?)\b", re.I)
-_ILLNESS = re.compile(r"\b(?:virus\w*|covid\w*|coronavirus|SARS\S*|disease|outbreak|pandemic|epidemic|influenza|flu|cancer|cholera|ebola|measles|malaria|heat ?wave|earthquake|flood\w*|storm|hurricane|cyclone|typhoon|crash|accident)\b", re.I)
+_ILLNESS = re.compile(
+    r"\b(?:virus\w*|covid\w*|coronavirus|SARS\S*|disease|outbreak|pandemic|epidemic|influenza|flu|cancer|"
+    r"cholera|ebola|measles|malaria|heat ?wave|earthquake|flood\w*|storm|hurricane|cyclone|typhoon|tornado|"
+    r"tsunami|landslides?|mudslides?|avalanche|lightning|drown\w*|wildfires?|bushfires?|crash|accident|"
+    r"collapse[sd]?|derail\w*|collided|collision|struck by a (?:train|car|truck|bus|vehicle))\b"
+    r"|\b(?:a|the)\s+(?:\w+\s+)?(?:fire|blaze)\b"  # a noun: 'a fire killed', not 'opened fire'
+    r"|\bby\s+(?:his|her|their|a|an|the)\s+(?:own\s+)?(?:lions?|tigers?|bears?|sharks?|dogs?|elephants?|crocodiles?|snakes?)\b",
+    re.I)
 _DISRUPTED_DONE = re.compile(r"\b(?:defused|dismantled|seized|recovered|found|discovered|intercepted|cleared)\b", re.I)
 _AT_PROTEST = re.compile(r"\b(?:during|while|at)\s+(?:\w+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|march|sit-ins?)\b", re.I)
 _SPEAKERS = re.compile(r"\b(?:police|army|military|security) (?:\w+ )?(?:said|says|say|told|confirmed|reported|sources?|officials?|spokes\w+)\b", re.I)
