@@ -22,7 +22,8 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
 DATELINE_COLUMNS: tuple[str, ...] = (
-    "plover_type", "modality", "quantities", "geonameid", "confidence", "doc_id", "evidence",
+    "plover_type", "plover_mode", "modality", "quantities", "geonameid", "confidence", "doc_id",
+    "evidence",
 )
 
 Evidence = dict[str, list["Span"]]
@@ -159,6 +160,7 @@ class Event:
     tags: str = ""
     timestamp: int | None = None
     plover_type: str = ""
+    plover_mode: str = ""  # how it was done, in PLOVER's terms: "drone", "firearms", "detain", ...
     modality: str = ""  # asserted, claimed, denied, threatened, planned, negated, historical, hypothetical
     quantities: list[dict[str, Any]] = field(default_factory=list)  # {"kind", "value", "span"}
     geonameid: int | None = None

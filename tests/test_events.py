@@ -283,6 +283,15 @@ def test_demo_speech_place_is_not_the_event_place_and_repelling_is_no_territory(
                 and e.modality == "asserted"]
 
 
+def test_demo_plover_modes_with_their_words(demo) -> None:
+    for sub, word, mode in (("Air/drone strike", "drone strike", "drone"),
+                            ("Remote explosive/landmine/IED", "car bomb", "explosives"),
+                            ("Arrests", "police arrested", "detain")):
+        event = _find(demo, sub, word)
+        assert event.plover_mode == mode
+        assert event.evidence["plover_mode"][0].text.lower() in event.notes.lower()
+
+
 def test_demo_places_and_sides(demo) -> None:
     # "Last year ... recaptured dozens of towns in central Somalia": the country, not the
     # Mogadishu of the sentence before

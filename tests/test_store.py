@@ -96,7 +96,8 @@ def test_older_database_is_migrated_in_place(db_path: str) -> None:
     with connect(db_path) as store:
         store.add(make_article(TEXT))
     conn = sqlite3.connect(db_path)
-    conn.execute("DROP INDEX events_iso")
+    conn.execute("DROP INDEX events_iso")  # as version 1 had it
+    conn.execute("ALTER TABLE events DROP COLUMN plover_mode")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
@@ -104,6 +105,8 @@ def test_older_database_is_migrated_in_place(db_path: str) -> None:
         assert store.schema_version == SCHEMA_VERSION and store.count("events") == 1
         names = {r["name"] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "events_iso" in names
+        [event] = store.events()
+        assert "plover_mode" in event  # added by migration 3, the old rows kept
 
 
 def test_newer_schema_is_refused(db_path: str) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from dateline.events import actors as actors_mod
 from dateline.events import modality as modality_mod
+from dateline.events import plover as plover_mod
 from dateline.events import quantities as quantities_mod
 from dateline.events import taxonomy
 from dateline.records import Article, DateMention, Event, Place, Span, span_of
@@ -385,6 +386,10 @@ def _build(article: Article, sentence: Span, index: int, trig: taxonomy.Trigger,
     event.event_type, event.disorder_type = taxonomy.ACLED[sub]
     event.plover_type = plover
     event.modality = mode
+    how = plover_mod.mode(plover, text, sentence.start, sentence.end, near=trig.start) if plover else None
+    if how is not None:
+        event.plover_mode = how[0]
+        ev["plover_mode"] = [span_of(text, how[1], how[2])]
     for name in ("sub_event_type", "event_type", "disorder_type", "plover_type"):
         ev[name] = [trig_span]
     ev["modality"] = [span_of(text, *cue)] if cue else [trig_span]

@@ -103,3 +103,77 @@ def _codes(found: list[actors_mod.Actor]) -> list[str]:
         if code and code not in out:
             out.append(code)
     return out
+
+
+# --------------------------------------------------------------------------- modes
+
+#: PLOVER modes: how an event of a type was carried out, from the words of its sentence.
+#: Names as in the PLOVER gold standard; a type without entries here has no mode.
+MODES: dict[str, tuple[tuple[str, str], ...]] = {
+    "ASSAULT": (
+        ("suicide-attack", r"suicide"),
+        ("CBRN", r"chemical|sarin|chlorine|nerve (?:agent|gas)|mustard gas|poison(?:ous)? gas|biological weapons?|radiological"),
+        ("drone", r"drones?|UAVs?|unmanned"),
+        ("aerial", r"air ?strikes?|air raids?|warplanes?|jets?|bombers?|helicopters?|gunships?|aerial|bombing raids?"),
+        ("heavy-weapons", r"shell\w*|artillery|mortars?|rockets?|missiles?|tanks?|howitzers?|barrage|heavy weapons"),
+        ("explosives", r"bomb\w*|explosi\w*|IEDs?|landmines?|mines?|grenades?|blasts?|detonat\w*|car bomb"),
+        ("sexual", r"rap(?:e|ed|es|ing)|sexual\w*|sexually"),
+        ("torture", r"tortur\w*"),
+        ("assassinate", r"assassinat\w*"),
+        ("beat", r"beat(?:s|en|ing)?|clubbed|punch\w*|kick\w*|whipp\w*|flogg\w*|lynch\w*"),
+        ("primitive", r"stab\w*|knives|knife|machetes?|hack\w*|axes?|stones?|stoned|spears?|arrows?|set (?:\w+ )?(?:ablaze|on fire|alight)|burn\w* (?:alive|down)|arson"),
+        ("firearms", r"shot|shoot\w*|gunfire|gunmen|gunman|guns?|rifles?|opened fire|fired (?:on|at)|sniper\w*|bullets?|machine-?guns?"),
+    ),
+    "PROTEST": (
+        ("hunger", r"hunger strik\w*"),
+        ("strike", r"strikes?|striking|walk-?outs?|stoppages?"),
+        ("riot", r"riot\w*|looted|looting|vandali\w*|threw (?:stones|rocks|petrol bombs|molotov)|torched|set fire|clash\w* with (?:police|security)"),
+        ("obstruct", r"block\w*|barricad\w*|sit-ins?|occup\w*|blockad\w*|human chain|chained themselves"),
+        ("demo", r"protest\w*|demonstrat\w*|march\w*|rall(?:y|ies|ied)|vigils?|gathered|took to the streets|picket\w*"),
+    ),
+    "COERCE": (
+        ("martial-law", r"martial law|state of emergency"),
+        ("curfew", r"curfews?"),
+        ("censor", r"censor\w*|shut down (?:\w+ ){0,2}?(?:newspapers?|websites?|internet|broadcaster|station)|internet (?:shutdown|blackout)|blocked (?:\w+ ){0,2}?(?:websites?|social media)"),
+        ("deport", r"deport\w*|expel\w*|expulsions?"),
+        ("destroy", r"demolish\w*|demolition|bulldoz\w*|destroy\w*|razed|torched"),
+        ("confiscate", r"confiscat\w*|seiz\w*|expropriat\w*|impound\w*"),
+        ("ban", r"ban(?:s|ned|ning)?|prohibit\w*|outlaw\w*|proscrib\w*"),
+        ("detain", r"arrest\w*|detain\w*|detention|custody|jail\w*|imprison\w*|abduct\w*|kidnap\w*|rounded up"),
+    ),
+    "MOBILIZE": (
+        ("police", r"police|gendarm\w*|riot squads?"),
+        ("weapons", r"weapons|missiles?|warships?|tanks|artillery|arms"),
+        ("troops", r"troops|soldiers|forces|battalions?|brigades?|units|reservists|militia\w*|fighters"),
+    ),
+    "CONSULT": (
+        ("phone", r"phon\w*|telephon\w*|call(?:ed)? (?:\w+ ){0,2}?(?:by phone|on the phone)|video ?conference|videocall"),
+        ("multilateral", r"summit|conference|multilateral|forum|general assembly"),
+        ("host", r"host\w*|received|welcomed"),
+        ("visit", r"visit\w*|travel\w* to|arrived in|trip to|tour\w*"),
+    ),
+    "THREATEN": (
+        ("curfew", r"curfews?"),
+        ("relations", r"ties|relations|ambassadors?|diplomatic"),
+        ("restrict", r"restrict\w*|ban\w*|sanction\w*|block\w*|close (?:\w+ ){0,2}?borders?"),
+        ("violence", r"attack\w*|kill\w*|war|strike\w*|bomb\w*|force|violence|retaliat\w*|destroy\w*|invade"),
+        ("political", r"resign\w*|election|vote|impeach\w*|no-confidence"),
+    ),
+}
+_MODE_PATTERNS = {kind: tuple((mode, re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.I)) for mode, words in modes)
+                  for kind, modes in MODES.items()}
+
+
+def mode(kind: str, text: str, start: int = 0, end: int | None = None,
+         near: int | None = None) -> tuple[str, int, int] | None:
+    """The PLOVER mode of an event of type ``kind`` told in ``text[start:end]``, with the
+    span of the words that show it: the first mode in table order that the text names,
+    the one nearest ``near`` (the trigger) when it names several of that mode."""
+    end = len(text) if end is None else end
+    near = start if near is None else near
+    for name, pattern in _MODE_PATTERNS.get(kind, ()):
+        found = [m for m in pattern.finditer(text, start, end)]
+        if found:
+            m = min(found, key=lambda m: abs(m.start() - near))
+            return name, m.start(), m.end()
+    return None

@@ -42,6 +42,7 @@ class EventSummary(Open):
     geo_precision: int | None = None
     fatalities: int | None = None
     plover_type: str | None = None
+    plover_mode: str | None = None
     modality: str | None = None
     n_sources: int | None = None
     doc_id: str | None = None

@@ -21,7 +21,7 @@ from dateline.store.filters import ClaimFilter, EventFilter, escape_like as _esc
 SUMMARY_COLUMNS = (
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
     "actor1", "actor2", "country", "iso", "admin1", "location", "latitude", "longitude",
-    "geo_precision", "fatalities", "plover_type", "modality", "n_sources", "doc_id",
+    "geo_precision", "fatalities", "plover_type", "plover_mode", "modality", "n_sources", "doc_id",
 )
 
 __all__ = ["EventFilter", "BadRequest", "Page"]

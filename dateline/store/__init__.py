@@ -12,20 +12,21 @@ every article that reported it stays listed in ``event_sources``.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Any
 
-from dateline.records import ACLED_COLUMNS, Article, Event
+from dateline.records import ACLED_COLUMNS, DATELINE_COLUMNS, Article, Event
 from dateline.store.filters import ClaimFilter, EventFilter
 from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
+_ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
 JSON_COLUMNS = {"quantities", "evidence", "repairs", "entities", "disputed_by", "event_ids"}
 EVENT_COLUMNS: tuple[str, ...] = (
-    *ACLED_COLUMNS, "plover_type", "modality", "quantities", "geonameid", "confidence",
-    "doc_id", "evidence", "n_sources",
+    *ACLED_COLUMNS, *DATELINE_COLUMNS, "n_sources",
 )
 CLAIM_COLUMNS: tuple[str, ...] = (
     "claim_id", "doc_id", "speaker", "speaker_role", "quote", "kind", "cue", "stance",
@@ -90,9 +91,15 @@ class Store:
             raise RuntimeError(f"{self.path}: schema version {version} is newer than this dateline ({SCHEMA_VERSION})")
         for number in range(version, SCHEMA_VERSION):
             for statement in MIGRATIONS[number]:
+                added = _ADD_COLUMN.match(statement)
+                if added and added.group(2) in self._columns(added.group(1)):
+                    continue  # already there: adding a column is not idempotent in SQLite
                 self._execute(statement)
         self._set_meta("schema_version", str(SCHEMA_VERSION))
         self._conn.commit()
+
+    def _columns(self, table: str) -> set[str]:
+        return {d[0] for d in self._execute(f"SELECT * FROM {table} LIMIT 0").description}
 
     def _set_meta(self, key: str, value: str) -> None:
         self._execute("DELETE FROM meta WHERE key = ?", (key,))

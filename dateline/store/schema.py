@@ -62,6 +62,10 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX IF NOT EXISTS events_iso ON events (iso, event_date)",
         "CREATE INDEX IF NOT EXISTS events_counts ON events (event_date, event_type, fatalities)",
     ],
+    # 3: PLOVER's mode of an event (how it was carried out).
+    [
+        "ALTER TABLE events ADD COLUMN plover_mode TEXT",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -252,7 +252,7 @@ $("#more").addEventListener("click", () => drawTable(true));
 
 // -- event view: fields, sources, the article with every evidence span ---------------------
 const FIELD_ORDER = ["event_date", "time_precision", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
-  "location", "admin1", "country", "latitude", "longitude", "geo_precision", "fatalities", "quantities", "plover_type", "modality", "confidence"];
+  "location", "admin1", "country", "latitude", "longitude", "geo_precision", "fatalities", "quantities", "plover_type", "plover_mode", "modality", "confidence"];
 const show = (v) => (Array.isArray(v) ? v.map((q) => (q && q.kind ? `${q.kind} ${q.value}` : JSON.stringify(q))).join(", ")
   : typeof v === "object" ? JSON.stringify(v) : v);
 
