@@ -15,6 +15,7 @@ from dateline.events import actors as actors_mod
 from dateline.events import modality as modality_mod
 from dateline.events import plover as plover_mod
 from dateline.events import quantities as quantities_mod
+from dateline.events import scope
 from dateline.events import taxonomy
 from dateline.records import Article, DateMention, Event, Place, Span, span_of
 
@@ -39,7 +40,7 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
         merges: list[tuple[Event, Event, taxonomy.Trigger]] = []
         own = False
         before = sentences[index - 1].start if index else sentence.start
-        for trig in _sentence_triggers(text, sentence, before, _has_verb(article, sentence)):
+        for trig in _sentence_triggers(text, sentence, before, scope.can_report(article, sentence)):
             earlier = _anaphoric(text, trig, index, recent) or _follow_up(text, sentence, trig, index, recent)
             event = _build(article, sentence, index, trig, lex, year, background)
             if event is None:
@@ -86,8 +87,8 @@ def _sentence_triggers(text: str, sentence: Span, context_start: int | None = No
     for trig in sorted(found, key=lambda t: t.start):
         if _in_background_phrase(text, sentence, trig) or _not_a_deed(text, trig, sentence):
             continue
-        if _out_of_scope(text[sentence.start if context_start is None else context_start:sentence.end],
-                         text[sentence.start:sentence.end], trig):
+        if scope.out_of_scope(text[sentence.start if context_start is None else context_start:sentence.end],
+                              text[sentence.start:sentence.end], trig.sub_event):
             continue
         if _vague_territory(trig):
             trig = _claimed_territory(text, sentence, trig)
@@ -95,61 +96,6 @@ def _sentence_triggers(text: str, sentence: Span, context_start: int | None = No
                 continue
         seen.setdefault(trig.sub_event, trig)
     return list(seen.values())
-
-
-#: Words that put a sentence in ACLED's world: armed actors, war, political violence.
-_CONFLICT = re.compile(
-    r"\b(?:soldiers?|troops|army|armed|forces|military|militar\w+|militants?|militias?|fighters|rebels?|"
-    r"insurgen\w+|guerrillas?|gunmen|jihad\w*|terror\w*|extremis\w+|separatists?|war|wartime|conflict|"
-    r"ceasefire|cease-fire|truce|peace|hostages?|captives?|prisoners?|detainees?|surrender\w*|occupation|"
-    r"occupied|coup|junta|attacks?|bomb\w*|insurrection|uprising|territory|territories|frontline|front line)\b",
-    re.IGNORECASE)
-#: State agents whose abuse ACLED codes ("two police officers raped a tourist"); not
-#: enough to make an arrest political, as police make every arrest.
-_STATE_AGENTS = re.compile(r"\b(?:police\w*|officers?|guards?|gendarmes?|security (?:forces|agents|services))\b",
-                           re.IGNORECASE)
-#: ...and that make an arrest political: ACLED does not code arrests for ordinary crime.
-_POLITICAL = re.compile(
-    r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|activists?|opposition|dissidents?|journalists?|"
-    r"bloggers?|critics?|politicians?|lawmakers?|candidates?|party (?:members?|leaders?|officials?)|"
-    r"treason|sedition|subversion|espionage|spy(?:ing)?|blasphem\w+|plot\w*|coup|anti-government|"
-    r"regime|crackdown|political\w*|unrest|riot\w*)\b", re.IGNORECASE)
-_CAMPAIGN_RALLY = re.compile(
-    r"\b(?:campaign|election|electoral|re-?election|reelection)\s+(?:\w+\s+)?rall(?:y|ies)\b|"
-    r"\brall(?:y|ies)\s+(?:for|of)\s+(?:his|her|their)\s+(?:supporters|campaign)\b|"
-    r"\b(?:held|hold|holding|holds)\s+(?:up to \w+\s+)?(?:a|his|her|their|\w+)?\s*(?:campaign\s+)?rall(?:y|ies)\b",
-    re.IGNORECASE)
-#: sub-event types general news uses in other senses ("withdrew from the race", "a big
-#: deal", "sexual harassment allegations"): they need a conflict word in the context
-_NEEDS_CONFLICT = frozenset({"Non-violent transfer of territory", "Agreement", "Sexual violence",
-                             "Change to group/activity", "Looting/property destruction"})
-
-
-def _out_of_scope(context: str, words: str, trig: taxonomy.Trigger) -> bool:
-    """Not an ACLED event, whatever the trigger word: a withdrawal, deal or abuse with no
-    armed side or state agent in the sentence or the one before ('withdrew from the
-    race', 'a big deal'), an arrest for ordinary crime, a candidate's campaign rally."""
-    sub = trig.sub_event
-    if sub in _NEEDS_CONFLICT and not (_CONFLICT.search(context) or _STATE_AGENTS.search(context)):
-        return True
-    if sub == "Arrests" and not (_POLITICAL.search(context) or _CONFLICT.search(context)):
-        return True
-    return sub == "Peaceful protest" and bool(_CAMPAIGN_RALLY.search(words))
-
-
-def _has_verb(article: Article, sentence: Span) -> bool:
-    """Whether the sentence can report something: it has a verb, or is too long to be a
-    caption ('More protestors.'); scraped fragments such as 'In the city of Herat,
-    effectively under siege from Taliban militants, on Tuesday.' still count."""
-    doc = article.nlp
-    if doc is None:
-        return True
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    return span is None or len(span) >= CAPTION_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in span)
-
-
-#: a verbless sentence shorter than this is a caption
-CAPTION_TOKENS = 9
 
 
 _FAKE = re.compile(r"\b(?:fake|hoax|replica|toy|mock|imitation|dummy|fictional|simulated)\s+(?:\w+\s+)?$", re.I)
