@@ -322,6 +322,8 @@ def _types(text: str) -> list[str]:
     "The zookeeper was killed by his own lions on Tuesday.",
     "We thank our partners for the gains made in the fight against the group.",
     "Voters backed the candidate with the best shot at winning.",
+    "It is a protest vote against the government, one voter said.",
+    "Protesters wearing flags of the union.",
 ])
 def test_general_news_words_are_not_acled_events(text: str) -> None:
     assert _types(text) == []

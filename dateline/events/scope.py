@@ -33,6 +33,7 @@ _CAMPAIGN_RALLY = re.compile(
     r"\brall(?:y|ies)\s+(?:for|of)\s+(?:his|her|their)\s+(?:supporters|campaign)\b|"
     r"\b(?:held|hold|holding|holds)\s+(?:up to \w+\s+)?(?:a|his|her|their|\w+)?\s*(?:campaign\s+)?rall(?:y|ies)\b",
     re.IGNORECASE)
+_PROTEST_VOTE = re.compile(r"\bprotest votes?\b", re.IGNORECASE)
 #: sub-event types general news uses in other senses ("withdrew from the race", "a big
 #: deal", "sexual harassment allegations"): they need a conflict word in the context
 _NEEDS_CONFLICT = frozenset({"Non-violent transfer of territory", "Agreement", "Sexual violence",
@@ -48,19 +49,21 @@ def out_of_scope(context: str, words: str, sub: str) -> bool:
         return True
     if sub == "Arrests" and not (_POLITICAL.search(context) or _CONFLICT.search(context)):
         return True
-    return sub == "Peaceful protest" and bool(_CAMPAIGN_RALLY.search(words))
+    return sub == "Peaceful protest" and bool(_CAMPAIGN_RALLY.search(words) or _PROTEST_VOTE.search(words))
 
 
 def can_report(article: Article, sentence: Span) -> bool:
-    """Whether the sentence can report something: it has a verb, or is too long to be a
-    caption ('More protestors.'); scraped fragments such as 'In the city of Herat,
-    effectively under siege from Taliban militants, on Tuesday.' still count."""
+    """Whether the sentence can report something: it has a finite verb, or is too long to
+    be a caption ('More protestors.', 'Protestors wearing EU flags.'); scraped fragments
+    such as 'In the city of Herat, effectively under siege from Taliban militants, on
+    Tuesday.' still count."""
     doc = article.nlp
     if doc is None:
         return True
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    return span is None or len(span) >= CAPTION_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in span)
+    return span is None or len(span) >= CAPTION_TOKENS or any(t.tag_ in FINITE_VERB_TAGS for t in span)
 
 
-#: a verbless sentence shorter than this is a caption
-CAPTION_TOKENS = 9
+#: a sentence shorter than this without a finite verb is a caption
+CAPTION_TOKENS = 12
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
