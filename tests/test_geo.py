@@ -174,6 +174,13 @@ def test_unknown_region_takes_the_province_of_the_town_it_contains() -> None:
     assert region.admin1 == "Shabeellaha Hoose" and region.geo_precision == 3
 
 
+def test_a_list_of_places_is_not_containment() -> None:
+    # "X, Y" is X in Y, but in a list of states each is a state
+    text = "Cases were reported in Arizona, California, Georgia, Illinois, Missouri and Ohio."
+    got = resolve_text(text, "Georgia", "Illinois", "Missouri")
+    assert got["Illinois"].kind == "A1" and got["Georgia"].name == "Georgia" and got["Georgia"].cc == "US"
+
+
 def test_currency_decides_between_namesakes_when_nothing_else_does() -> None:
     assert places_of("The Athens city council approved $765,000 for a new park.")["Athens"][0].iso == "USA"
     assert places_of("Police in Athens fired tear gas at Greek protesters.")["Athens"][0].iso == "GRC"

@@ -490,10 +490,12 @@ def _places_in_segment(w: Words, start: int, end: int, label: str, names: set[st
 
 
 def _segments(w: Words, ent: Any) -> Iterator[tuple[int, int]]:
-    """Token ranges of ``ent`` between commas, dashes, slashes and 'and'; without 'the'."""
+    """Token ranges of ``ent`` between commas, dashes, slashes and 'and'; without a
+    leading 'the'."""
     start = ent.start
     for i in range(ent.start, ent.end + 1):
-        if i == ent.end or w.is_(i, SPLIT_TOKENS) or w.is_(i, THE):
+        the = w.is_(i, THE) and not w.is_(i - 1, OF)  # "Republic of the Congo" stays whole
+        if i == ent.end or w.is_(i, SPLIT_TOKENS) or the:
             if i > start:
                 yield start, i
             start = i + 1

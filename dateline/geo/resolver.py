@@ -283,6 +283,8 @@ def _containers(text: str, mentions: list[Mention], index: int) -> list[Mention]
     capital of Y'."""
     m = mentions[index]
     out = []
+    if _in_list(text, mentions, index):
+        return out  # "Georgia, Illinois, Missouri": a list, not Illinois in Missouri
     for other in mentions[index + 1 : index + 3]:
         between = text[m.end : other.start]
         if len(between) <= 3 and "," in between or re.fullmatch(
@@ -291,6 +293,20 @@ def _containers(text: str, mentions: list[Mention], index: int) -> list[Mention]
         ):
             out.append(other)
     return out
+
+
+def _in_list(text: str, mentions: list[Mention], index: int) -> bool:
+    """Whether mention ``index`` is an item of a list of three or more places: it follows
+    a place and a comma, and the next place is followed by a comma or 'and' and a name."""
+    if index == 0 or index + 1 >= len(mentions):
+        return False
+    before, after = mentions[index - 1], mentions[index + 1]
+    return (_LIST_GAP.fullmatch(text[before.end : mentions[index].start]) is not None
+            and _LIST_GOES_ON.match(text, after.end) is not None)
+
+
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_GOES_ON = re.compile(r",\s*(?:and\s+|or\s+)?[A-Z]|\s+(?:and|or)\s+[A-Z]")
 
 
 def _distance_km(a: Candidate, b: Candidate) -> float:
