@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.geo import countries as country_data
-from dateline.geo.gazetteer import ADMIN1, COUNTRY, load
+from dateline.geo.gazetteer import ADMIN1, load
 from dateline.geo.resolver import Mention, Resolution, haversine_km, resolve_mentions
 
 MAX_KM = 20039.0

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from dateline.events import actors as actors_mod
-from dateline.events import taxonomy
 
 CUES: tuple[tuple[str, str], ...] = (
     ("THREATEN", r"threat\w*|warn\w*|ultimatum|vow\w* to|sworn to|swore to|unless|or else|will no longer tolerate"),
