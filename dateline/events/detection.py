@@ -33,6 +33,7 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
     lex = lexicon or actors_mod.load()
     sentences = article.sentences or [span_of(text, 0, len(text))]
     year = _year(article.document.published)
+    places = _event_places(article)
     recent: list[tuple[int, Event]] = []  # (sentence index, event) for anaphora
     events: list[Event] = []
     background = False  # the sentence before was background ("served for years")
@@ -42,7 +43,7 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
         before = sentences[index - 1].start if index else sentence.start
         for trig in _sentence_triggers(text, sentence, before, scope.can_report(article, sentence)):
             earlier = _anaphoric(text, trig, index, recent) or _follow_up(text, sentence, trig, index, recent)
-            event = _build(article, sentence, index, trig, lex, year, background)
+            event = _build(article, places, sentence, index, trig, lex, year, background)
             if event is None:
                 continue
             if earlier is not None:
@@ -308,7 +309,7 @@ def _is_background(text: str, sentence: Span, dates: list[DateMention]) -> bool:
     return bool(modality_mod.BIOGRAPHY.search(text, sentence.start, sentence.end))
 
 
-def _build(article: Article, sentence: Span, index: int, trig: taxonomy.Trigger,
+def _build(article: Article, places: list[Place], sentence: Span, index: int, trig: taxonomy.Trigger,
            lex: actors_mod.Lexicon, year: int | None, background: bool = False) -> Event | None:
     text = article.document.text
     doc = article.document
@@ -340,7 +341,7 @@ def _build(article: Article, sentence: Span, index: int, trig: taxonomy.Trigger,
         ev[name] = [trig_span]
     ev["modality"] = [span_of(text, *cue)] if cue else [trig_span]
     ev["notes"] = [sentence]
-    place = _place(text, _event_places(article), sentence, trig, index, article.sentences)
+    place = _place(text, places, sentence, trig, index, article.sentences)
     _fill_place(event, place)
     _fill_actors(event, text, sentence, trig, lex)
     if sub in _NEEDS_PARTY and not event.actor1:

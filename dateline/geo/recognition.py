@@ -300,7 +300,7 @@ def _same_name_places(w: Words, ents: list[Any], person_tokens: set[str]) -> tup
             ents[i] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
     taken = {i for e in ents for i in range(e.start, e.end)}
-    orth = doc.to_array("ORTH").tolist()  # token ids: cheaper than token objects
+    orth = w.orth  # token ids: cheaper than token objects
     by_first: dict[int, set[tuple[int, ...]]] = {}
     for e in ents:
         if w.of(e) in names:

@@ -452,6 +452,7 @@ class _Context:
                 self.admin1[c.admin1] += 1
             if c.admin2:
                 self.admin2[c.admin2] += 1
+        self.country_total = sum(v for v in self.countries.values() if v > 0)
 
     def focus(self) -> Candidate | None:
         """The most specific unit the document is clearly about, if any."""
@@ -500,8 +501,7 @@ class _Others:
 
     def __init__(self, context: _Context, key: str) -> None:
         self.context, self.own = context, context.winners.get(key)
-        positive = sum(v for v in context.countries.values() if v > 0)
-        self.total = max(positive - (1 if self.own is not None else 0), 1)
+        self.total = max(context.country_total - (1 if self.own is not None else 0), 1)
         self.points = [(o.id, o.lat, o.lon) for k, o in context.winners.items()
                        if k != key and o.kind in (PLACE, ADMIN2)]
 
