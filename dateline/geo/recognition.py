@@ -87,9 +87,9 @@ CONNECTORS = frozenset({"-", "de", "del", "do", "da", "di", "al", "el", "of"})
 def place_strength(text: str, alternates: bool = False) -> int:
     """The population of the strongest gazetteer reading of ``text`` (-1: none).
 
-    Countries, regions and admin1 units count as very large, an admin seat of unknown
-    population as a small town. Alternate names of small places count only with
-    ``alternates``, so noisy variants cannot turn an organisation into a place.
+    Countries, regions and admin1 units count as very large (a place of unknown
+    population as 0, which a context cue accepts). Alternate names of small places count
+    only with ``alternates``, so noisy variants cannot turn an organisation into a place.
     """
     from dateline.geo.gazetteer import ADMIN1, ALIAS, ALTERNATE, COUNTRY, PRIMARY, REGION, fold, load
     from dateline.geo.resolver import _demonym_candidates, candidates_for
@@ -110,8 +110,7 @@ def place_strength(text: str, alternates: bool = False) -> int:
             continue  # alternate names of big places are real exonyms ('Beni Suef')
         if c.kind in (COUNTRY, REGION, ADMIN1):
             return COUNTRY_OR_STATE
-        seat = c.feature.startswith("P.PPLA") or c.feature == "P.PPLC"
-        best = max(best, c.population or (IN_CONTEXT_MIN_POPULATION if seat else 0))
+        best = max(best, c.population)
     return best
 
 
