@@ -123,13 +123,16 @@ def evaluate() -> None:
 
 
 def _eval_command(name: str, help_text: str, extra: list[click.Option] | None = None) -> None:
-    """Register ``dateline eval NAME FILE [--json]``, delegating to ``dateline.evaluate.NAME``.
+    """Register ``dateline eval NAME FILE [--json] [--part]``, delegating to ``dateline.evaluate.NAME``.
 
-    Each module exposes ``score(path, **options) -> dict`` and ``render(result) -> str``.
+    Each module exposes ``score(path, part=..., **options) -> dict`` and ``render(result) -> str``;
+    ``part`` picks the train or test items of the fixed split (dateline.evaluate.split).
     """
 
     @click.argument("path", type=click.Path(exists=True))
     @click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
+    @click.option("--part", type=click.Choice(["train", "test", "all"]), default="all", show_default=True,
+                  help="Score only the train or test items of the fixed split (dateline.evaluate.split).")
     def command(path: str, as_json: bool, **options: Any) -> None:
         module = importlib.import_module(f"dateline.evaluate.{name}")
         result = module.score(path, **options)

@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from dateline.evaluate.split import select
 from dateline.events import taxonomy
 
 #: CASE 2021 label -> ACLED sub-event type (the five non-ACLED labels are left out).
@@ -47,8 +48,9 @@ def predict(snippet: str) -> str:
     return classify_snippet(snippet) or NONE
 
 
-def score(path: str, limit: int | None = None, **_: Any) -> dict[str, Any]:
-    rows = read(path)[:limit] if limit else read(path)
+def score(path: str, limit: int | None = None, part: str = "all", **_: Any) -> dict[str, Any]:
+    rows = select(read(path), lambda row: row[0], part)
+    rows = rows[:limit] if limit else rows
     gold = [label for _, _, label in rows]
     pred = [predict(text) for _, text, _ in rows]
     result = f1_scores(gold, pred)

@@ -46,6 +46,7 @@ class GoldToponym:
 class GoldDoc:
     text: str
     toponyms: list[GoldToponym] = field(default_factory=list)
+    key: str = ""  # split key (dateline.evaluate.split): LGL docid, GeoVirus 0-based index
 
 
 def read(path: str) -> tuple[str, list[GoldDoc]]:
@@ -53,12 +54,12 @@ def read(path: str) -> tuple[str, list[GoldDoc]]:
     root = ET.parse(path).getroot()
     first = root.find("article")
     if first is not None and first.find("locations") is not None:
-        return "geovirus", [_geovirus_doc(a) for a in root.iter("article")]
-    return "lgl", [_lgl_doc(a) for a in root.iter("article")]
+        return "geovirus", [_geovirus_doc(a, str(i)) for i, a in enumerate(root.iter("article"))]
+    return "lgl", [_lgl_doc(a, a.get("docid") or str(i)) for i, a in enumerate(root.iter("article"))]
 
 
-def _geovirus_doc(article: ET.Element) -> GoldDoc:
-    doc = GoldDoc(article.findtext("text") or "")
+def _geovirus_doc(article: ET.Element, key: str) -> GoldDoc:
+    doc = GoldDoc(article.findtext("text") or "", key=key)
     for loc in article.iter("location"):
         start, end = int(loc.findtext("start")) - 1, int(loc.findtext("end")) - 1
         doc.toponyms.append(GoldToponym(
@@ -68,8 +69,8 @@ def _geovirus_doc(article: ET.Element) -> GoldDoc:
     return doc
 
 
-def _lgl_doc(article: ET.Element) -> GoldDoc:
-    doc = GoldDoc(article.findtext("text") or "")
+def _lgl_doc(article: ET.Element, key: str) -> GoldDoc:
+    doc = GoldDoc(article.findtext("text") or "", key=key)
     for top in article.iter("toponym"):
         gaz = top.find("gaztag")
         if gaz is None or gaz.findtext("lat") is None:
@@ -122,9 +123,12 @@ def _match(doc: GoldDoc, resolutions: list[Resolution | None]) -> list[Resolutio
 # --------------------------------------------------------------------------- score
 
 
-def score(path: str, gold_spans: bool = False, limit: int | None = None) -> dict[str, Any]:
+def score(path: str, gold_spans: bool = False, limit: int | None = None, part: str = "all") -> dict[str, Any]:
     """Acc@161km, mean/median error, AUC (and for LGL: exact id, country, admin1)."""
+    from dateline.evaluate.split import select
+
     fmt, docs = read(path)
+    docs = select(docs, lambda d: d.key, part)
     docs = docs[:limit] if limit else docs
     load()  # build or open the gazetteer outside the clock
     geo_seconds = 0.0  # CPU seconds of the geo step alone: recognition and resolution

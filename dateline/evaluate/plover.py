@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.evaluate.events import f1_scores
+from dateline.evaluate.split import select
 from dateline.events import plover, quantities
 
 RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -23,8 +24,10 @@ MODE_RENAME = {"demo-org": "demo", "demo-spon": "demo", "riot-spon": "riot", "st
 
 
 def read(path: str | Path) -> list[dict[str, Any]]:
+    """The gold sentences (the DOCUMENT record is left out), each with its split key in ``_key``."""
     records = json.loads(Path(path).read_text("utf-8"))
-    return [r for r in records if r.get("event") not in (None, "DOCUMENT")]
+    return [{**r, "_key": str(r.get("id") or i)} for i, r in enumerate(records)
+            if r.get("event") not in (None, "DOCUMENT")]
 
 
 def _gold_codes(value: Any) -> set[str]:
@@ -41,8 +44,9 @@ def _count(value: Any) -> int:
         return 0
 
 
-def score(path: str, limit: int | None = None, **_: Any) -> dict[str, Any]:
-    rows = read(path)[:limit] if limit else read(path)
+def score(path: str, limit: int | None = None, part: str = "all", **_: Any) -> dict[str, Any]:
+    rows = select(read(path), lambda row: row["_key"], part)
+    rows = rows[:limit] if limit else rows
     gold, pred = [], []
     tp = fp = fn = 0
     counts_ok = modes = modes_ok = 0

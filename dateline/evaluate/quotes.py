@@ -48,9 +48,11 @@ class _Tally:
     roles: dict[str, list[float]] = field(default_factory=dict)
 
 
-def score(path: str, limit: int | None = None, **_: Any) -> dict[str, Any]:
+def score(path: str, limit: int | None = None, part: str = "all", **_: Any) -> dict[str, Any]:
     """Score the claims stage on a PolNeAR split; fractions in 0..1."""
-    pairs = articles(Path(path))[:limit]
+    from dateline.evaluate.split import select
+
+    pairs = select(articles(Path(path)), lambda a: a[0], part)[:limit]
     tallies = {role: _Tally() for role in ROLES}
     relation = _Tally()
     for (text, gold), pred in zip(((t, g) for _, t, g in pairs), predict([t for _, t, _ in pairs])):
