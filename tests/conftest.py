@@ -1,6 +1,7 @@
 """Shared fixtures: real files, a real SQLite database, records built like the pipeline builds them."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,8 @@ import pytest
 from dateline.records import Article, Claim, Event, span_of
 from dateline.text import prepare
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+#: ../shared beside the checkout; DATELINE_SHARED points elsewhere (a worktree one level deeper).
+SHARED = Path(os.environ.get("DATELINE_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 SAMPLE = SHARED / "samples" / "lashkargah-2021-08.txt"
 WIKINEWS = SHARED / "corpus" / "wikinews"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

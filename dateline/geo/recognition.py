@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from dateline.geo.countries import country_of_demonym
-from dateline.geo.resolver import Mention
+from dateline.geo.candidates import Mention, candidates_for, demonym_candidates
 
 RELABEL = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -92,7 +92,6 @@ def place_strength(text: str, alternates: bool = False) -> int:
     only with ``alternates``, so noisy variants cannot turn an organisation into a place.
     """
     from dateline.geo.gazetteer import ADMIN1, ALIAS, ALTERNATE, COUNTRY, PRIMARY, REGION, fold, load
-    from dateline.geo.resolver import _demonym_candidates, candidates_for
 
     words = text.split()
     if len(words) == 1 and text.lower() in GENERIC_WORDS:
@@ -101,7 +100,7 @@ def place_strength(text: str, alternates: bool = False) -> int:
         return -1
     if any(c.kind == COUNTRY and c.quality in (PRIMARY, ALIAS) for c in load().lookup(fold(text))):
         return COUNTRY_OR_STATE  # 'Philippines' is a country before it is a plural demonym
-    if country_of_demonym(text) is not None or _demonym_candidates(text):
+    if country_of_demonym(text) is not None or demonym_candidates(text):
         return -1  # demonyms ('Afghan', 'Texans') give context; they are not places
     cands, _ = candidates_for(text, load())
     best = -1
@@ -119,7 +118,6 @@ def known(text: str) -> bool:
     """Whether the gazetteer has any reading of ``text`` (alternate names included);
     a lone generic word ('North', 'Central') is not a name."""
     from dateline.geo.gazetteer import load
-    from dateline.geo.resolver import candidates_for
 
     if text.lower() in GENERIC_WORDS:
         return False

@@ -23,11 +23,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dateline.geo import countries as country_data
+from dateline.geo.candidates import (
+    LEADING_THE, POSSESSIVE, Mention, candidates_for, country_candidate, state_abbreviations,
+    us_states_by_code,
+)
 from dateline.geo.gazetteer import (
-    ADMIN1, ADMIN2, ALTERNATE, ALIAS, CODE, COUNTRY, PLACE, PRIMARY, REGION,
-    Candidate, DATA, Gazetteer, fold, latin_form, load,
+    ADMIN1, ADMIN2, ALTERNATE, ALIAS, CODE, COUNTRY, PLACE, PRIMARY, REGION, Candidate, DATA, fold,
+    latin_form, load,
 )
 from dateline.records import Article, Place, span_of
+
+__all__ = ["Mention", "Resolution", "resolve_mentions", "to_place", "haversine_km", "resolve_article"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -36,32 +42,12 @@ QUALITY_BONUS = {PRIMARY: 0.0, ALIAS: -0.3, ALTERNATE: -2.5, CODE: 0.0}
 #: Alternate names of big places are usually real exonyms ('Mecca', 'Calcutta').
 BIG_PLACE_ALTERNATE_BONUS = 1.0
 
-_ADMIN_SUFFIX = re.compile(
-    r"\s+(province|county|parish|state|governorate|region|district|oblast|prefecture)$",
-    re.IGNORECASE,
-)
-_ADMIN_AFTER = re.compile(
-    r"^\s+(province|county|parish|state|governorate|region|district|oblast|prefecture)\b",
-    re.IGNORECASE,
-)
 _NEAR_BEFORE = re.compile(
     r"\b(near|outside|outskirts of|(?:north|south|east|west|northeast|northwest|southeast|"
     r"southwest)(?:ern)? of|km from|kilometres from|kilometers from|miles from|close to|"
     r"vicinity of)\s+(the\s+)?$",
     re.IGNORECASE,
 )
-_LEADING_THE = re.compile(r"^(the|The)\s+")
-_POSSESSIVE = re.compile(r"['’]s?$")
-
-
-@dataclass
-class Mention:
-    """A toponym occurrence: ``text[start:end]``."""
-
-    start: int
-    end: int
-    text: str
-    sure: bool = False  # the words prove it a place ("the village of X"), known or not
 
 
 @dataclass
@@ -72,105 +58,6 @@ class Resolution:
     margin: float
     admin_hint: bool
     fallback: bool = False  # placed at the document's focus unit: the name is not in the gazetteer
-
-
-# --------------------------------------------------------------------------- data
-
-
-@lru_cache(maxsize=1)
-def _state_abbreviations() -> dict[str, str]:
-    out = {}
-    for line in (DATA / "us_state_abbreviations.tsv").read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            abbr, code = line.split("\t")
-            out[abbr.replace(" ", "").lower()] = code
-    return out
-
-
-@lru_cache(maxsize=1)
-def _us_states_by_code() -> dict[str, Candidate]:
-    """'US-KY' -> Kentucky, via the postal codes the gazetteer indexes."""
-    gaz = load()
-    out = {}
-    for code in set(_state_abbreviations().values()):
-        for c in gaz.lookup(code.split("-")[1].lower()):
-            if c.kind == ADMIN1 and c.cc == "US":
-                out[code] = c
-                break
-    return out
-
-
-def _country_candidate(iso3: str) -> Candidate | None:
-    country = country_data.countries().get(iso3)
-    if country is None:
-        return None
-    return load().place(country.geonameid)
-
-
-# --------------------------------------------------------------------------- candidates
-
-
-def _is_abbreviation(text: str) -> bool:
-    letters = text.replace(".", "").replace(" ", "")
-    return 0 < len(letters) <= 4 and letters.isupper()
-
-
-def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]:
-    """Candidates for a mention's text, and whether the text names an admin unit."""
-    text = _POSSESSIVE.sub("", _LEADING_THE.sub("", mention.strip()))
-    admin_hint = False
-    state = _state_abbreviations().get(text.replace(" ", "").lower())
-    if state and "." in text:
-        found = _us_states_by_code().get(state)
-        return ([found] if found else []), True
-    demonym = _demonym_candidates(text)
-    if demonym:  # 'Canadian' is Canada, not Canadian County, Oklahoma
-        return demonym, False
-    stripped = _ADMIN_SUFFIX.sub("", text)
-    if stripped != text:
-        admin_hint = True
-    cands = list(gaz.lookup(fold(text)))
-    if stripped != text:
-        cands += [c for c in gaz.lookup(fold(stripped)) if c.kind in (ADMIN1, ADMIN2)]
-    if _is_abbreviation(text):
-        cands = [c for c in cands if c.quality in (CODE, ALIAS) and c.kind in (COUNTRY, ADMIN1)]
-    else:
-        cands = [c for c in cands if c.quality != CODE]
-    if not cands and _TOWNSHIP.search(text):
-        cands = [c for c in gaz.lookup(fold(_TOWNSHIP.sub("", text))) if c.kind in (PLACE, ADMIN2)]
-    return _dedupe(cands), admin_hint
-
-
-_TOWNSHIP = re.compile(r"\s+(Township|Twp\.?|Co\.)$")
-
-
-def _demonym_candidates(text: str) -> list[Candidate]:
-    """A demonym given as a toponym ('Palestinian', 'Texan') names its country or state."""
-    demonym = country_data.country_of_demonym(text)
-    if demonym:
-        found = _country_candidate(demonym[1])
-        return [found] if found else []
-    code = _state_demonyms().get(text.lower())
-    found = _us_states_by_code().get(code) if code else None
-    return [found] if found else []
-
-
-@lru_cache(maxsize=1)
-def _state_demonyms() -> dict[str, str]:
-    out = {}
-    for line in (DATA / "state_demonyms.tsv").read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, code = line.split("\t")
-            out[word.lower()] = out[word.lower() + "s"] = code
-    return out
-
-
-def _dedupe(cands: list[Candidate]) -> list[Candidate]:
-    best: dict[int, Candidate] = {}
-    for c in cands:
-        if c.id not in best or c.quality < best[c.id].quality:
-            best[c.id] = c
-    return list(best.values())
 
 
 def prior(c: Candidate, admin_hint: bool, seat_of: set[int]) -> float:
@@ -409,7 +296,7 @@ def _group_by_name(
 ) -> list[_Name]:
     names: dict[str, _Name] = {}
     for i, (m, (cands, hint)) in enumerate(zip(mentions, per_mention)):
-        key = fold(_POSSESSIVE.sub("", _LEADING_THE.sub("", m.text.strip()))) + ("#a" if hint else "")
+        key = fold(POSSESSIVE.sub("", LEADING_THE.sub("", m.text.strip()))) + ("#a" if hint else "")
         name = names.get(key)
         if name is None:
             seats = _seats(cands)
@@ -465,7 +352,7 @@ class _Context:
         if self.countries:
             cc, _ = self.countries.most_common(1)[0]
             iso3 = country_data.iso2_to_iso3().get(cc)
-            return _country_candidate(iso3) if iso3 else None
+            return country_candidate(iso3) if iso3 else None
         return None
 
     def set_names(self, names: list[_Name]) -> None:
@@ -542,7 +429,7 @@ def abbreviated_states(text: str) -> Counter[int]:
     """US states named by their AP abbreviation in the text ('Gainesville, Ga.')."""
     found: Counter[int] = Counter()
     for m in _STATE_ABBR.finditer(text):
-        state = _us_states_by_code().get(_state_abbreviations()[m.group(1).replace(" ", "").lower()])
+        state = us_states_by_code().get(state_abbreviations()[m.group(1).replace(" ", "").lower()])
         if state is not None:
             found[state.id] += 2
     return found
@@ -628,12 +515,14 @@ def to_place(text: str, r: Resolution) -> Place:
 def resolve_article(article: Article) -> None:
     """Resolve the article's toponyms and link its place entities to the gazetteer."""
     text = article.document.text
-    if article.nlp is not None:
-        from dateline.geo.recognition import place_spans
+    mentions = [Mention(e.start, e.end, e.text) for e in article.entities if e.label in PLACE_LABELS]
+    resolve_article_mentions(article, mentions)
 
-        mentions = place_spans(article.nlp, text)
-    else:
-        mentions = [Mention(e.start, e.end, e.text) for e in article.entities if e.label in PLACE_LABELS]
+
+def resolve_article_mentions(article: Article, mentions: list[Mention]) -> None:
+    """Resolve ``mentions`` of the article's text into ``article.places`` and link the
+    place entities with the same span to the gazetteer."""
+    text = article.document.text
     if not mentions:
         return
     labels = {(e.start, e.end): e for e in article.entities}
