@@ -5,6 +5,7 @@
     dateline events --country Afghanistan --since 2021-08-01
     dateline export --format csv -o events.csv
     dateline eval geo ../shared/eval/geoparsing/GeoVirus.xml --json
+    dateline eval e2e ../shared/eval/e2e/dev.jsonl --part test
 """
 from __future__ import annotations
 
@@ -145,6 +146,9 @@ def _eval_command(name: str, help_text: str, extra: list[click.Option] | None = 
 
 _eval_command("geo", "Toponym resolution on GeoVirus / LGL XML.",
               [click.option("--gold-spans", is_flag=True, help="Resolve the gold toponym spans.")])
+_eval_command("e2e", "Whole articles in, event records out, against ../shared/eval/e2e gold.",
+              [click.option("--save-predictions", type=click.Path(dir_okay=False),
+                            help="Also write the predicted records as JSON Lines (doc_id, events) for score.py.")])
 _eval_command("events", "ACLED sub-event typing on CASE 2021 (subtask 1 rows).")
 _eval_command("plover", "PLOVER typing and actors on the PLOVER gold standard.")
 _eval_command("quotes", "Attribution (source, cue, content) on PolNeAR brat files.")

@@ -12,6 +12,10 @@ from dateline.records import Article, Document
 
 Stage = Callable[[Article], None]
 
+#: The text stage's entry: raw text and metadata -> a repaired Document (re-exported so that
+#: callers such as the evaluations run exactly ``dateline extract`` through this module alone).
+prepare = text.prepare
+
 #: The analysis stages, in order. Events read places and dates; claims read events.
 STAGES: tuple[Stage, ...] = (geo.resolve, dates.resolve, events.detect, claims.extract)
 
@@ -25,7 +29,7 @@ def extract(
     source: str = "",
 ) -> Article:
     """Extract events, claims and entities from one article's text."""
-    document = text.prepare(raw_text, published=published, url=url, title=title, source=source)
+    document = prepare(raw_text, published=published, url=url, title=title, source=source)
     return next(extract_documents([document]))
 
 

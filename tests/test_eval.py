@@ -3,15 +3,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from dateline.cli import main
+from dateline.evaluate import e2e
 from dateline.evaluate.split import in_part, part_of, select
+from tests.conftest import SHARED as _SHARED
 
-EVAL_COMMANDS = ("geo", "events", "plover", "quotes")
+EVAL_COMMANDS = ("geo", "e2e", "events", "plover", "quotes")
+# ../shared beside the checkout; DATELINE_SHARED (default /work/shared) when the checkout is elsewhere.
+SHARED = _SHARED if _SHARED.exists() else Path(os.environ.get("DATELINE_SHARED", "/work/shared"))
+REFERENCE = SHARED / "eval" / "e2e" / "score.py"
 
 
 # --- the split ----------------------------------------------------------------------------------
@@ -39,3 +47,140 @@ def test_every_eval_command_takes_part(name: str) -> None:
     assert out.exit_code == 0 and "--part [train|test|all]" in out.output
     bad = CliRunner().invoke(main, ["eval", name, __file__, "--part", "dev"])
     assert bad.exit_code == 2 and "dev" in bad.output
+
+
+# --- the e2e scorer on hand-made records ---------------------------------------------------------
+
+
+KABUL = {"location": "Kabul", "geonameid": 1138958, "latitude": 34.5281, "longitude": 69.1723, "geo_precision": 1}
+CHARIKAR = {"location": "Charikar", "geonameid": 1147290, "latitude": 35.0136, "longitude": 69.1714, "geo_precision": 1}
+AFGHANISTAN = {"location": "Afghanistan", "geonameid": 1149361, "latitude": 33.0, "longitude": 66.0, "geo_precision": 3}
+LONDON = {"location": "London", "geonameid": 2643743, "latitude": 51.5085, "longitude": -0.1257, "geo_precision": 1}
+
+
+def record(event_type: str = "Battles", sub: str = "Armed clash", day: str | None = "2021-08-03",
+           where: dict | None = None, country: str = "Afghanistan", actor1: str = "Taliban",
+           actor2: str = "Military Forces of Afghanistan", fatalities: int = 0, **more) -> dict:
+    """One event record with the fields both the gold and dateline's output carry."""
+    return {"event_type": event_type, "sub_event_type": sub, "event_date": day, **(where or KABUL),
+            "country": country, "actor1": actor1, "actor2": actor2, "fatalities": fatalities, **more}
+
+
+def article(doc_id: str, *events: dict, kind: str = "conflict") -> dict:
+    return {"doc_id": doc_id, "kind": kind, "published": "2021-08-05", "events": list(events)}
+
+
+# (name, gold articles, predictions by doc_id, the figures the definition gives)
+CASES = [
+    ("a place 54 km away matches but is not the same location",
+     [article("a", record())], {"a": [record(where=CHARIKAR)]},
+     {"tp": 1, "fp": 0, "fn": 0, "location_acc": 0.0, "strict_f1": 0.0, "event_f1": 1.0}),
+    ("a different type or a place 400 km away does not match",
+     [article("a", record())], {"a": [record(event_type="Riots"), record(where=LONDON | {"latitude": 34.5, "longitude": 73.5})]},
+     {"tp": 0, "fp": 2, "fn": 1, "event_f1": 0.0}),
+    ("a country-level place matches any place in that country, not in another",
+     [article("a", record(where=AFGHANISTAN)), article("b", record(where=AFGHANISTAN))],
+     {"a": [record(where={**CHARIKAR, "latitude": 36.7, "longitude": 71.5})],
+      "b": [record(where={**CHARIKAR, "latitude": 36.7, "longitude": 71.5}, country="Pakistan")]},
+     {"tp": 1, "fp": 1, "fn": 1}),
+    ("a day within a month matches, 2 days off matches, 4 days off does not",
+     [article("a", record(day="2021-08")), article("b", record(day="2021-08-30")), article("c", record(day="2021-08-01"))],
+     {"a": [record(day="2021-08-03")], "b": [record(day="2021-09-01")], "c": [record(day="2021-08-05")]},
+     {"tp": 2, "fp": 1, "fn": 1, "date_acc": 0.0}),
+    ("a gold event without a date matches any date and counts as the right date",
+     [article("a", record(day=None))], {"a": [record(day="2019-01-01")]},
+     {"tp": 1, "date_acc": 1.0, "strict_f1": 1.0}),
+    ("background and optional gold events are neither hits nor false alarms",
+     [article("a", record(), record(sub="Attack", event_type="Violence against civilians", background=True),
+              record(day="2021-08-01", optional=True, where=CHARIKAR))],
+     {"a": [record(), record(sub="Attack", event_type="Violence against civilians"), record(day="2021-08-01", where=CHARIKAR)]},
+     {"tp": 1, "fp": 0, "fn": 0, "ignored": 2, "n_gold": 1, "event_precision": 1.0}),
+    ("threatened, planned, negated, hypothetical, denied and historical predictions are left out",
+     [article("a", record())],
+     {"a": [record(modality=m) for m in ("threatened", "planned", "negated", "hypothetical", "denied", "historical")]},
+     {"tp": 0, "fp": 0, "fn": 1, "n_pred": 0}),
+    ("an asserted or claimed prediction counts",
+     [article("a", record())], {"a": [record(modality="claimed")]}, {"tp": 1, "n_pred": 1}),
+    ("country aliases: UK is the United Kingdom, Hong Kong is China, in places and actor names",
+     [article("a", record(event_type="Protests", sub="Peaceful protest", where=AFGHANISTAN | {"latitude": 54.0, "longitude": -2.0},
+                          country="United Kingdom", actor1="Protesters (Hong Kong)", actor2=""))],
+     {"a": [record(event_type="Protests", sub="Peaceful protest", where=LONDON, country="UK",
+                   actor1="protesters (China)", actor2="")]},
+     {"tp": 1, "actor1_acc": 1.0, "actors_acc": 1.0}),
+    ("a Sole Perpetrator is an Unidentified Armed Group; actors compare in either order",
+     [article("a", record(event_type="Violence against civilians", sub="Attack", where=LONDON, country="United Kingdom",
+                          actor1="Sole Perpetrator (United Kingdom)", actor2="Civilians (United Kingdom)"))],
+     {"a": [record(event_type="Violence against civilians", sub="Attack", where=LONDON, country="United Kingdom",
+                   actor1="Civilians (United Kingdom)", actor2="Unidentified Armed Group (United Kingdom)")]},
+     {"tp": 1, "actor1_acc": 0.0, "actors_acc": 1.0, "strict_f1": 1.0}),
+    ("a contained actor name counts; 'the' and Islamic State's other names fold",
+     [article("a", record(actor1="Islamic State", actor2="Military Forces of Afghanistan (2004-2021)"))],
+     {"a": [record(actor1="ISIS", actor2="the Military Forces of Afghanistan")]},
+     {"tp": 1, "actors_acc": 1.0}),
+    ("fatalities: exact, and vague gold counts are not scored",
+     [article("a", record(fatalities=3)), article("b", record(fatalities=10, fatalities_vague=True))],
+     {"a": [record(fatalities=2)], "b": [record(fatalities=4)]},
+     {"tp": 2, "fatalities_acc": 0.0, "strict_f1": 0.5}),
+    ("false alarms on general news are counted per general article",
+     [article("g1", kind="general"), article("g2", kind="general"), article("c", record())],
+     {"g1": [record(), record(day="2021-07-01")], "g2": [], "c": [record()]},
+     {"tp": 1, "fp": 2, "fp_per_general_doc": 1.0, "docs": 3}),
+    ("the closest pair is matched first: the same sub-event type wins",
+     [article("a", record(sub="Government regains territory"), record())],
+     {"a": [record()]},
+     {"tp": 1, "fn": 1, "sub_event_acc": 1.0}),
+]
+
+
+@pytest.mark.parametrize("name,gold,pred,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_e2e_scorer_on_hand_made_records(name: str, gold: list, pred: dict, expected: dict, tmp_path: Path) -> None:
+    result = e2e.score_predictions(gold, pred)
+    assert {k: result[k] for k in expected} == expected, name
+    if REFERENCE.exists():
+        assert_agrees_with_reference(gold, pred, result, tmp_path)
+
+
+def assert_agrees_with_reference(gold: list, pred: dict, result: dict, tmp_path: Path) -> None:
+    """Run ../shared/eval/e2e/score.py on the same records: every key within 0.01."""
+    gold_file, pred_file = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold_file.write_text("".join(json.dumps(a) + "\n" for a in gold), encoding="utf-8")
+    pred_file.write_text("".join(json.dumps({"doc_id": k, "events": v}) + "\n" for k, v in pred.items()),
+                         encoding="utf-8")
+    out = subprocess.run([sys.executable, str(REFERENCE), str(gold_file), str(pred_file), "--json"],
+                         capture_output=True, text=True, check=True)
+    reference = json.loads(out.stdout)
+    assert list(result) == list(reference)
+    assert all(abs(result[k] - reference[k]) <= 0.01 for k in reference), (result, reference)
+
+
+def test_e2e_reads_a_bad_gold_line_as_path_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text('{"doc_id": "a", "events": []}\n{"doc_id": \n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"gold\.jsonl:2: "):
+        e2e.read(bad)
+
+
+@pytest.mark.slow
+def test_eval_e2e_command_runs_the_pipeline_on_the_chosen_part(tmp_path: Path) -> None:
+    clash = record(day="2024-03-11", where={"location": "Afgooye", "latitude": 2.14, "longitude": 45.12,
+                                            "geo_precision": 1, "geonameid": 58933}, country="Somalia",
+                   actor1="Al-Shabaab", actor2="Military Forces of Somalia")
+    gold = [
+        {**article("mine-5", clash), "title": "Fighting near Afgooye", "url": "https://example.org/1",
+         "published": "2024-03-12",
+         "text": "Al-Shabaab fighters attacked a Somali army base in Afgooye on Monday, and soldiers fought "
+                 "them for three hours, a local official said. Seven fighters were killed."},
+        {**article("mine-6", kind="general"), "title": "Budget passes", "url": "https://example.org/2",
+         "published": "2024-03-12", "text": "The city council approved the new budget on Tuesday after a long debate."},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in gold), encoding="utf-8")
+    saved = tmp_path / "pred.jsonl"
+    out = CliRunner().invoke(main, ["eval", "e2e", str(path), "--json", "--part", "test",
+                                    "--save-predictions", str(saved)])
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.output)
+    assert result["docs"] == 1 and result["n_gold"] == 1
+    assert [json.loads(line)["doc_id"] for line in saved.read_text("utf-8").splitlines()] == ["mine-5"]
+    table = CliRunner().invoke(main, ["eval", "e2e", str(path)])
+    assert table.exit_code == 0 and "event_f1" in table.output and "fp_per_general_doc" in table.output
