@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import dateline
 from dateline import geo
 from dateline.geo import gazetteer
 from dateline.geo.resolver import Mention, haversine_km, resolve_mentions
@@ -220,3 +221,59 @@ def test_eval_command_on_a_slice(corpus: str, tmp_path: Path) -> None:
         assert 0.0 <= figures["exact_id"] <= 1.0 and figures["country_acc"] >= 0.8
     table = CliRunner().invoke(main, ["eval", "geo", str(path)])
     assert table.exit_code == 0 and "end-to-end" in table.output and "Acc@161km" in table.output
+
+
+_POINT_WITHOUT_ID = """<?xml version='1.0' encoding='utf-8'?>
+<articles>
+  <article docid="street-1">
+    <text>Fire crews closed Baker Street in London on Monday after a gas main burst.</text>
+    <toponyms>
+      <toponym><start>18</start><end>30</end><phrase>Baker Street</phrase>
+        <gaztag geonameid=""><name>Baker Street</name><lat>51.5226</lat><lon>-0.1571</lon></gaztag>
+      </toponym>
+      <toponym><start>34</start><end>40</end><phrase>London</phrase>
+        <gaztag geonameid="2643743"><name>London</name><lat>51.50853</lat><lon>-0.12574</lon>
+          <country geonameid="2635167">United Kingdom</country></gaztag>
+      </toponym>
+      <toponym><start>0</start><end>4</end><phrase>Fire</phrase><gaztag geonameid="1"></gaztag></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+def test_eval_scores_a_gold_point_without_geonameid(tmp_path: Path) -> None:
+    """A street has coordinates and no GeoNames id: it counts for Acc@161 (the resolver
+    puts it in London, 3 km away), not for exact_id; a toponym without a point is skipped."""
+    from dateline.cli import main
+
+    path = tmp_path / "streets.xml"
+    path.write_text(_POINT_WITHOUT_ID, encoding="utf-8")
+    spans = CliRunner().invoke(main, ["eval", "geo", str(path), "--gold-spans", "--json"])
+    assert spans.exit_code == 0, spans.output
+    figures = json.loads(spans.output)
+    assert (figures["n"], figures["with_geonameid"]) == (2, 1)
+    assert figures["acc161"] == 1.0 and figures["exact_id"] == 1.0 and figures["country_acc"] == 1.0
+    e2e = CliRunner().invoke(main, ["eval", "geo", str(path), "--json"])
+    assert e2e.exit_code == 0, e2e.output
+    figures = json.loads(e2e.output)
+    assert figures["setting"] == "end-to-end" and figures["n"] == 2 and figures["exact_id"] == 1.0
+
+
+def test_end_to_end_eval_scores_what_extract_outputs(tmp_path: Path) -> None:
+    """The end-to-end setting scores the pipeline's own places, through the text stage's
+    repairs ('Kabul.Officials' is split, which moves every later offset)."""
+    from dateline.evaluate import geo as geo_eval
+
+    text = "Guards were posted in Kabul.Officials in Herat said the road to Kandahar was shut."
+    starts = {name: text.index(name) for name in ("Kabul", "Herat", "Kandahar")}
+    points = {"Kabul": (34.52813, 69.17233), "Herat": (34.34817, 62.19967), "Kandahar": (31.61332, 65.71013)}
+    doc = geo_eval.GoldDoc(text, [geo_eval.GoldToponym(s, s + len(n), n, *points[n]) for n, s in starts.items()])
+    prepared = dateline.text.prepare(text)
+    for t in doc.toponyms:
+        start, end = geo_eval._gold_span_in(prepared, text, t)
+        assert prepared.text[start:end] == t.name
+    [places] = geo_eval._predict_end_to_end([doc])
+    article = dateline.extract(text)
+    assert [p.span.text for p in places] == ["Kabul", "Herat", "Kandahar"]
+    assert {(p.span.text, p.geonameid) for p in places} <= {(p.span.text, p.geonameid) for p in article.places}
