@@ -96,11 +96,18 @@ def export(db_url: str, fmt: str, what: str, output: str | None) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-def serve(db_url: str, host: str, port: int) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (a proxy's public name); '*' for any. "
+                   "By default only the bound address and, on loopback, localhost.")
+def serve(db_url: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Serve the HTTP API and the web page (map, timeline, evidence)."""
     from dateline.serve import run
+    from dateline.serve.guard import UnsafeSetting
 
-    run(db_url, host=host, port=port)
+    try:
+        run(db_url, host=host, port=port, allow_hosts=allow_hosts)
+    except UnsafeSetting as exc:  # a short ingest token on a server reachable beyond loopback
+        raise click.UsageError(str(exc)) from None
 
 
 @main.command()

@@ -23,6 +23,7 @@ from dateline.store import connect
 from tests.test_postgres import pg_url  # noqa: F401 - the store tests' PostgreSQL server fixture
 
 TOKEN = "s3cret-token"
+LOCAL = "http://127.0.0.1"  # the Host header a loopback server answers
 
 
 def _database(path: Path) -> str:
@@ -38,7 +39,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(db, ingest_token="")) as c:
+    with TestClient(create_app(db, ingest_token=""), base_url=LOCAL) as c:
         yield c
 
 
@@ -95,7 +96,7 @@ def test_cursor_pages_cover_everything_once(client: TestClient) -> None:
 
 def test_cursor_is_stable_while_articles_arrive(tmp_path: Path) -> None:
     db = _database(tmp_path / "growing.db")
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url=LOCAL) as c:
         first = c.get("/api/events", params={"limit": 3}).json()
         with connect(db) as store:  # an ingest adds newer and older events between two pages
             for article in demo.synthetic(20, seed=3):
@@ -114,7 +115,7 @@ def test_cursor_pages_include_undated_events(tmp_path: Path) -> None:
         event.event_date = None if i < 3 else ""  # type: ignore[assignment]
     with connect(db) as store:
         store.add(undated)
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url=LOCAL) as c:
         seen, cursor, total = [], None, None
         while True:
             body = c.get("/api/events", params={"limit": 2, **({"cursor": cursor} if cursor else {})}).json()
@@ -133,7 +134,7 @@ def test_month_precision_dates_overlap_ranges(tmp_path: Path) -> None:
     article.events[0].event_date, article.events[0].time_precision = "2021-08", 3
     with connect(db) as store:
         store.add(article)
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url=LOCAL) as c:
         def total(**params: str) -> int:
             return c.get("/api/events", params=params).json()["total"]
 
@@ -264,7 +265,7 @@ def test_loopback_by_default() -> None:
 # -- POST /api/articles ----------------------------------------------------------------
 @pytest.fixture(scope="module")
 def writer(db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(db, ingest_token=TOKEN, max_upload=64 * 1024)) as c:
+    with TestClient(create_app(db, ingest_token=TOKEN, max_upload=64 * 1024), base_url=LOCAL) as c:
         yield c
 
 
@@ -275,7 +276,7 @@ def test_ingest_is_off_by_default(client: TestClient, monkeypatch: pytest.Monkey
     r = client.post("/api/articles", content=b"Some article.", headers=AUTH)
     assert r.status_code == 403 and "DATELINE_INGEST_TOKEN" in r.json()["detail"]
     monkeypatch.setenv("DATELINE_INGEST_TOKEN", TOKEN)  # the environment turns it on
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url=LOCAL) as c:
         assert c.post("/api/articles", content=b"", headers=AUTH).status_code == 400
 
 
@@ -332,7 +333,10 @@ def test_ingest_stores_an_article_once(writer: TestClient) -> None:
 def _fuzz_app() -> FastAPI:
     import tempfile
 
-    return create_app(_database(Path(tempfile.mkdtemp(prefix="dateline-fuzz-")) / "fuzz.db"), ingest_token="")
+    from dateline.serve.guard import allowed_hosts
+
+    db = _database(Path(tempfile.mkdtemp(prefix="dateline-fuzz-")) / "fuzz.db")
+    return create_app(db, ingest_token="", hosts=[*allowed_hosts("127.0.0.1"), "testserver"])  # schemathesis' Host
 
 
 @schemathesis.serializer("application/x-ndjson")
@@ -361,7 +365,7 @@ def test_api_over_postgresql(pg_url: str) -> None:  # noqa: F811
     """Every read endpoint, with filters and cursors, on a real PostgreSQL server."""
     with connect(pg_url) as store:
         demo.fill(store)
-    with TestClient(create_app(pg_url)) as c:
+    with TestClient(create_app(pg_url), base_url=LOCAL) as c:
         assert c.get("/api/events", params={"country": "afg"}).json()["total"] == 3
         assert c.get("/api/events", params={"q": "khartoum", "actor": "police"}).json()["total"] == 1
         assert c.get("/api/events", params={"since": "2021-08", "bbox": "60,29,75,38"}).json()["total"] == 3

@@ -98,7 +98,7 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
 
     # Filter by date on the timeline: click the bar of the week of 2 August 2021.
     page.locator('#timeline g.bar[data-period="2021-08-02"]').click()
-    page.wait_for_function("!document.body.dataset.loading && document.querySelectorAll('path.event-marker').length === 2")
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('path.event-marker').length === 2")
     assert page.input_value("input[name=since]") == "2021-08-02"
     assert page.input_value("input[name=until]") == "2021-08-08"
     assert page.locator("#events tbody tr").count() == 3
@@ -137,7 +137,7 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
     links.first.wait_for()
     assert links.count() == 2
     links.filter(has_text="Armed clash").click()
-    page.wait_for_function("document.querySelectorAll('.sources li').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('.sources li').length === 2")
     assert "clashing" in page.locator('#article mark[data-fields~="event_type"]').inner_text()
     page.locator(".sources a", has_text="Fighting continues").click()  # the other article's evidence
     page.wait_for_selector('#article mark[data-fields~="actor2"]:has-text("Afghan army commandos")')
@@ -148,7 +148,7 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
     page.mouse.down()
     page.mouse.move(box_b["x"] + 1, box_b["y"] + 50, steps=5)
     page.mouse.up()
-    page.wait_for_function("!document.body.dataset.loading && document.querySelectorAll('path.event-marker').length === 4")
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('path.event-marker').length === 4")
     assert (page.input_value("input[name=since]"), page.input_value("input[name=until]")) == ("2021-08-02", "2021-10-03")
     assert page.locator("#events tbody tr").count() == 5
 

@@ -9,13 +9,16 @@ vendored under ``static/vendor`` so it works with no internet and no tile server
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dateline.serve.api import MAX_UPLOAD_BYTES, Stores, router
+from dateline.serve.guard import Guard, TimedH11Protocol, allowed_hosts, check_token
 from dateline.serve.queries import BadRequest
 
 STATIC = Path(__file__).parent / "static"
@@ -25,15 +28,19 @@ __all__ = ["create_app", "run"]
 
 
 def create_app(db_url: str = "dateline.db", *, ingest_token: str | None = None,
-               max_upload: int = MAX_UPLOAD_BYTES) -> FastAPI:
+               max_upload: int = MAX_UPLOAD_BYTES, hosts: Sequence[str] | None = None,
+               heavy_limit: int = 2, timeout_s: float = 30.0) -> FastAPI:
     """The application over the database at ``db_url``.
 
     ``ingest_token`` defaults to ``$DATELINE_INGEST_TOKEN``; without one, writing is off.
+    ``hosts`` are the ``Host`` header values answered (default: loopback names only;
+    ``["*"]`` for any); ``heavy_limit`` GeoJSON or export requests run at once, the
+    others wait; no request runs longer than ``timeout_s``.
     """
     token = ingest_token if ingest_token is not None else os.environ.get(TOKEN_ENV) or None
     stores = Stores(db_url)
     _migrate_once(db_url)
-    app = FastAPI(title="dateline", version=_version(),
+    app = FastAPI(title="dateline", version=_version(), docs_url=None, redoc_url=None,
                   description="Conflict events extracted from news, each field with its evidence in the source text.")
     app.include_router(router(stores, token, max_upload))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -42,18 +49,35 @@ def create_app(db_url: str = "dateline.db", *, ingest_token: str | None = None,
     def page() -> FileResponse:
         return FileResponse(STATIC / "index.html")
 
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        """Swagger UI from vendored files (works offline; the CSP allows no CDN)."""
+        return FileResponse(STATIC / "docs.html")
+
     @app.exception_handler(BadRequest)
     def bad_request(_: Request, exc: BadRequest) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts or allowed_hosts("127.0.0.1")),
+                       www_redirect=False)
+    app.add_middleware(Guard, heavy_limit=heavy_limit, timeout_s=timeout_s)
     return app
 
 
-def run(db_url: str = "dateline.db", host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve until interrupted; loopback only unless ``host`` says otherwise."""
+def run(db_url: str = "dateline.db", host: str = "127.0.0.1", port: int = 8000,
+        allow_hosts: Sequence[str] = ()) -> None:
+    """Serve until interrupted; loopback only unless ``host`` says otherwise.
+
+    Connections must send their headers within 10 s and idle keep-alive ones close
+    after 5 s; past 200 open connections new requests get 503.
+    """
     import uvicorn
 
-    uvicorn.run(create_app(db_url), host=host, port=port, log_level="info")
+    token = os.environ.get(TOKEN_ENV) or None
+    check_token(token, host)
+    hosts = ["*"] if "*" in allow_hosts else allowed_hosts(host, allow_hosts)
+    uvicorn.run(create_app(db_url, hosts=hosts), host=host, port=port, log_level="info",
+                http=TimedH11Protocol, timeout_keep_alive=5, limit_concurrency=200)
 
 
 def _migrate_once(db_url: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hmac
 import threading
 from collections.abc import Callable
+from datetime import date
 from pathlib import PurePath
 from typing import Annotated, Any, Literal
 
@@ -21,6 +22,8 @@ from dateline.serve import models, queries
 from dateline.store import Store, connect
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+#: Longest query or path parameter accepted (a search word, a name, a cursor).
+MAX_PARAMETER = 500
 #: Default cap on one POSTed body; larger bodies are refused with 413 before being read.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 #: What a POST body is read as when no ``name`` says so.
@@ -65,22 +68,68 @@ def event_filter(
 ) -> queries.EventFilter:
     """The filters shared by the events list, the GeoJSON and the counts."""
     return queries.EventFilter(
-        country=country, admin1=admin1, bbox=queries.parse_bbox(bbox) if bbox else None, since=since,
-        until=until, event_type=event_type, sub_event_type=sub_event_type, plover_type=plover_type,
+        country=country, admin1=admin1, bbox=queries.parse_bbox(bbox) if bbox else None, since=_day(since),
+        until=_day(until), event_type=event_type, sub_event_type=sub_event_type, plover_type=plover_type,
         actor=actor, q=q, doc_id=doc_id)
+
+
+def claim_event_filter(
+    country: Annotated[str | None, Query(description="Only claims of articles that reported an event in "
+                                                     "this country (name or ISO 3166-1 alpha-3 code)")] = None,
+    event_type: Annotated[str | None, Query(description="… an event of this ACLED type")] = None,
+    plover_type: Annotated[str | None, Query(description="… an event of this PLOVER type")] = None,
+    actor: Annotated[str | None, Query(description="… an event with this actor (substring)")] = None,
+    since: Annotated[str | None, Query(pattern=DATE, description="… an event on or after this day")] = None,
+    until: Annotated[str | None, Query(pattern=DATE, description="… an event on or before this day")] = None,
+) -> queries.EventFilter:
+    """The event filters of the page, applied to claims through the articles that report the events."""
+    return queries.EventFilter(country=country, event_type=event_type, plover_type=plover_type, actor=actor,
+                               since=_day(since), until=_day(until))
+
+
+def _day(value: str | None) -> str | None:
+    """A YYYY, YYYY-MM or YYYY-MM-DD that names a real period (``2024-13-45`` is a 400)."""
+    if value is None:
+        return None
+    try:
+        date.fromisoformat((value + "-01-01")[:10] if len(value) == 4 else
+                           value + "-01" if len(value) == 7 else value)
+    except ValueError as exc:
+        raise queries.BadRequest(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from exc
+    return value
+
+
+def clean_parameters(request: Request) -> None:
+    """Refuse (400) a query or path parameter no database can use: too long, or with a NUL.
+
+    SQLite refuses a LIKE pattern over 50,000 bytes and PostgreSQL any NUL in a string;
+    both would otherwise surface as a 500.
+    """
+    values = [*request.query_params.multi_items(), *request.path_params.items()]
+    for name, value in values:
+        if not isinstance(value, str):
+            continue
+        if len(value) > MAX_PARAMETER:
+            raise queries.BadRequest(f"parameter {name!r} is {len(value):,} characters long; "
+                                     f"the limit is {MAX_PARAMETER}")
+        if not queries.is_clean_text(value):
+            raise queries.BadRequest(f"parameter {name!r} holds a NUL or an invalid character")
 
 
 BEARER = HTTPBearer(auto_error=False, description="The value of DATELINE_INGEST_TOKEN")
 Filter = Annotated[queries.EventFilter, Depends(event_filter)]
-BAD = {400: {"model": models.Error, "description": "A parameter that cannot be used (cursor, bbox)"}}
+BAD = {400: {"model": models.Error, "description": "A parameter that cannot be used (cursor, bbox, date, "
+                                                   "too long, a NUL)"}}
 BAD_JSON = {400: {"description": BAD[400]["description"],  # errors stay JSON on a GeoJSON route
                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
+BUSY = {503: {"model": models.Error, "description": "Too many large requests at once, or too slow: retry "
+                                                   "after the Retry-After seconds"}}
 MISSING = {404: {"model": models.Error, "description": "No such record"}}
 
 
 def router(stores: Stores, ingest_token: str | None, max_upload: int = MAX_UPLOAD_BYTES) -> APIRouter:
     """The API routes over ``stores``; ingest is enabled only when a token is given."""
-    api = APIRouter(prefix="/api")
+    api = APIRouter(prefix="/api", dependencies=[Depends(clean_parameters)], responses={**BAD, **BUSY})
     _read_routes(api, stores.get)
     _ingest_route(api, stores.get, ingest_token, max_upload)
     return api
@@ -128,15 +177,20 @@ def _read_routes(api: APIRouter, store: Callable[[], Store]) -> None:
         return queries.actors(store(), q=q, limit=limit)
 
     @api.get("/claims", response_model=models.ClaimPage, responses=BAD, tags=["claims"])
-    def list_claims(speaker: Annotated[str | None, Query(description="Substring of speaker or role")] = None,
+    def list_claims(events: Annotated[queries.EventFilter, Depends(claim_event_filter)],
+                    speaker: Annotated[str | None, Query(description="Substring of speaker or role")] = None,
                     q: Annotated[str | None, Query(description="Substring of the quote")] = None,
                     doc_id: str | None = None,
                     disputed: Annotated[bool | None, Query(description="Only claims disputed (or not)")] = None,
                     limit: Annotated[int, Query(ge=1, le=500)] = 100,
                     cursor: str | None = None) -> dict[str, Any]:
-        """Who said what, with the claims that dispute each one (``disputes``) and those it disputes."""
+        """Who said what, with the claims that dispute each one (``disputes``) and those it disputes.
+
+        The event filters (``country``, ``event_type``, ``since``…) keep the claims of
+        articles that reported a matching event.
+        """
         page = queries.claims(store(), speaker=speaker, q=q, doc_id=doc_id, disputed=disputed,
-                              limit=limit, cursor=cursor)
+                              limit=limit, cursor=cursor, events=events)
         return {"items": page.items, "next_cursor": page.next_cursor, "total": page.total}
 
     @api.get("/documents", response_model=models.DocumentPage, responses=BAD, tags=["documents"])

@@ -24,6 +24,9 @@ SUMMARY_COLUMNS = (
     "geo_precision", "fatalities", "plover_type", "plover_mode", "modality", "n_sources", "doc_id",
 )
 
+#: Longest cursor accepted (ours are under 100 characters).
+MAX_CURSOR = 400
+
 __all__ = ["EventFilter", "BadRequest", "Page"]
 
 
@@ -162,9 +165,18 @@ def actors(store: Store, *, q: str | None = None, limit: int = 100) -> list[dict
 # -- claims -------------------------------------------------------------------------
 def claims(store: Store, *, speaker: str | None = None, q: str | None = None,
            doc_id: str | None = None, disputed: bool | None = None, limit: int = 100,
-           cursor: str | None = None) -> Page:
-    """Claims with the claims that dispute them (and that they dispute) spelled out."""
+           cursor: str | None = None, events: EventFilter | None = None) -> Page:
+    """Claims with the claims that dispute them (and that they dispute) spelled out.
+
+    ``events`` keeps the claims of articles that reported a matching event (a country,
+    a type, a date range), so the claims follow the filters of the map and the table.
+    """
     where, params = ClaimFilter(speaker=speaker, q=q, doc_id=doc_id, disputed=disputed).where()
+    event_where, event_params = events.where(store) if events else ([], [])
+    if event_where:
+        where.append("doc_id IN (SELECT s.doc_id FROM event_sources s WHERE s.event_id_cnty IN "
+                     f"(SELECT event_id_cnty FROM events{_where(event_where)}))")
+        params += event_params
     total = _count(store, "claims", where, params)
     if cursor:
         where.append("(doc_id, claim_id) > (?, ?)")
@@ -270,14 +282,33 @@ def encode_cursor(key: list[str | None]) -> str:
 
 
 def decode_cursor(cursor: str, size: int) -> list[Any]:
+    """The sort key in ``cursor``; anything but what :func:`encode_cursor` wrote is a 400.
+
+    A cursor is user input: it may nest thousands of brackets (RecursionError) or
+    hold a lone surrogate or a NUL that no database accepts, so each is checked here.
+    """
+    problem = BadRequest(f"invalid cursor {cursor[:40]!r}: pass next_cursor back unchanged")
+    if len(cursor) > MAX_CURSOR:
+        raise problem
     try:
         key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadRequest(f"invalid cursor {cursor[:40]!r}: pass next_cursor back unchanged") from exc
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise problem from exc
     if not (isinstance(key, list) and len(key) == size and isinstance(key[-1], str)
-            and all(isinstance(k, str) or k is None for k in key)):
-        raise BadRequest(f"invalid cursor {cursor[:40]!r}: pass next_cursor back unchanged")
+            and all(k is None or (isinstance(k, str) and is_clean_text(k)) for k in key)):
+        raise problem
     return key
+
+
+def is_clean_text(text: str) -> bool:
+    """Whether every database can store and compare ``text``: valid UTF-8, no NUL."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    return True
 
 
 def parse_bbox(text: str) -> tuple[float, float, float, float]:

@@ -15,6 +15,15 @@ function esc(s) {
   return String(s == null ? "" : s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 }
 
+/* A link only for an http(s) URL; anything else (javascript:, data:) stays text. */
+function link(url) {
+  if (!url) return "";
+  let parsed = null;
+  try { parsed = new URL(url); } catch (e) { /* not a URL: shown as text */ }
+  if (!parsed || !["http:", "https:"].includes(parsed.protocol)) return `<span class="url">${esc(url)}</span>`;
+  return `<a class="url" href="${esc(parsed.href)}" target="_blank" rel="noopener noreferrer nofollow">${esc(url)}</a>`;
+}
+
 async function api(path, params) {
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(params || {})) if (v !== "" && v != null) url.searchParams.set(k, v);
@@ -338,7 +347,7 @@ async function drawClaims() {
 async function showDocument(docId) {
   const doc = await api(`/api/documents/${encodeURIComponent(docId)}`);
   tab("event");
-  $("#tab-event").innerHTML = `<h3>${esc(doc.title || doc.doc_id)}</h3><div class="muted">${esc(doc.source || "")} ${esc(doc.published || "")} ${doc.url ? `<a href="${esc(doc.url)}">${esc(doc.url)}</a>` : ""}</div>
+  $("#tab-event").innerHTML = `<h3>${esc(doc.title || doc.doc_id)}</h3><div class="muted">${esc(doc.source || "")} ${esc(doc.published || "")} ${link(doc.url)}</div>
     <p class="muted">Every evidence span of the article's ${doc.events.length} event(s) and ${doc.claims.length} claim(s).</p>
     <div id="article" class="article">${highlight(doc, null, true)}</div>`;
 }
