@@ -12,10 +12,12 @@ import dateline
 from dateline.claims.quotes import find_quotes
 from dateline.records import Article, Claim
 
+from conftest import SHARED
+
 pytestmark = pytest.mark.slow
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "lashkargah-2021-08.txt"
-POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear" / "dev"
+SAMPLE = SHARED / "samples" / "lashkargah-2021-08.txt"
+POLNEAR = SHARED / "eval" / "polnear" / "dev"
 
 
 @pytest.fixture(scope="module")
@@ -216,3 +218,17 @@ def test_brat_reader_joins_discontinuous_content() -> None:
     ann = ("T1\tSource 0 5\tAman\nT2\tCue 6 10\tsaid\nT3\tContent 11 20;30 40\tx\n"
            "T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n")
     assert read_ann(ann) == [{"source": [(0, 5)], "cue": [(6, 10)], "content": [(11, 20), (30, 40)]}]
+
+
+def test_claim_of_responsibility_tags_the_event_it_claims() -> None:
+    """One mechanism: the claims stage links the claim to the event and writes the tag."""
+    import dateline
+
+    art = dateline.extract("Gunmen attacked a police checkpoint in Mosul on Monday, killing two officers. "
+                           "The militant group, Islamic State, claimed responsibility for the attack.")
+    attack = [e for e in art.events if e.disorder_type == "Political violence"]
+    assert attack and attack[0].tags == "claimed by Islamic State"
+    assert attack[0].assoc_actor_1 == "Islamic State"  # the doer was unnamed
+    assert any("claimed" in span.text for span in attack[0].evidence["tags"])
+    claim = [c for c in art.claims if c.stance == "claim-responsibility"]
+    assert claim and attack[0].event_id_cnty in claim[0].event_ids

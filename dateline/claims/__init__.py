@@ -32,6 +32,7 @@ def extract(article: Article) -> None:
     for att, claim in zip(atts, claims):
         _set_quote(text, att, claim)
     links.event_links(article.events, atts, claims, article.sentences)
+    links.tag_events(article.events, claims, text)
     article.claims.extend(claims)
 
 

@@ -4,13 +4,17 @@ A denial names what it denies: the object of "denied the reports", the subject o
 "claims … have been disputed by Kabul". When that word is another claim's cue, or lies
 inside its content, the denial disputes that claim. Claims of responsibility point at
 the event they claim, found by the nearest event evidence in the text before them.
+The links are written back onto the events as ``tags`` ("claimed by X", "disputed by Y"),
+so an event's tags and the claims table always tell the same story.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dateline.claims.attribution import Attribution
-from dateline.records import Claim, Event
+from dateline.events import actors as actors_mod
+from dateline.records import Claim, Event, Span
 
 _DISPUTING = ("deny", "reject")
 _EVENT_WINDOW = 600  # characters before a claim of responsibility to look for its event
@@ -117,3 +121,57 @@ def _nearest_before(located: list[tuple[Event, list[int]]], offset: int, sentenc
             if dist is not None and dist < best_dist:
                 best, best_dist = event, dist
     return best
+
+
+def tag_events(events: list[Event], claims: list[Claim], text: str) -> None:
+    """Write what the claims say about events onto them: who claimed responsibility for an
+    event ("claimed by Taliban", also its associated actor when the doer is unnamed), and
+    who disputes a claimed event ("disputed by Government of Afghanistan"). Evidence: the
+    speaker's words and the cue."""
+    by_id = {e.event_id_cnty: e for e in events if e.event_id_cnty}
+    claim_by_id = {c.claim_id: c for c in claims}
+    for claim in claims:
+        linked = [by_id[i] for i in claim.event_ids if i in by_id]
+        if claim.stance == "claim-responsibility" and claim.speaker:
+            for event in linked:
+                name, spans = _actor_name(claim, text)
+                event.tags = f"claimed by {name}"
+                event.evidence["tags"] = spans + list(claim.evidence.get("cue", []))
+                if not event.actor1 or event.actor1.startswith("Unidentified Armed Group"):
+                    event.assoc_actor_1 = name
+                    event.evidence["assoc_actor_1"] = spans
+            continue
+        disputers = [claim_by_id[i] for i in claim.disputed_by if i in claim_by_id and claim_by_id[i].speaker]
+        for event in linked:
+            if event.modality != "claimed" or not disputers:
+                continue
+            name, spans = _actor_name(disputers[0], text)
+            event.tags = f"disputed by {name}"
+            event.evidence["tags"] = list(disputers[0].evidence.get("cue", [])) + spans
+
+
+def _actor_name(claim: Claim, text: str) -> tuple[str, list[Span]]:
+    """The speaker as an ACLED actor when the actor dictionary knows the words ("the Kabul
+    government" -> Government of Afghanistan; the head, last, in "the Yemen-based Houthi
+    movement"; the apposition in "the militant organisation, the Islamic State"; the armed
+    group named just before "the group"), else the speaker's name; with its spans."""
+    spans = list(claim.evidence.get("speaker", []))
+    for span in spans:
+        comma = text.find(",", span.start, span.end)
+        head_end = comma if comma > 0 else span.end
+        found = [a for a in actors_mod.find(text, span.start, head_end) if not a.generic]
+        if found:
+            return found[-1].name, spans
+        found = [a for a in actors_mod.find(text, head_end, span.end) if not a.generic]
+        if found:
+            return found[0].name, spans
+        if re.match(r"(?:the|this|that)\s", text[span.start:span.end], re.I):
+            prior = [a for a in actors_mod.find(text, max(0, span.start - _COREF_WINDOW), span.start)
+                     if not a.generic and a.inter in _ARMED]
+            if prior:
+                return prior[-1].name, spans
+    return claim.speaker, spans
+
+
+_COREF_WINDOW = 600  # characters before a definite speaker to look for the group it names
+_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})

@@ -1,0 +1,138 @@
+"""Where an event happened: the place nearest its trigger in the sentence, else one of the
+sentences before; never where someone spoke, a wire dateline or a capital standing for a
+government."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from dateline.events import taxonomy
+from dateline.records import Article, Event, Place, Span
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+#: words the gazetteer knows as places but news uses as adjectives ("Western officials")
+NOT_PLACES = frozenset({"western", "eastern", "northern", "southern", "central", "west", "east", "north", "south"})
+
+
+_LOCATED_IN = re.compile(
+    r"\b(?:in|across|throughout|inside|outside)\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
+    r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"rural|remote)\s+(?:parts?\s+of\s+)?)?$", re.IGNORECASE)
+
+
+class EventPlaces:
+    """The places that can locate an event, checked once per article and indexed by offset,
+    so locating each event costs the places of its own sentences, not of the article
+    (placement stays linear in the number of events)."""
+
+    def __init__(self, article: Article) -> None:
+        text = article.document.text
+        self.all = sorted(event_places(article), key=lambda p: p.span.start)
+        #: where nobody only spoke, and no adjective taken for a place
+        self.usable = [p for p in self.all if p.span.text.lower() not in NOT_PLACES and not speech_place(text, p)]
+        self._starts = [p.span.start for p in self.usable]
+        self.main_country = _main_country(self.usable)
+
+    def between(self, start: int, end: int) -> list[Place]:
+        """Usable places whose span starts in [start, end), in text order."""
+        return self.usable[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+
+def event_places(article: Article) -> list[Place]:
+    """Places that can locate an event: not one inside an organisation's or a person's
+    name ("CDC Atlanta", "Taco Bell Canada"), which is evidence of the place only."""
+    names = sorted((e.start, e.end) for e in article.entities if e.label not in _PLACE_LABELS)
+    starts = [a for a, _ in names]
+    longest = 0
+    reach = []  # the furthest end of any name starting at or before each one
+    for _, b in names:
+        longest = max(longest, b)
+        reach.append(longest)
+
+    def inside_name(place: Place) -> bool:
+        i = bisect_right(starts, place.span.start) - 1
+        # a name starting at or before the place that ends at or after it contains it
+        return i >= 0 and reach[i] >= place.span.end
+
+    return [p for p in article.places if not inside_name(p)]
+
+
+def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigger, index: int,
+           sentences: list[Span]) -> Place | None:
+    """The place in the trigger's sentence nearest the trigger (a town beats a country);
+    else the last place of the two sentences before."""
+    inside = places.between(sentence.start, sentence.end)
+    local = [p for p in inside if not p.feature.startswith("A.PCL")]
+    told = [p for p in local if not dateline_place(text, p)]
+    local = told or local  # "NAIROBI, May 2 (Wire) - ... near Garissa": filed in Nairobi, happened in Garissa
+    if local:
+        return min(local, key=lambda p: (p.geo_precision, abs(p.span.start - trig.start)))
+    located = [p for p in inside if _LOCATED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
+    if located:  # "recaptured dozens of towns in central Somalia": the country, not the last town
+        return min(located, key=lambda p: abs(p.span.start - trig.start))
+    lo = sentences[max(0, index - 2)].start if sentences else sentence.start
+    before = [p for p in places.between(lo, sentence.start) if not p.feature.startswith("A.PCL")]
+    if before:  # the most precise, and of those the last: "a base near Afgooye in Lower Shabelle"
+        return min(reversed(before), key=lambda p: p.geo_precision)
+    if inside:
+        return inside[0]
+    return places.main_country
+
+
+_SPEECH_IN = re.compile(r"\b(?:reporters|journalists|press|media|statement|communiqu\w+|press conference|news conference|briefing|interview|speech|told \w+|said|says|spoke|speaking|addressing \w+|based|headquartered|spokes\w+|officials?)\s+(?:\w+\s+){0,2}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
+
+
+_AS_ACTOR = re.compile(r"[\s-]*(?:-?based\s+)?(?:government|authorities|administration|regime|officials|leadership|cabinet|forces?|brigades?|corps|front|movement|party|division)\b", re.I)
+
+
+_DATELINE_AFTER = re.compile(r"(?:\s*/\s*[A-Za-z ]+)?\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})|\s*\((?:[A-Z][\w ]{1,30})\)|\s+[-\u2013\u2014])")
+
+
+def dateline_place(text: str, place: Place) -> bool:
+    """The wire dateline ('MOGADISHU, March 12 (Wire) -'): where the story was filed."""
+    start = place.span.start
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, place.span.end))
+
+
+def speech_place(text: str, place: Place) -> bool:
+    """'told reporters in Mogadishu', 'a statement in X', 'the Kabul government':
+    where someone spoke, or a capital standing for a government, is not where it happened."""
+    start, end = place.span.start, place.span.end
+    return bool(_SPEECH_IN.search(text, max(0, start - 50), start) or _AS_ACTOR.match(text, end, end + 30))
+
+
+def _main_country(places: list[Place]) -> Place | None:
+    """The article's most-mentioned country, as a country-level place (precision 3)."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.iso:
+            counts[p.iso] = counts.get(p.iso, 0) + 1
+    if not counts:
+        return None
+    iso = max(counts, key=counts.get)
+    national = [p for p in places if p.iso == iso and p.feature.startswith("A.PCL")]
+    return national[0] if national else None
+
+
+def fill_place(event: Event, place: Place | None) -> None:
+    if place is None:
+        return
+    event.location, event.latitude, event.longitude = place.name, place.latitude, place.longitude
+    event.country, event.iso, event.admin1, event.admin2 = place.country, place.iso, place.admin1, place.admin2
+    event.geo_precision, event.geonameid = place.geo_precision, place.geonameid
+    event.region = _region(place.iso)
+    for name in ("location", "latitude", "longitude", "country", "iso", "admin1", "admin2",
+                 "geo_precision", "geonameid", "region"):
+        if getattr(event, name) not in ("", None):
+            event.evidence[name] = [place.span]
+
+
+def _region(iso: str) -> str:
+    try:
+        from dateline.geo import acled_region
+    except ImportError:
+        return ""
+    return acled_region(iso) if iso else ""

@@ -1,0 +1,118 @@
+"""Who did what to whom: actors found in the sentence, definite mentions resolved to the
+armed group named before ("the militants"), then actor1/actor2 by the words around the trigger."""
+from __future__ import annotations
+
+import re
+
+from dateline.events import actors as actors_mod
+from dateline.events import taxonomy
+from dateline.records import Event, Span, span_of
+
+_BY = re.compile(r"\b(?:by|of|from)\s+(?:\w+[\s-]+){0,3}$", re.I)
+
+
+_AGAINST = re.compile(r"\b(?:against|on|at|targeting|targeted|upon|with|into)\s+(?:\w+[\s-]+){0,4}$", re.I)
+
+
+def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
+                 lex: actors_mod.Lexicon) -> None:
+    found = corefer(text, actors_mod.find(text, sentence.start, sentence.end, default_iso=event.iso, lexicon=lex),
+                     sentence, lex)
+    actor1, actor2 = roles(text, found, trig)
+    for slot, actor in (("1", actor1), ("2", actor2)):
+        if actor is None:
+            continue
+        inter = actor.inter
+        if inter == "State forces" and event.iso and actor.iso and actor.iso != event.iso:
+            inter = "External/Other forces"  # a state's forces acting abroad
+        name = actor.name
+        if actor.generic and name in actors_mod.GENERIC_NAMES and event.country:
+            name = f"{name} ({event.country})"
+        span = span_of(text, actor.start, actor.end)
+        setattr(event, f"actor{slot}", name)
+        setattr(event, f"inter{slot}", inter)
+        event.evidence[f"actor{slot}"] = [span]
+        event.evidence[f"inter{slot}"] = [span]
+    event.interaction = actors_mod.interaction(event.inter1, event.inter2)
+    if event.interaction:
+        event.evidence["interaction"] = event.evidence["inter1"] + event.evidence.get("inter2", [])
+    if event.event_type == "Violence against civilians" or event.inter2 == "Civilians":
+        event.civilian_targeting = "Civilian targeting"
+        event.evidence["civilian_targeting"] = event.evidence.get("inter2") or event.evidence["event_type"]
+
+
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def corefer(text: str, found: list[actors_mod.Actor], sentence: Span,
+             lex: actors_mod.Lexicon) -> list[actors_mod.Actor]:
+    """'the group', 'the militants': the armed group named last in the sentences before."""
+    out: list[actors_mod.Actor] = []
+    for actor in found:
+        definite = text[actor.start:actor.end].lower().startswith("the ") or \
+            _DEFINITE.search(text, max(0, actor.start - 30), actor.start)
+        vague = re.search(r"unidentified|unknown|suspected", text[max(0, actor.start - 15):actor.end], re.I)
+        if actor.generic and actor.inter in ARMED and definite and not vague:
+            prior = [a for a in actors_mod.find(text, max(0, sentence.start - 600), actor.start, lexicon=lex)
+                     if not a.generic and a.inter in ARMED]
+            if prior:
+                actor = actors_mod.Actor(prior[-1].name, prior[-1].inter, prior[-1].iso, actor.start, actor.end)
+        out.append(actor)
+    return out
+
+
+def roles(text: str, found: list[actors_mod.Actor], trig: taxonomy.Trigger
+           ) -> tuple[actors_mod.Actor | None, actors_mod.Actor | None]:
+    """actor1 does, actor2 undergoes: 'by X' marks the doer, 'against/on X' the target;
+    otherwise the nearest actor before the trigger acts on the nearest after it."""
+    if not found:
+        return None, None
+    actor1 = actor2 = None
+    after = [a for a in found if a.start >= trig.end]
+    before = [a for a in found if a.end <= trig.start]
+    overlap = [a for a in found if a.start < trig.end and a.end > trig.start]
+    doers: list[actors_mod.Actor] = []
+    if overlap:  # "US airstrikes": the nation in the trigger phrase is the doer
+        actor1 = overlap[0]
+    for a in after:
+        gap = text[trig.end:a.start]
+        if a is actor1:
+            continue
+        if _BY.search(gap) and len(gap) < 40:
+            if actor1 is None:
+                actor1 = a
+            doers.append(a)
+        elif actor2 is None and _AGAINST.search(gap) and len(gap) < 60:
+            actor2 = a
+    if trig.sub_event == "Agreement":  # parties, in the order named
+        parties: list[actors_mod.Actor] = []
+        for a in found:
+            if a.inter != "Civilians" and all(a.name != p.name for p in parties):
+                parties.append(a)
+        return (parties + [None, None])[0], (parties + [None, None])[1]
+    targeted = actor2 is not None
+    battle = trig.event_type == "Battles"
+    if actor1 is None:
+        cands = [a for a in reversed(before) if a is not actor2]
+        named = [a for a in cands if not a.generic and a.inter != "Civilians"]
+        actor1 = (named or cands or [None])[0]
+    if actor2 is None:
+        rest = [a for a in after + list(reversed(before)) if a is not actor1 and a not in doers
+                and (actor1 is None or a.name != actor1.name)
+                and not (battle and a.inter == "Civilians") and not _same_side(actor1, a)]
+        actor2 = rest[0] if rest else None
+    if actor1 is None and actor2 is not None and actor2.inter != "Civilians" and not targeted:
+        actor1, actor2 = actor2, None
+    if actor1 is not None and actor1.inter == "Civilians" and actor2 is not None:
+        actor1, actor2 = actor2, actor1
+    return actor1, actor2
+
+
+def _same_side(actor1: actors_mod.Actor | None, other: actors_mod.Actor) -> bool:
+    """'The militants detonated a car bomb before dozens of gunmen stormed it': unnamed
+    gunmen next to a named armed group's attack are its own fighters, not its target."""
+    return (actor1 is not None and actor1.inter in ARMED and not actor1.generic
+            and other.generic and other.inter in ARMED)

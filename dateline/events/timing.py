@@ -1,0 +1,62 @@
+"""When an event happened: the date said nearest its trigger in its sentence, a background
+event's last past date, else the publication date; dates indexed by offset once per article."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from dateline.events import taxonomy
+from dateline.records import DateMention, Event, Span
+
+
+class Dates:
+    """An article's date mentions in text order, looked up by offset (no scan per event)."""
+
+    def __init__(self, dates: list[DateMention]) -> None:
+        self.all = sorted(dates, key=lambda d: d.span.start)
+        self._starts = [d.span.start for d in self.all]
+
+    def between(self, start: int, end: int) -> list[DateMention]:
+        """Mentions whose span starts in [start, end), in text order."""
+        return self.all[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+
+def in_sentence(dates: Dates, sentence: Span) -> list[DateMention]:
+    return dates.between(sentence.start, sentence.end)
+
+
+def background_date(dates: Dates, sentence: Span) -> list[DateMention]:
+    """A historical event with no date of its own takes the last past date said before it
+    ("released ... last year" ... "Under the deal, Kabul was to release"), never today's."""
+    past = [d for d in dates.between(sentence.start - 800, sentence.start) if d.historical]
+    return past[-1:]
+
+
+def near(dates: Dates, sentence: Span, trig: taxonomy.Trigger) -> list[DateMention]:
+    """Dates of the trigger: before it in the sentence, or within a few words after it.
+    ("an assault on X is one of the prisoners released last year": last year is the release's.)"""
+    found = [d for d in in_sentence(dates, sentence) if d.span.start < trig.start or d.span.start - trig.end <= 40]
+    return sorted(found, key=lambda d: abs(d.span.start - trig.start))
+
+
+def fill_date(event: Event, doc: Any, dates: list[DateMention]) -> None:
+    """The sentence's own date, else the publication date with its precision."""
+    if dates:
+        mention = dates[0]
+        event.event_date, event.time_precision = mention.date, mention.precision
+        event.evidence["event_date"] = [mention.span]
+        event.evidence["time_precision"] = [mention.span]
+    elif doc.published:
+        event.event_date = doc.published
+        event.time_precision = doc.published_precision or _precision(doc.published)
+    event.year = year_of(event.event_date)
+    if event.year is not None and "event_date" in event.evidence:
+        event.evidence["year"] = event.evidence["event_date"]
+
+
+def _precision(iso_date: str) -> int:
+    return 1 if len(iso_date) >= 10 else 3
+
+
+def year_of(iso_date: str) -> int | None:
+    return int(iso_date[:4]) if len(iso_date) >= 4 and iso_date[:4].isdigit() else None
