@@ -1,9 +1,11 @@
 """`dateline eval events FILE`: ACLED sub-event typing on CASE 2021 task 2 snippets.
 
-Subtask 1 keeps the rows whose label is one of ACLED's 25 sub-event types; each
-snippet gets one label, the best event the events stage finds in it (the same typing
-code the pipeline runs). Prints micro/macro/weighted F1, 6-way event_type accuracy
-and a confusion table of event types.
+Subtask 1 keeps the rows whose label is one of ACLED's 25 sub-event types. Each snippet
+goes through ``dateline extract`` (dateline.evaluate.product) and gets the sub-event type
+of its first event in text order that happened (threatened, planned, negated,
+hypothetical and denied events are left out), or none. Prints micro/macro/weighted F1,
+6-way event_type accuracy (the event's own event_type) and a confusion table of event
+types.
 """
 from __future__ import annotations
 
@@ -12,8 +14,22 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from dateline.evaluate.product import extract_texts, first_event
 from dateline.evaluate.split import select
-from dateline.events import taxonomy
+
+#: ACLED's taxonomy: event type -> its sub-event types.
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
+EVENT_TYPE_OF: dict[str, str] = {sub: kind for kind, subs in ACLED_TYPES.items() for sub in subs}
 
 #: CASE 2021 label -> ACLED sub-event type (the five non-ACLED labels are left out).
 CASE_TO_ACLED: dict[str, str] = {
@@ -41,24 +57,30 @@ def read(path: str | Path) -> list[tuple[str, str, str]]:
                 for r in rows if r.get("SubType") in CASE_TO_ACLED]
 
 
-def predict(snippet: str) -> str:
-    """The sub-event type of a snippet's best event, or NONE when it has none."""
-    from dateline.events.classifier import classify_snippet
-
-    return classify_snippet(snippet) or NONE
+def predict(snippets: list[str]) -> list[tuple[str, str]]:
+    """(event_type, sub_event_type) of each snippet's first event that happened, NONE when it has none."""
+    out = []
+    for article in extract_texts(snippets):
+        event = first_event(article)
+        out.append((event.event_type, event.sub_event_type) if event else (NONE, NONE))
+    return out
 
 
 def score(path: str, limit: int | None = None, part: str = "all", **_: Any) -> dict[str, Any]:
+    """Subtask-1 F1 over sub-event types and 6-way event_type accuracy of ``dateline extract``."""
     rows = select(read(path), lambda row: row[0], part)
     rows = rows[:limit] if limit else rows
     gold = [label for _, _, label in rows]
-    pred = [predict(text) for _, text, _ in rows]
+    predicted = predict([text for _, text, _ in rows])
+    pred = [sub for _, sub in predicted]
     result = f1_scores(gold, pred)
-    etype = [taxonomy.ACLED.get(p, (NONE,))[0] for p in pred]
-    gtype = [taxonomy.ACLED[g][0] for g in gold]
+    etype = [kind for kind, _ in predicted]
+    gtype = [EVENT_TYPE_OF[g] for g in gold]
     result["event_type_accuracy"] = sum(a == b for a, b in zip(gtype, etype)) / max(1, len(gold))
     result["confusion"] = {g: dict(Counter(p for gg, p in zip(gtype, etype) if gg == g)) for g in sorted(set(gtype))}
     result["n"] = len(gold)
+    result["items"] = [{"id": row[0], "gold": g, "pred": p, "event_type": t}  # for reading the errors
+                       for row, g, p, t in zip(rows, gold, pred, etype)]
     return result
 
 

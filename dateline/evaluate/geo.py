@@ -117,9 +117,9 @@ def _predict_gold_spans(doc: GoldDoc) -> list[Place | None]:
 
 def _predict_end_to_end(docs: list[GoldDoc]) -> list[list[Place | None]]:
     """What ``dateline extract`` outputs: the pipeline on prepared documents."""
-    from dateline import pipeline, text
+    from dateline import pipeline
 
-    documents = [text.prepare(d.text) for d in docs]
+    documents = [pipeline.prepare(d.text) for d in docs]
     out = []
     for doc, article in zip(docs, pipeline.extract_documents(documents)):
         spans = [_gold_span_in(article.document, doc.text, t) for t in doc.toponyms]

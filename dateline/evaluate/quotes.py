@@ -1,8 +1,14 @@
 """``dateline eval quotes DIR``: attribution (source, cue, content) on PolNeAR brat files.
 
 DIR holds ``text/NAME.txt`` and ``attributions/NAME_XXXX.ann``; an article with several
-annotation files is scored against the first in sorted order. The claims stage runs on
-the raw ``.txt`` (nlp then claims, no text repair), so its offsets are the gold's.
+annotation files is scored against the first in sorted order. Each article goes through
+``dateline extract`` (dateline.evaluate.product) and every claim it returns is one
+predicted attribution: source = the first span of the claim's ``speaker`` evidence (the
+mention at the cue; the others show where its name was resolved from), cue = its ``cue``
+evidence, content = its ``quote`` evidence. Text repair may change the text (glued
+sentences, encoding), so both sides are compared as word tokens of the raw text: the
+repaired text's words are aligned to the raw text's (difflib), and a word the repair
+changed counts as missed.
 
 Units: each role of each attribution is one unit, a set of word tokens (``\\w+``; the
 content of a split quote is one unit of two spans). Identical gold units are counted
@@ -15,9 +21,14 @@ share a token (or both have none).
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from dateline.evaluate.product import extract_texts
+from dateline.evaluate.split import select
+from dateline.records import Article
 
 ROLES = ("source", "cue", "content")
 _WORD = re.compile(r"\w+")
@@ -49,16 +60,15 @@ class _Tally:
 
 
 def score(path: str, limit: int | None = None, part: str = "all", **_: Any) -> dict[str, Any]:
-    """Score the claims stage on a PolNeAR split; fractions in 0..1."""
-    from dateline.evaluate.split import select
-
+    """Score the claims ``dateline extract`` returns on a PolNeAR split; fractions in 0..1."""
     pairs = select(articles(Path(path)), lambda a: a[0], part)[:limit]
     tallies = {role: _Tally() for role in ROLES}
     relation = _Tally()
-    for (text, gold), pred in zip(((t, g) for _, t, g in pairs), predict([t for _, t, _ in pairs])):
+    texts = [text for _, text, _ in pairs]
+    for (_, text, gold), article in zip(pairs, extract_texts(texts)):
         offsets = _word_offsets(text)
         gold_attrs = [_tokens(offsets, a) for a in gold]
-        pred_attrs = [_tokens(offsets, a) for a in pred]
+        pred_attrs = predict(article, text)
         for role in ROLES:
             _tally_role(tallies[role], [getattr(a, role) for a in gold_attrs],
                         [getattr(a, role) for a in pred_attrs])
@@ -123,16 +133,30 @@ def read_ann(raw: str) -> list[dict[str, Any]]:
     return attrs
 
 
-def predict(texts: list[str]) -> list[list[dict[str, Any]]]:
-    """Run nlp and the claims stage's attribution finder over raw texts."""
-    from dateline import claims, nlp
-
-    model = nlp.load()
+def predict(article: Article, raw: str) -> list[Attr]:
+    """The article's claims as attributions, in word tokens of the raw text."""
+    text = article.document.text
+    to_raw = _align(text, raw)
+    offsets = _word_offsets(text)
     out = []
-    for doc in model.pipe(texts, batch_size=8):
-        out.append([{"source": [a.source] if a.source else [], "cue": [a.cue], "content": list(a.content)}
-                    for a in claims.attributions(doc)])
+    for claim in article.claims:
+        speaker = claim.evidence.get("speaker", [])[:1]  # the mention at the cue; later spans: where it was resolved from
+        spans = {"source": [(s.start, s.end) for s in speaker],
+                 "cue": [(s.start, s.end) for s in claim.evidence.get("cue", [])],
+                 "content": [(s.start, s.end) for s in claim.evidence.get("quote", [])]}
+        attr = _tokens(offsets, spans)
+        out.append(Attr(**{role: frozenset(to_raw[i] for i in getattr(attr, role) if i in to_raw)
+                           for role in ROLES}))
     return out
+
+
+def _align(text: str, raw: str) -> dict[int, int]:
+    """Word index in ``text`` -> the same word's index in ``raw`` (identity when the words are the same)."""
+    words, raw_words = _WORD.findall(text), _WORD.findall(raw)
+    if words == raw_words:
+        return {i: i for i in range(len(words))}
+    matcher = SequenceMatcher(None, words, raw_words, autojunk=False)
+    return {a + k: b + k for a, b, n in matcher.get_matching_blocks() for k in range(n)}
 
 
 # --- scoring ------------------------------------------------------------------------
