@@ -28,7 +28,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True)  # a missing path is reported, the others read
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
 def extract(paths: tuple[str, ...], fmt: str) -> None:
     """Print the extraction of each article in PATHS (files or directories)."""
@@ -38,7 +38,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True)  # a missing path is reported, the others read
 @db_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 def ingest(paths: tuple[str, ...], db_url: str, progress: bool | None) -> None:
@@ -111,7 +111,7 @@ def serve(db_url: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> No
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True)  # a missing path is reported, the others read
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for Parquet files: events/, claims/, documents/, errors/.")
 @click.option("--workers", default=2, show_default=True, help="Local worker processes.")
@@ -119,10 +119,15 @@ def serve(db_url: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> No
 @click.option("--partition-size", default=200, show_default=True, help="Articles per partition.")
 def batch(paths: tuple[str, ...], out_dir: str, workers: int, scheduler: str | None, partition_size: int) -> None:
     """Extract a large corpus on Dask into partitioned Parquet; re-running resumes."""
-    from dateline.batch import run as run_batch
+    from dateline.batch import OutputInUse, run as run_batch
 
-    totals = run_batch(paths, out_dir, workers=workers, scheduler=scheduler, partition_size=partition_size)
+    try:
+        totals = run_batch(paths, out_dir, workers=workers, scheduler=scheduler, partition_size=partition_size,
+                           on_problem=lambda line: click.echo(line, err=True))
+    except OutputInUse as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(totals))
+    sys.exit(1 if totals["errors"] else 0)
 
 
 @main.group(name="eval")

@@ -21,7 +21,7 @@ CLAIM_TABLE = (("speaker", 24), ("speaker_role", 28), ("stance", 10), ("quote", 
 
 def print_extractions(paths: Sequence[str], fmt: str) -> int:
     """``dateline extract``: one JSON object per article (an array for several); errors on stderr."""
-    report = IngestReport()
+    report = IngestReport(on_problem=_echo_problem)
     articles = extract_items(read_paths(paths), report)
     if fmt == "jsonl":
         for article in articles:
@@ -41,7 +41,8 @@ def run_ingest(paths: Sequence[str], db_url: str, progress: bool | None) -> int:
     show = sys.stderr.isatty() if progress is None else progress
     with connect(db_url) as store:
         with _progress(show) as bar:
-            report = ingest_items(store, read_paths(paths), tick=lambda: bar.update(1))
+            report = ingest_items(store, read_paths(paths), tick=lambda: bar.update(1),
+                                  report=IngestReport(on_problem=_echo_problem))
         click.echo(f"{report.stored} articles stored, {report.skipped} already stored, "
                    f"{report.failed} failed; {report.events} events and {report.claims} claims added.")
         latest = store.events(limit=10)
@@ -104,11 +105,16 @@ def _cell(value: Any, width: int) -> str:
     return (text[: width - 1] + "…" if len(text) > width else text).ljust(width)
 
 
+def _echo_problem(problem: IngestError) -> None:
+    """An error or warning on stderr the moment it happens, as ``path[:line]: message``."""
+    click.echo(str(problem), err=True)
+
+
 def _print_problems(report: IngestReport) -> int:
-    """Errors and warnings on stderr, by file and line; exit status 1 if any input failed."""
-    for problem in [*report.warnings, *report.errors]:
-        click.echo(str(problem), err=True)
-    return 1 if report.errors else 0
+    """The exit status: 1 if any input failed (each problem was printed as it happened)."""
+    if report.failed:
+        click.echo(f"{report.failed:,} input(s) failed; see the messages above", err=True)
+    return 1 if report.failed else 0
 
 
 class _progress:

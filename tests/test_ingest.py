@@ -108,6 +108,11 @@ def test_bad_files_are_reported_by_name(tmp_path: Path) -> None:
     assert [a.text for a in _articles(items)] == [ARTICLE]
 
 
-def test_huge_article_is_refused_not_read_into_the_pipeline() -> None:
-    [err] = list(read_bytes("huge.txt", b"word " * 300_000))
-    assert isinstance(err, IngestError) and "too long" in err.message
+def test_huge_article_is_cut_before_the_pipeline_and_the_cut_recorded() -> None:
+    from dateline.text import guards, prepare
+
+    [article] = list(read_bytes("huge.txt", b"word " * 300_000))
+    doc = prepare(article.text)
+    assert len(doc.text) <= guards.MAX_TEXT_CHARS
+    cut = doc.repairs[-1]
+    assert cut.kind == "truncated" and cut.end == 1_500_000 and len(cut.before) < 100

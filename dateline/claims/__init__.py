@@ -33,7 +33,11 @@ def extract(article: Article) -> None:
         _set_quote(text, att, claim)
     links.event_links(article.events, atts, claims, article.sentences)
     links.tag_events(article.events, claims, text)
-    article.claims.extend(claims)
+    seen = {c.claim_id for c in article.claims}
+    for claim in claims:  # the same content, speaker and cue found twice is one claim
+        if claim.claim_id not in seen:
+            seen.add(claim.claim_id)
+            article.claims.append(claim)
 
 
 def attributions(doc: Any, text: str | None = None) -> list[attribution.Attribution]:
@@ -42,16 +46,20 @@ def attributions(doc: Any, text: str | None = None) -> list[attribution.Attribut
     return attribution.find(doc, find_quotes(text), text)
 
 
-def claim_id(doc_id: str, content_start: int) -> str:
-    """Stable across re-runs: the same article and content offset give the same id."""
-    return hashlib.sha1(f"{doc_id}:{content_start}".encode("utf-8")).hexdigest()[:12]
+def claim_id(doc_id: str, content: list[tuple[int, int]], source: tuple[int, int] | None,
+             cue: tuple[int, int]) -> str:
+    """Stable across re-runs and unique by construction: the article, every span of the
+    content, the speaker's span and the cue's. Two claims with one id are the same claim."""
+    key = f"{doc_id}|{content}|{source}|{cue}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def _claim(text: str, doc_id: str, att: attribution.Attribution, resolver: Resolver) -> Claim:
     """One Claim record from an attribution, its speaker resolved."""
     speaker = resolver.resolve(att.source_root, att.source) if att.source is not None else Speaker()
     claim = Claim(
-        claim_id=claim_id(doc_id, att.content[0][0]),
+        claim_id=claim_id(doc_id, [tuple(c) for c in att.content],
+                          tuple(att.source) if att.source is not None else None, tuple(att.cue)),
         speaker=speaker.name, speaker_role=speaker.role, kind=att.kind,
         cue=att.cue_text, stance=att.stance, doc_id=doc_id,
         confidence=_confidence(att, speaker),

@@ -101,43 +101,70 @@ def read_html(name: str, data: bytes) -> Iterator[Item]:
 
 
 def read_jsonl(name: str, data: bytes) -> Iterator[Item]:
-    """JSON Lines (one article object a line), or a JSON array/object of articles."""
+    """JSON Lines (one article object a line), or a JSON array/object of articles.
+
+    Only ``\n`` ends a record: U+2028, U+2029 and U+0085 are legal inside a JSON
+    string, and ``str.splitlines`` would cut the record there.
+    """
     text = decode(name, data)
     if isinstance(text, IngestError):
         yield text
         return
     stripped = text.lstrip()
     if stripped.startswith("["):
-        try:
-            records = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield IngestError(f"{name}:{exc.lineno}", f"not valid JSON: {exc.msg} (column {exc.colno})")
+        records = _loads(name, text)
+        if isinstance(records, IngestError):
+            yield records
+            return
+        if isinstance(records, list) and not records:
+            yield IngestError(name, "an empty JSON array: no articles")
             return
         for i, record in enumerate(records if isinstance(records, list) else [records], start=1):
             yield from _from_record(record, f"{name}:[{i}]")
         return
     first = True
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
+        record = _loads(f"{name}:{number}", line)
+        if isinstance(record, IngestError):
             if number == 1 and stripped.startswith("{") and "\n" in text.strip():
                 yield from _whole_json_object(name, text)
                 return
-            yield IngestError(f"{name}:{number}", f"not valid JSON: {exc.msg} (column {exc.colno})")
+            yield record
             continue
         yield from _from_record(record, f"{name}:{number}", warn_unknown=first)  # warn once a file
         first = False
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The ``\n``-separated lines of ``text``, one at a time (a 10 MB file may hold millions)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
+
+
+def _loads(origin: str, text: str) -> Any:
+    """Parsed JSON, or an error: bad syntax, nesting too deep to parse, an integer of thousands of digits."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = origin if origin.rsplit(":", 1)[-1].isdigit() else f"{origin}:{exc.lineno}"
+        return IngestError(where, f"not valid JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return IngestError(origin, "JSON nested too deeply to read")
+    except ValueError as exc:  # e.g. "Exceeds the limit (4300 digits) for integer string conversion"
+        return IngestError(origin, f"not readable JSON: {exc}")
+
+
 def _whole_json_object(name: str, text: str) -> Iterator[Item]:
     """A pretty-printed single JSON object spread over several lines."""
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield IngestError(f"{name}:{exc.lineno}", f"not valid JSON: {exc.msg} (column {exc.colno})")
+    record = _loads(name, text)
+    if isinstance(record, IngestError):
+        yield record
         return
     yield from _from_record(record, name)
 
@@ -150,7 +177,8 @@ def read_csv(name: str, data: bytes) -> Iterator[Item]:
         return
     csv.field_size_limit(sys.maxsize)
     dialect = "excel-tab" if name.lower().endswith(".tsv") else "excel"
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    # strict: an unclosed quote (a truncated file) is an error, not a row running to the end of the file
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, strict=True)
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
@@ -163,14 +191,18 @@ def read_csv(name: str, data: bytes) -> Iterator[Item]:
     unknown = sorted(columns - _KNOWN)
     if unknown:
         yield IngestError(f"{name}:1", "unknown columns ignored: " + ", ".join(unknown), warning=True)
+    rows = 0
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if not rows:
+                yield IngestError(name, "a CSV header with no rows: no articles")
             return
         except csv.Error as exc:
             yield IngestError(f"{name}:{reader.line_num}", f"malformed CSV row: {exc}")
             return
+        rows += 1
         if None in row:
             yield IngestError(f"{name}:{reader.line_num}", "row has more fields than the header")
             continue
@@ -184,6 +216,9 @@ def read_feed(name: str, data: bytes) -> Iterator[Item]:
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
         yield IngestError(name, f"not a readable RSS/Atom feed: {feed.bozo_exception}")
+        return
+    if not feed.entries:
+        yield IngestError(name, "a feed with no entries: no articles")
         return
     site = feed.feed.get("title", "") if feed.get("feed") else ""
     for i, entry in enumerate(feed.entries, start=1):
@@ -212,14 +247,27 @@ def _html_to_text(html: str) -> str:
 
 
 def _from_record(record: Any, origin: str, warn_unknown: bool = True) -> Iterator[Item]:
-    """An article from one JSON object or CSV row, by the field aliases."""
+    """An article from one JSON object or CSV row, by the field aliases; field types checked."""
     if not isinstance(record, dict):
-        yield IngestError(origin, f"expected an object with a text field, got {type(record).__name__}")
+        yield IngestError(origin, f"expected an object with a text field, got {_json_type(record)}")
         return
     fields = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
-    values = {key: _first(fields, aliases) for key, aliases in FIELD_ALIASES.items()}
-    if not values["text"]:
-        yield IngestError(origin, "no text field: expected one of " + ", ".join(FIELD_ALIASES["text"]))
+    values: dict[str, str] = {}
+    for key, aliases in FIELD_ALIASES.items():
+        alias, value = _first(fields, aliases)
+        if value is None or isinstance(value, str):
+            values[key] = value or ""
+        elif key == "text":
+            yield IngestError(origin, f"field {alias!r} must be a string, got {_json_type(value)}")
+            return
+        else:
+            values[key] = ""
+            yield IngestError(origin, f"field {alias!r} must be a string, got {_json_type(value)}; ignored",
+                              warning=True)
+    if not values["text"].strip():
+        present = [a for a in FIELD_ALIASES["text"] if a in fields]
+        yield IngestError(origin, f"no text field: {present[0]!r} is empty" if present else
+                          "no text field: expected one of " + ", ".join(FIELD_ALIASES["text"]))
         return
     unknown = sorted(set(fields) - _KNOWN)
     if warn_unknown and unknown:
@@ -227,14 +275,28 @@ def _from_record(record: Any, origin: str, warn_unknown: bool = True) -> Iterato
     yield checked(Incoming(origin=origin, **values))
 
 
-def _first(fields: dict[str, Any], aliases: tuple[str, ...]) -> str:
+def _first(fields: dict[str, Any], aliases: tuple[str, ...]) -> tuple[str, Any]:
+    """The first alias present with a value, and that value (a NewsAPI source object gives its name)."""
     for alias in aliases:
         value = fields.get(alias)
         if isinstance(value, dict):  # NewsAPI: "source": {"id": ..., "name": ...}
             value = value.get("name") or value.get("id")
         if value not in (None, ""):
-            return str(value)
-    return ""
+            return alias, value
+    return aliases[0], None
+
+
+def _json_type(value: Any) -> str:
+    """JSON's name for a value's type, as the user wrote it."""
+    if isinstance(value, bool):
+        return f"a boolean ({'true' if value else 'false'})"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return "null" if value is None else type(value).__name__
 
 
 READERS: dict[str, Callable[[str, bytes], Iterator[Item]]] = {

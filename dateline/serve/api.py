@@ -273,16 +273,14 @@ def _filename(name: str | None, content_type: str) -> str:
 
 
 def _ingest(store: Callable[[], Store], name: str, data: bytes) -> Any:
-    from dateline.ingest import IngestError, read_bytes
-    from dateline.jobs import ingest_items
+    from dateline.jobs import check_upload, ingest_documents
 
-    items = list(read_bytes(name, data))
-    errors = [i for i in items if isinstance(i, IngestError) and not i.warning]
-    if errors or not any(not isinstance(i, IngestError) for i in items):
-        problems = [_problem(e) for e in errors] or [{"origin": name, "message": "no article found"}]
-        return JSONResponse({"detail": f"{len(problems)} problem(s) in {name}; nothing was stored",
+    documents, report = check_upload(name, data)  # the same checks as `dateline ingest` makes of a file
+    if report.failed or not documents:
+        problems = [_problem(e) for e in report.errors] or [{"origin": name, "message": "no article found"}]
+        return JSONResponse({"detail": f"{report.failed or 1} problem(s) in {name}; nothing was stored",
                              "errors": problems}, status_code=422)
-    report = ingest_items(store(), items)
+    report = ingest_documents(store(), documents, report=report)
     return {"stored": report.stored, "skipped": report.skipped, "events": report.events,
             "claims": report.claims, "errors": [_problem(e) for e in report.errors],
             "warnings": [_problem(e) for e in report.warnings]}

@@ -119,10 +119,13 @@ class Store:
         if self.has_document(doc.doc_id):
             return False
         try:
-            self._insert("documents", DOCUMENT_COLUMNS, {
+            inserted = self._insert("documents", DOCUMENT_COLUMNS, {
                 **asdict(doc), "entities": [asdict(e) for e in article.entities],
                 "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            })
+            }, ignore_conflict=True)
+            if inserted.rowcount == 0:  # another process stored it since we looked: already stored
+                self._conn.rollback()
+                return False
             for event in article.events:
                 self._add_event(event)
             for claim in article.claims:
@@ -161,7 +164,7 @@ class Store:
         return None
 
     def _insert(self, table: str, columns: Sequence[str], record: dict[str, Any],
-                ignore_conflict: bool = False) -> None:
+                ignore_conflict: bool = False) -> Any:
         values = [_encode(c, record.get(c)) for c in columns]
         marks = ", ".join("?" for _ in columns)
         verb = "INSERT"
@@ -171,7 +174,7 @@ class Store:
                 verb = "INSERT OR IGNORE"
             else:
                 tail = " ON CONFLICT DO NOTHING"
-        self._execute(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({marks}){tail}", values)
+        return self._execute(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({marks}){tail}", values)
 
     # -- reading ---------------------------------------------------------------------
     def events(self, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
@@ -238,8 +241,19 @@ def _sqlite_path(url: str) -> str:
 
 
 def _encode(column: str, value: Any) -> Any:
+    """A value as stored; NULs dropped, so that SQLite and PostgreSQL (which refuses them) store the same."""
     if column in JSON_COLUMNS:
-        return json.dumps(value if value is not None else [], ensure_ascii=False)
+        return json.dumps(_without_nul(value if value is not None else []), ensure_ascii=False)
+    return _without_nul(value)
+
+
+def _without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, list):
+        return [_without_nul(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
     return value
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import ftfy
 
 from dateline.records import Document, Repair
+from dateline.text import guards
 
 # "date 2021-08", "published: 2021-08-03", "title Foo" ... at the very top of a file.
 _HEADER_KEYS = {"date": "published", "published": "published", "title": "title",
@@ -48,15 +50,22 @@ def prepare(
 ) -> Document:
     """Repair ``raw`` and build the :class:`Document`; header fields fill what the caller left empty."""
     fields = {"published": published, "url": url, "title": title, "source": source}
-    edits: list[_Edit] = []
-    body_start = _read_header(raw, fields, edits)
-    edits.extend(_glued_sentences(raw, body_start))
-    text, repairs = _apply(raw, edits)
+    cut = guards.cut_point(raw)
+    head = raw[:cut]
+    edits = [_Edit(a, b, after, kind) for a, b, after, kind in guards.pathological_runs(head, cut)]
+    edits.extend(_Edit(m.start(), m.end(), "", "nul") for m in re.finditer("\x00+", head))
+    body_start = _read_header(head, fields, edits)
+    edits.extend(_glued_sentences(head, body_start))
+    text, repairs = _apply(head, edits)
+    if cut < len(raw):
+        repairs.append(Repair("truncated", cut, len(raw), guards.short(raw[cut:]), ""))
     text, repairs = _fix_encoding(text, repairs)
-    date, precision = normalise_published(fields["published"])
+    day, precision = normalise_published(fields["published"])
+    if fields["published"].strip() and not day:
+        repairs.append(Repair("date-dropped", 0, 0, guards.short(fields["published"]), ""))
     return Document(
         text=text, title=fields["title"], url=fields["url"], source=fields["source"] or _site(fields["url"]),
-        published=date, published_precision=precision, origin=origin, repairs=repairs,
+        published=day, published_precision=precision, origin=origin, repairs=repairs,
     )
 
 
@@ -64,22 +73,47 @@ def normalise_published(value: str) -> tuple[str, int | None]:
     """``"2021-08"`` -> (``"2021-08"``, 3); ``"2021-08-03T10:00Z"`` -> (``"2021-08-03"``, 1).
 
     Precision uses ACLED's codes: 1 day, 3 month (a year alone is also 3: widest we code).
+    Strict: a date that does not exist (``2021-13-45``), one outside 1900 to next year
+    (``0001-01-01``), or a value with no four-digit year (``-1``, ``1e308``, ``3 days
+    ago``: relative to when it is read, not to the article) gives ``("", None)``.
     """
     value = (value or "").strip()
-    if not value:
+    if not value or len(value) > 100:
         return "", None
     m = _ISO_DATE.match(value)
     if m:
         year, month, day = m.groups()
+        if not _real_date(int(year), int(month or 1), int(day or 1)):
+            return "", None
         if day:
             return f"{year}-{month}-{day}", 1
         if month:
             return f"{year}-{month}", 3
         return year, 3
+    if not _YEAR.search(value):
+        return "", None
     import dateparser  # slow import: only for non-ISO dates ("Tue, 03 Aug 2021 ...")
 
-    parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False})
-    return (parsed.date().isoformat(), 1) if parsed else ("", None)
+    try:
+        parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False,
+                                                   "PARSERS": ["custom-formats", "absolute-time"]})
+    except (ValueError, OverflowError):
+        return "", None
+    if parsed is None or not _real_date(parsed.year, parsed.month, parsed.day):
+        return "", None
+    return parsed.date().isoformat(), 1
+
+
+_YEAR = re.compile(r"(?<![\d.eE+-])(?:1[89]|2[01])\d{2}(?![\d.])")
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    """A calendar date a news article could carry: it exists, from 1900 to next year."""
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return 1900 <= year <= date.today().year + 1
 
 
 def _read_header(raw: str, fields: dict[str, str], edits: list[_Edit]) -> int:
@@ -92,8 +126,9 @@ def _read_header(raw: str, fields: dict[str, str], edits: list[_Edit]) -> int:
         if not line.strip():
             pos = line_end + 1
             continue
-        header = _HEADER_LINE.match(line)
-        credit = _CREDIT.match(line.strip())
+        short_line = len(line) <= 1000  # a header line is short; and long lines would cost the regexes
+        header = _HEADER_LINE.match(line) if short_line else None
+        credit = _CREDIT.match(line.strip()) if short_line else None
         if not header and not credit:
             break
         if header:
@@ -135,7 +170,9 @@ def _apply(raw: str, edits: list[_Edit]) -> tuple[str, list[Repair]]:
             continue
         out.append(raw[pos:e.start])
         out.append(e.after)
-        repairs.append(Repair(e.kind, e.start, e.end, raw[e.start:e.end], e.after))
+        before = raw[e.start:e.end]
+        repairs.append(Repair(e.kind, e.start, e.end, guards.short(before) if e.kind in guards.KINDS else before,
+                              e.after))
         pos = e.end
     out.append(raw[pos:])
     return "".join(out).rstrip(), repairs
