@@ -116,21 +116,20 @@ def run(paths: Iterable[str], out_dir: str, workers: int = 2, scheduler: str | N
 
     paths = list(paths)
     out = Path(out_dir)
-    inputs = sorted(os.path.abspath(p) for p in paths)
-    earlier = _manifest(out, inputs)
+    _claim_output(out, sorted(os.path.abspath(p) for p in paths))
     say = on_problem or (lambda line: None)
     totals = {"articles": 0, "events": 0, "claims": 0, "errors": 0, "partitions": 0, "resumed": 0, "removed": 0}
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1,
                                                   processes=True, dashboard_address=None)
     with Client(scheduler or cluster) as client:
-        futures, keys = [], []
+        futures, keys = [], set()
         for items in partitions(paths, partition_size):
             for item in items:
-                if isinstance(item, IngestError) and not item.warning:
-                    totals["errors"] += item.count
+                if isinstance(item, IngestError):
+                    totals["errors"] += 0 if item.warning else item.count
                     say(str(item))
             key = partition_key(items)
-            keys.append(key)
+            keys.add(key)
             if (out / "documents" / f"part-{key}.parquet").exists():
                 totals["resumed"] += 1
                 for line, warning in _problems_of(out, key):
@@ -138,9 +137,7 @@ def run(paths: Iterable[str], out_dir: str, workers: int = 2, scheduler: str | N
                     say(line)
                 continue
             futures.append(client.submit(extract_partition, items, str(out), key, pure=False))
-        totals["removed"] = _remove_stale(out, set(earlier) - set(keys))
-        out.mkdir(parents=True, exist_ok=True)
-        _write_atomic(out / MANIFEST, json.dumps({"inputs": inputs, "partitions": keys}, indent=1).encode())
+        totals["removed"] = _remove_stale(out, keys)
         for future in as_completed(futures):
             counts = future.result()
             totals["partitions"] += 1
@@ -154,19 +151,19 @@ def run(paths: Iterable[str], out_dir: str, workers: int = 2, scheduler: str | N
     return totals
 
 
-def _manifest(out: Path, inputs: list[str]) -> list[str]:
-    """The partitions an earlier run over the same inputs wrote; refuses a folder of other inputs."""
+def _claim_output(out: Path, inputs: list[str]) -> None:
+    """Mark ``out`` as the output of ``inputs``; refuse a folder that holds the output of others."""
     manifest = out / MANIFEST
     if manifest.exists():
-        earlier = json.loads(manifest.read_text(encoding="utf-8"))
-        if earlier.get("inputs") != inputs:
+        earlier = json.loads(manifest.read_text(encoding="utf-8")).get("inputs", [])
+        if earlier != inputs:
             raise OutputInUse(f"{display_name(out)} holds the output of other inputs "
-                              f"({', '.join(earlier.get('inputs', []))}): use another --out")
-        return list(earlier.get("partitions", []))
-    if any((out / table).glob("part-*.parquet") for table in TABLES):
+                              f"({', '.join(earlier)}): use another --out")
+        return
+    if any(any((out / table).glob("part-*.parquet")) for table in TABLES):
         raise OutputInUse(f"{display_name(out)} holds partitions without a {MANIFEST} (an older dateline, "
                           "or another tool): use another --out")
-    return []
+    _write_atomic(manifest, json.dumps({"inputs": inputs}, indent=1).encode("utf-8"))
 
 
 def _problems_of(out: Path, key: str) -> list[tuple[str, bool]]:
@@ -179,9 +176,13 @@ def _problems_of(out: Path, key: str) -> list[tuple[str, bool]]:
 
 
 def _remove_stale(out: Path, keys: set[str]) -> int:
-    """Delete the partitions of the earlier input that this input no longer produces."""
-    for key in keys:
+    """Delete the partitions an earlier version of the input produced and this one does not
+    (the same inputs, changed: their articles are in this run's partitions)."""
+    found = {p.name[len("part-"):-len(".parquet")] for table in TABLES for p in (out / table).glob("part-*.parquet")}
+    found |= {p.name[len("part-"):-len(".jsonl")] for p in (out / "errors").glob("part-*.jsonl")}
+    stale = found - keys
+    for key in stale:
         for table in TABLES:
             (out / table / f"part-{key}.parquet").unlink(missing_ok=True)
         (out / "errors" / f"part-{key}.jsonl").unlink(missing_ok=True)
-    return len(keys)
+    return len(stale)
