@@ -78,11 +78,9 @@ def test_prisoner_deal_is_historical_with_its_numbers(sample):
     assert {deal.actor1, deal.actor2} == {"Government of Afghanistan", "Taliban"}
 
 
-def test_herat_siege_and_historical_checkpoint_arrest(sample):
+def test_herat_siege(sample):
     siege = _find(sample, "Armed clash", "Herat")
     assert siege.location == "Herat" and siege.actor1 == "Taliban"
-    arrest = _find(sample, "Arrests", "checkpoint")
-    assert arrest.modality == "historical"
 
 
 def test_no_events_from_background(sample):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hmac
 import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from pathlib import PurePath
@@ -15,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from dateline.serve import models, queries
@@ -135,7 +137,37 @@ def router(stores: Stores, ingest_token: str | None, max_upload: int = MAX_UPLOA
     return api
 
 
+class ResponseCache:
+    """The last few large answers, by query and data version (the counts of articles and events).
+
+    Articles are only ever added, and every change to an event comes with a new
+    article, so unchanged counts mean unchanged answers; entries also expire.
+    """
+
+    def __init__(self, size: int = 8, ttl_s: float = 60.0) -> None:
+        self.size, self.ttl_s = size, ttl_s
+        self._items: OrderedDict[Any, tuple[float, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> bytes | None:
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is None or time.monotonic() - hit[0] > self.ttl_s:
+                return None
+            self._items.move_to_end(key)
+            return hit[1]
+
+    def put(self, key: Any, body: bytes) -> None:
+        with self._lock:
+            self._items[key] = (time.monotonic(), body)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
 def _read_routes(api: APIRouter, store: Callable[[], Store]) -> None:
+    geojson_cache = ResponseCache()
+
     @api.get("/events", response_model=models.EventPage, responses=BAD, tags=["events"])
     def list_events(flt: Filter, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
@@ -150,7 +182,14 @@ def _read_routes(api: APIRouter, store: Callable[[], Store]) -> None:
     def events_geojson(flt: Filter, limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> Any:
         """Events with coordinates as a GeoJSON FeatureCollection (longitude, latitude), newest first."""
         # Returned as is: thousands of features need no validation, and skip it 10x faster.
-        return GeoJSONResponse(queries.geojson(store(), flt, limit=limit))
+        # The same map is asked for by every page that opens: kept while the data is unchanged.
+        db = store()
+        key = (repr(flt), limit, db.count("documents"), db.count("events"))
+        body = geojson_cache.get(key)
+        if body is None:
+            body = GeoJSONResponse(queries.geojson(db, flt, limit=limit)).body
+            geojson_cache.put(key, body)
+        return Response(body, media_type=GeoJSONResponse.media_type)
 
     @api.get("/events/{event_id}", response_model=models.EventDetail, responses=MISSING, tags=["events"])
     def get_event(event_id: str) -> dict[str, Any]:
