@@ -277,3 +277,75 @@ def test_end_to_end_eval_scores_what_extract_outputs(tmp_path: Path) -> None:
     article = dateline.extract(text)
     assert [p.span.text for p in places] == ["Kabul", "Herat", "Kandahar"]
     assert {(p.span.text, p.geonameid) for p in places} <= {(p.span.text, p.geonameid) for p in article.places}
+
+
+# --------------------------------------------------------------------------- the text's own geography
+
+
+def _places(text: str) -> dict[str, object]:
+    """Span text -> Place of what ``dateline extract`` gives for ``text``."""
+    article = dateline.extract("date 2024-05-14\n\n" + text)
+    return {p.span.text: p for p in article.places}, article
+
+
+def test_a_stated_country_beats_a_foreign_homonym() -> None:
+    """'Boni' is also an old name of Bonn; the text says Mali, and the gazetteer lacks the
+    village: the place is Mali, at a wide precision and low confidence, never Germany."""
+    places, article = _places("Militants attacked an army base in Boni, Mali, on Sunday, killing nine soldiers.")
+    boni = places["Boni"]
+    assert boni.iso == "MLI" and boni.geo_precision in (2, 3) and boni.confidence < 0.5
+    assert all(p.iso != "DEU" for p in article.places)
+    assert article.events and all("Germany" not in e.actor1 and e.iso == "MLI" for e in article.events)
+
+
+def test_the_country_and_a_direction_constrain_like_a_name() -> None:
+    places, _ = _places("Mali's army said it repelled an attack on Sunday. "
+                        "Militants struck a camp near Boni in the north of the country.")
+    assert places["Boni"].iso == "MLI"
+    places, _ = _places("Gunmen ambushed a convoy near Boni in central Mali on Friday.")
+    assert places["Boni"].iso == "MLI"
+
+
+def test_a_chain_of_containers_is_read_from_the_widest() -> None:
+    """'Berkshire' is only a US county in the gazetteer; 'UK' puts it in Britain, and
+    Britain puts Reading in England, not Massachusetts."""
+    places, _ = _places("Flooding closed roads in Reading, Berkshire, UK, on Tuesday.")
+    assert (places["Reading"].iso, places["Reading"].admin1) == ("GBR", "England")
+    assert places["Berkshire"].iso == "GBR"
+
+
+def test_an_unknown_village_goes_to_the_region_the_text_names() -> None:
+    places, _ = _places("Gunmen killed five villagers in Toguere in Mali's Mopti region on Sunday.")
+    assert (places["Toguere"].feature, places["Toguere"].admin1, places["Toguere"].geo_precision) == (
+        "A.ADM1", "Mopti", 3)
+    assert places["Mopti"].feature == "A.ADM1"
+
+
+def test_a_list_of_peers_is_not_containment() -> None:
+    places, _ = _places("Ministers from Mali, Niger and Chad met on Monday.")
+    assert [places[n].iso for n in ("Mali", "Niger", "Chad")] == ["MLI", "NER", "TCD"]
+    places, _ = _places("Voters in Sharon, Cornwall and Salisbury backed the school budget.")
+    assert places["Sharon"].geo_precision == 1 and places["Sharon"].feature == "P.PPL"  # not put in Cornwall
+
+
+def test_unit_words_select_the_administrative_unit() -> None:
+    places, _ = _places("Fighting spread across Sagaing region last week, residents said.")
+    assert (places["Sagaing"].feature, places["Sagaing"].geo_precision) == ("A.ADM1", 3)
+    places, _ = _places("Shelling hit several towns in Donetsk region overnight, officials said.")
+    assert (places["Donetsk"].feature, places["Donetsk"].iso) == ("A.ADM1", "UKR")
+    places, _ = _places("School boards in Jackson and Barrow counties in Georgia voted on Monday.")
+    assert places["Jackson"].feature == places["Barrow"].feature == "A.ADM2"
+    places, _ = _places("Students at Columbia State presented a film on Friday.")
+    assert places.get("Columbia") is None or places["Columbia"].feature != "A.ADM1"
+
+
+def test_a_named_capital_stays_itself_and_an_unnamed_one_is_the_seat() -> None:
+    places, _ = _places("Troops raided Monywa, the capital of Sagaing region, on Friday.")
+    assert (places["Monywa"].name, places["Monywa"].feature) == ("Monywa", "P.PPL")
+    assert places["Sagaing"].feature == "A.ADM1"
+    assert not any(span.startswith("the capital") for span in places)
+    places, article = _places("Taliban fighters attacked the provincial capital of Helmand province on Tuesday.")
+    seat = places["the provincial capital of Helmand province"]
+    assert haversine_km(seat.latitude, seat.longitude, 31.593, 64.371) < 30 and seat.geo_precision == 1
+    places, _ = _places("Protesters gathered in Helmand's capital on Sunday.")
+    assert places["Helmand's capital"].name == "Lashkar Gah"

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from dateline.geo.countries import DATA, _package_data, countries
 
-VERSION = "12"
+VERSION = "13"  # 13: indexes on place(admin1), place(admin2), place(cc) for seats
 
 #: Kinds of gazetteer rows, widest first.
 COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"
@@ -380,6 +380,9 @@ def _write(b: _Builder, path: Path) -> None:
         con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", b.places)
         con.executemany("INSERT INTO name VALUES (?,?,?)", list(b.names))
         con.execute("CREATE INDEX name_key ON name(key)")
+        con.execute("CREATE INDEX place_admin1 ON place(admin1, population)")
+        con.execute("CREATE INDEX place_admin2 ON place(admin2, population)")
+        con.execute("CREATE INDEX place_cc ON place(cc, feature)")
         con.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
         con.commit()
         con.close()
@@ -420,6 +423,7 @@ class Gazetteer:
         self._con.execute("PRAGMA query_only=1")
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
         self.place = lru_cache(maxsize=20_000)(self._place)
+        self.seat = lru_cache(maxsize=5_000)(self._seat)
 
     def _lookup(self, key: str) -> tuple[Candidate, ...]:
         """All places a folded key names, best name quality per place."""
@@ -444,21 +448,34 @@ class Gazetteer:
         return Candidate(*r) if r else None
 
 
+    def _seat(self, unit: Candidate) -> Candidate | None:
+        """The seat of a country or admin unit: the country's capital; for an admin unit,
+        the place named like it inside it ('Kandahar' of Kandahar province), else its most
+        populous place ('Lashkar Gah' of Helmand). GeoNames' PPLA codes are not in the
+        PyPI data this store is built from, so the second rule is an approximation: it
+        misses seats smaller than another city of their unit (Sacramento, Monywa)."""
+        if unit.kind == COUNTRY:
+            column, value, where = "cc", unit.cc, " AND feature = 'P.PPLC'"
+        elif unit.kind in (ADMIN1, ADMIN2):
+            column, value, where = ("admin1" if unit.kind == ADMIN1 else "admin2"), unit.id, ""
+        else:
+            return None
+        namesakes = [c for c in self.lookup(fold(unit.name)) if c.kind == PLACE and getattr(c, column) == value]
+        if namesakes and not where:
+            return max(namesakes, key=lambda c: c.population)
+        with _lock:
+            r = self._con.execute(
+                "SELECT id, name, kind, feature, lat, lon, population, cc, admin1, admin2, 0 FROM place"
+                f" WHERE {column} = ? AND kind = 'P'{where} ORDER BY population DESC LIMIT 1",
+                (value,),
+            ).fetchone()
+        return Candidate(*r) if r else None
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer, built on first use (or when its version changed)."""
     path = store_path()
     if not path.exists():
-        build(path)
-        _remove_old_versions(path)
+        build(path)  # earlier versions stay: another checkout of another version may use them
     return Gazetteer(path)
-
-
-def _remove_old_versions(current: Path) -> None:
-    """Delete stores of earlier versions (processes still reading one keep their handle)."""
-    for old in current.parent.glob("gazetteer-v*.sqlite"):
-        if old != current:
-            try:
-                old.unlink()
-            except OSError:
-                pass

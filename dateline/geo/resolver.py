@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from dateline.geo import countries as country_data
 from dateline.geo.candidates import (
-    LEADING_THE, POSSESSIVE, Mention, candidates_for, country_candidate, state_abbreviations,
+    ADMIN_SUFFIX, LEADING_THE, POSSESSIVE, Mention, candidates_for, country_candidate, state_abbreviations,
     us_states_by_code,
 )
 from dateline.geo.gazetteer import (
@@ -60,8 +60,9 @@ class Resolution:
     fallback: bool = False  # placed at the document's focus unit: the name is not in the gazetteer
 
 
-def prior(c: Candidate, admin_hint: bool, seat_of: set[int]) -> float:
-    """Score from the candidate alone: size, kind and name quality."""
+def prior(c: Candidate, admin_hint: str, seat_of: set[int]) -> float:
+    """Score from the candidate alone: size, kind and name quality; ``admin_hint`` is the
+    level a unit word asks for (``A1`` 'region', ``A2`` 'district', ``any``; '' none)."""
     score = math.log10(c.population + 10) + KIND_BONUS[c.kind] + QUALITY_BONUS[c.quality]
     if c.quality == ALTERNATE and c.population >= 100_000:
         score += BIG_PLACE_ALTERNATE_BONUS
@@ -69,7 +70,7 @@ def prior(c: Candidate, admin_hint: bool, seat_of: set[int]) -> float:
         score += 1.0
     if c.kind in (ADMIN1, ADMIN2):
         if admin_hint:
-            score += 4.0
+            score += 4.0 if admin_hint in (c.kind, "any") else 3.0
         elif c.id in seat_of:
             score -= 3.5  # "Kabul" the city, not Kabul province, unless "province" is said
     elif admin_hint:
@@ -166,20 +167,60 @@ def _contains(container: Candidate, c: Candidate) -> bool:
 
 
 def _containers(text: str, mentions: list[Mention], index: int) -> list[Mention]:
-    """Mentions that name a unit containing mention ``index``: 'X, Y', 'X in Y' or 'X, the
-    capital of Y'."""
+    """Mentions that name a unit containing mention ``index``, narrowest first: 'X, Y',
+    'X in Y', 'X in northern Y', 'X, the capital of Y', 'X in Y's Z region' (Z, then Y),
+    'X, Y, Z' (Y, then Z)."""
     m = mentions[index]
-    out = []
-    if _in_list(text, mentions, index):
-        return out  # "Georgia, Illinois, Missouri": a list, not Illinois in Missouri
-    for other in mentions[index + 1 : index + 3]:
-        between = text[m.end : other.start]
-        if len(between) <= 3 and "," in between or re.fullmatch(
-            r",?\s+(the\s+)?((provincial|regional|state|county)\s+)?(capital|seat|city|town|"
-            r"village|district)\s+(of|in)\s+(the\s+)?|\s+in\s+(the\s+)?", between, re.IGNORECASE,
-        ):
-            out.append(other)
+    if index + 1 >= len(mentions) or _in_list(text, mentions, index):
+        return []  # "Georgia, Illinois, Missouri": a list, not Illinois in Missouri
+    other = mentions[index + 1]
+    between = text[m.end : other.start]
+    comma = _COMMA.fullmatch(between) is not None
+    if comma and _ends_as_list(text, mentions, index):
+        return []  # 'Sharon, Cornwall and Salisbury'
+    if comma and _POSSESSIVE_AFTER.match(text, other.end):
+        return []  # 'in Texas, Mexico's president said': not Texas in Mexico
+    if not (comma or _APPOSITION.fullmatch(between) or _IN_UNIT.fullmatch(between)):
+        return []
+    out = [other]
+    if index + 2 < len(mentions):
+        after = mentions[index + 2]
+        gap = text[other.end : after.start]
+        if _POSSESSIVE_AFTER.fullmatch(gap):
+            out.insert(0, after)  # 'in Mali's Mopti region'
+        elif comma and _COMMA.fullmatch(gap) and not _POSSESSIVE_AFTER.match(text, after.end):
+            out.append(after)  # 'Reading, Berkshire, UK'
     return out
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s+")
+_APPOSITION = re.compile(
+    r",?\s+(?:the\s+)?(?:(?:provincial|regional|state|county|district)\s+)?(?:capital|seat|city|town|"
+    r"village|district)\s+(?:of|in)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_IN_UNIT = re.compile(
+    r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+(?:(?:part|region|area)\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?",
+    re.IGNORECASE,
+)
+
+
+def _ends_as_list(text: str, mentions: list[Mention], index: int) -> bool:
+    """Whether the run of comma-separated mentions from ``index`` on ends in 'and' or 'or'
+    and one more: a list ('X, Y and Z'), not a chain of containers ('X, Y, Z')."""
+    k = index
+    while k + 1 < len(mentions):
+        gap = text[mentions[k].end : mentions[k + 1].start]
+        if _COMMA.fullmatch(gap):
+            k += 1
+            continue
+        return _AND_OR.fullmatch(gap) is not None
+    return False
+
+
+_AND_OR = re.compile(r",?\s+(?:and|or)\s+")
 
 
 def _in_list(text: str, mentions: list[Mention], index: int) -> bool:
@@ -219,7 +260,42 @@ class _Name:
     cands: list[Candidate]
     prior: dict[int, float]
     containment: dict[int, float]
-    admin_hint: bool
+    admin_hint: str
+
+
+#: Words after a name that make it an administrative unit ('Sagaing region'), and the
+#: level each asks for.
+_UNIT_WORD_AFTER = re.compile(
+    r"\s+(region|province|oblast|governorate|state|district|county|prefecture|parish|municipality)\b",
+    re.IGNORECASE,
+)
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+#: Names listed before a plural unit word: 'Douglas, Sarpy and Lancaster counties'.
+_LISTED_UNITS = re.compile(
+    r"(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}){0,8}"
+    r"\s+(counties|provinces|districts|regions|states|oblasts|governorates|parishes|prefectures)\b"
+)
+_ADMIN2_LEVEL = frozenset({"district", "county", "parish", "municipality", "districts", "counties",
+                           "parishes"})
+
+
+def unit_word(text: str, m: Mention, named_unit: bool) -> str:
+    """The admin level a unit word asks of mention ``m``: 'A1' ('Sagaing region', 'Kabul
+    province'), 'A2' ('Wedza district', 'Polk County'), 'any' when the mention's own text
+    ends in one that says neither, '' when no unit word is there."""
+    inner = ADMIN_SUFFIX.search(m.text)
+    after = _UNIT_WORD_AFTER.match(text, m.end) if inner is None else None
+    if after is not None and after.group(1)[0].isupper() and (
+        after.group(1) == "State" or _NAME_GOES_ON.match(text, after.end())
+    ):
+        after = None  # 'Columbia State', 'the London District School Board': a name
+    word = (inner or after).group(1).lower() if inner or after else ""
+    if not word:
+        listed = _LISTED_UNITS.match(text, m.end)  # 'Jackson and Barrow counties'
+        word = listed.group(1).lower() if listed else ""
+    if not word:
+        return "any" if named_unit else ""
+    return "A2" if word in _ADMIN2_LEVEL else "A1"
 
 
 def resolve_mentions(
@@ -235,7 +311,10 @@ def resolve_mentions(
     """
     gaz = load()
     mentions = sorted(mentions, key=lambda m: m.start)
-    per_mention = [candidates_for(m.text, gaz) for m in mentions]
+    per_mention = []
+    for m in mentions:
+        cands, named_unit = candidates_for(m.text, gaz)
+        per_mention.append((cands, unit_word(text, m, named_unit)))
     containment = _containment_bonus(text, mentions, [c for c, _ in per_mention])
     names = _group_by_name(mentions, per_mention, containment)
 
@@ -249,16 +328,14 @@ def resolve_mentions(
         winners = {n.key: _best(n, final[n.key], with_containment=False) for n in names}
 
     out: list[Resolution | None] = [None] * len(mentions)
-    unknown = []
     for n in names:
-        if not n.cands:
-            unknown += [i for i in n.indices if fallback or mentions[i].sure]
-            continue
-        ranked = sorted(n.cands, key=lambda c: -final[n.key][c.id])
-        top = final[n.key][ranked[0].id]
-        margin = top - final[n.key][ranked[1].id] if len(ranked) > 1 else 5.0
-        for i in n.indices:
-            out[i] = Resolution(mentions[i], ranked[0], top, margin, n.admin_hint)
+        if n.cands:
+            best = _ranked(n, final[n.key], n.cands)
+            for i in n.indices:
+                out[i] = Resolution(mentions[i], *best, bool(n.admin_hint))
+    stated = _apply_stated_units(text, mentions, out, names, final, context)
+    unknown = [i for n in names if not n.cands for i in n.indices
+               if i not in stated and (fallback or mentions[i].sure)]
     for i in unknown:
         unit = _unit_around(text, mentions, out, i) or context.focus()
         if unit is not None:
@@ -289,14 +366,107 @@ def _unit_around(text: str, mentions: list[Mention], resolved: list[Resolution |
 _ADMIN2_WORDS = re.compile(r"\b(district|county|parish|municipality)\s*$", re.IGNORECASE)
 
 
+def _ranked(name: _Name, scores: dict[int, float], cands: list[Candidate]) -> tuple[Candidate, float, float]:
+    """The best of ``cands`` by ``scores``, its score and its margin over the next."""
+    ranked = sorted(cands, key=lambda c: -scores[c.id])
+    top = scores[ranked[0].id]
+    return ranked[0], top, (top - scores[ranked[1].id] if len(ranked) > 1 else 5.0)
+
+
+# --------------------------------------------------------------------------- the text's own geography
+
+#: How wide a kind of gazetteer row is: a stated unit constrains only narrower readings.
+_WIDTH = {COUNTRY: 4, REGION: 4, ADMIN1: 3, ADMIN2: 2, PLACE: 1}
+_UNITS = (COUNTRY, ADMIN1, ADMIN2)
+
+
+def _apply_stated_units(
+    text: str, mentions: list[Mention], out: list[Resolution | None], names: list[_Name],
+    final: dict[str, dict[int, float]], context: _Context,
+) -> set[int]:
+    """The text's own geography wins over population and focus: a unit the text names
+    around a place ('Boni, Mali', 'Toguere in Mali's Mopti region', 'Reading, Berkshire,
+    UK', 'X in the north of the country') keeps only the readings inside it; when none
+    lies inside, the place goes to that unit (a fallback: precision 2-3, low confidence),
+    never to a homonym elsewhere. Right to left, so that 'Berkshire, UK' is settled before
+    'Reading, Berkshire'. Returns the indices placed this way."""
+    name_of = {i: n for n in names for i in n.indices}
+    placed: set[int] = set()
+    for i in reversed(range(len(mentions))):
+        unit = _stated_unit(text, mentions, out, i, context)
+        if unit is None:
+            continue
+        n, current = name_of[i], out[i]
+        if current is not None and not current.fallback:
+            c = current.candidate
+            if c.id == unit.id or _inside(unit, c) or _WIDTH[c.kind] >= _WIDTH[unit.kind]:
+                continue  # already inside, or a peer ('Mali, Niger'): not a container
+        inside = [c for c in n.cands if _inside(unit, c)]
+        if inside:
+            best, top, margin = _ranked(n, final[n.key], inside)
+            chosen = Resolution(mentions[i], best, top, margin, bool(n.admin_hint))
+        else:
+            chosen = Resolution(mentions[i], unit, 0.0, 0.0, False, fallback=True)
+        for k in n.indices:  # one sense per discourse
+            if k == i or k not in placed:
+                out[k] = Resolution(mentions[k], chosen.candidate, chosen.score, chosen.margin,
+                                    chosen.admin_hint, chosen.fallback)
+                placed.add(k)
+    return placed
+
+
+def _stated_unit(text: str, mentions: list[Mention], out: list[Resolution | None], i: int,
+                 context: _Context) -> Candidate | None:
+    """The admin unit or country the words around mention ``i`` put it in, if any."""
+    for other in _containers(text, mentions, i):
+        r = out[mentions.index(other)]
+        if r is not None and r.candidate.kind in _UNITS:
+            return r.candidate
+    if _THE_COUNTRY.match(text, mentions[i].end):
+        return _country_in_focus(context)
+    return None
+
+
+def _inside(unit: Candidate, c: Candidate) -> bool:
+    """Whether reading ``c`` lies inside ``unit`` (by the gazetteer's links)."""
+    if c.id == unit.id:
+        return False
+    if unit.kind == COUNTRY:
+        return c.cc == unit.cc
+    if unit.kind == ADMIN1:
+        return c.admin1 == unit.id
+    if unit.kind == ADMIN2:
+        return c.admin2 == unit.id
+    return False
+
+
+_DIRECTION = (r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+              r"(?:ern)?")
+#: '... in the north of the country', '... in the country's east'
+_THE_COUNTRY = re.compile(
+    rf",?\s+in\s+(?:the\s+)?(?:{_DIRECTION}\s+(?:(?:part|region)\s+)?of\s+)?the\s+country\b"
+    rf"|,?\s+in\s+the\s+country['’]s\s+{_DIRECTION}\b",
+    re.IGNORECASE,
+)
+
+
+def _country_in_focus(context: _Context) -> Candidate | None:
+    """The country 'the country' refers to: the one the article names most."""
+    if not context.countries:
+        return None
+    cc, weight = context.countries.most_common(1)[0]
+    iso3 = country_data.iso2_to_iso3().get(cc)
+    return country_candidate(iso3) if iso3 and weight > 0 else None
+
+
 def _group_by_name(
     mentions: list[Mention],
-    per_mention: list[tuple[list[Candidate], bool]],
+    per_mention: list[tuple[list[Candidate], str]],
     containment: list[dict[int, float]],
 ) -> list[_Name]:
     names: dict[str, _Name] = {}
     for i, (m, (cands, hint)) in enumerate(zip(mentions, per_mention)):
-        key = fold(POSSESSIVE.sub("", LEADING_THE.sub("", m.text.strip()))) + ("#a" if hint else "")
+        key = fold(POSSESSIVE.sub("", LEADING_THE.sub("", m.text.strip()))) + (f"#{hint}" if hint else "")
         name = names.get(key)
         if name is None:
             seats = _seats(cands)
@@ -526,7 +696,8 @@ def resolve_article_mentions(article: Article, mentions: list[Mention]) -> None:
     if not mentions:
         return
     labels = {(e.start, e.end): e for e in article.entities}
-    for r in resolve_mentions(text, mentions):
+    resolved = resolve_mentions(text, mentions)
+    for r in resolved:
         if r is None:
             continue
         entity = labels.get((r.mention.start, r.mention.end))
@@ -536,3 +707,53 @@ def resolve_article_mentions(article: Article, mentions: list[Mention]) -> None:
         article.places.append(place)
         if entity is not None:
             entity.geonameid = place.geonameid
+    article.places.extend(capital_places(text, [r for r in resolved if r is not None]))
+    article.places.sort(key=lambda p: p.span.start)
+
+
+#: 'the capital of X', 'the provincial capital of X', before a unit's name ...
+_CAPITAL_OF = re.compile(
+    r"\b(the\s+(?:(?:provincial|regional|state|district|county|national)\s+)?capital\s+(?:city\s+)?of\s+"
+    r"(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+#: ... and "X's capital", "X's provincial capital" after it.
+_CAPITAL_AFTER = re.compile(
+    r"['’]s?\s+(?:(?:provincial|regional|state|district|county)\s+)?capital\b(?!\s+(?:city\s+)?of\b)",
+    re.IGNORECASE,
+)
+#: An appositive names the capital itself: 'Monywa, the capital of Sagaing region'.
+_NAMED_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
+
+
+def capital_places(text: str, resolved: list[Resolution]) -> list[Place]:
+    """Places for 'the (provincial) capital of X' and "X's capital", where X resolved to a
+    country or an admin unit and no name of the capital stands beside the phrase: the
+    phrase is the evidence span and the place is X's seat (``Gazetteer.seat``), with the
+    confidence of an inference. Events use it for 'the provincial capital of Helmand
+    province' (Lashkar Gah)."""
+    out = []
+    for r in resolved:
+        unit = r.candidate
+        if r.fallback or unit.kind not in _UNITS:
+            continue
+        m = r.mention
+        end = m.end
+        word = _UNIT_WORD_AFTER.match(text, end)
+        if word is not None:
+            end = word.end()
+        before = _CAPITAL_OF.search(text, max(0, m.start - 60), m.start)
+        after = _CAPITAL_AFTER.match(text, end)
+        if before is not None and not _NAMED_BEFORE.search(text, max(0, before.start() - 40), before.start()):
+            start = before.start()
+        elif after is not None:
+            start, end = m.start, after.end()
+        else:
+            continue
+        seat = load().seat(unit)
+        if seat is None:
+            continue
+        place = to_place(text, Resolution(Mention(start, end, text[start:end]), seat, 0.0, 0.5, False))
+        place.geo_precision = 1
+        out.append(place)
+    return out
