@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,9 @@ def test_herat_siege(sample):
 
 def test_no_events_from_background(sample):
     texts = " ".join(e.evidence["event_type"][0].text for e in sample.events)
-    assert "withdraw" not in texts  # "amid the withdrawal of US and NATO forces"
+    text = sample.document.text
+    backdrops = [m.end() for m in re.finditer(r"(?:following|amid) the withdrawal", text)]
+    assert backdrops and not [e for e in sample.events if e.evidence["event_type"][0].end in backdrops]
     assert "peace talks" not in texts and "Prisoner releases" not in texts
     assert not any(e.evidence["event_type"][0].text == "air force" for e in sample.events)
 
@@ -181,7 +184,7 @@ def test_quantities_and_fatality_rule() -> None:
 # --- actors -------------------------------------------------------------------------------
 
 def test_actor_variants_demonyms_and_capitals() -> None:
-    text = "Mawlavi Talib led the attack; Talib later met American-trained Afghan units and the Kabul government."
+    text = "Zabihullah Mujahid announced the attack; Mujahid later met American-trained Afghan units and the Kabul government."
     found = actors.find(text)
     names = [a.name for a in found]
     assert names.count("Taliban") == 2  # the full name and the short form
@@ -322,11 +325,10 @@ def test_a_caption_without_a_verb_reports_nothing() -> None:
     assert _types("Protesters marched through the park on Saturday.") == ["Peaceful protest"]
 
 
-def test_sample_territorial_claim_is_claimed_and_kabul_government_no_place(sample) -> None:
-    claims = [e for e in sample.events if "85 percent" in e.notes]
-    assert claims and all(e.modality == "claimed" for e in claims)
-    assert all(e.location != "Kabul" for e in claims)
-    assert claims[0].tags.startswith("disputed by") and claims[0].evidence["tags"]
+def test_sample_share_of_territory_is_no_event_and_kabul_government_no_place(sample) -> None:
+    # "seized wide swathes ... claims that they were in control of 85 percent": a trend with
+    # no place of its own, not an ACLED event (the claim and its dispute are claims)
+    assert not [e for e in sample.events if "85 percent" in e.notes]
     assert not [e for e in sample.events if e.location == "Kabul" and "Kabul government" in e.notes]
     assert not [q for e in sample.events if e.sub_event_type == "Armed clash" for q in e.quantities
                 if q["kind"] == "captured"]

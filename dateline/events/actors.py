@@ -3,8 +3,8 @@
 Two sources, both data-driven so that they generalise beyond the articles we read:
 
 * the shipped dictionary ``data/actors.json`` (armed groups, IGOs, generic groups such
-  as "gunmen" or "protesters", and persons linked to their group: "Mawlavi Talib" and
-  its short form "Talib" act for the Taliban), extendable with a user file of the same
+  as "gunmen" or "protesters", and persons linked to their group: "Zabihullah Mujahid"
+  and his short form "Mujahid" speak for the Taliban), extendable with a user file of the same
   shape (``DATELINE_ACTORS=path`` or :func:`load` ``(extra=path)``);
 * state actors built from the geo stage's country tables: a country name, capital or
   nationality adjective before a state noun ("American-trained Afghan units",

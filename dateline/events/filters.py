@@ -25,9 +25,7 @@ def sentence_triggers(text: str, sentence: Span, context_start: int | None = Non
                               text[sentence.start:sentence.end], trig.sub_event):
             continue
         if _vague_territory(trig):
-            trig = _claimed_territory(text, sentence, trig)
-            if trig is None:
-                continue
+            continue
         seen.setdefault(trig.sub_event, trig)
     return list(seen.values())
 
@@ -119,27 +117,15 @@ def _vague_territory(trig: taxonomy.Trigger) -> bool:
     return trig.sub_event in TERRITORY_SUBS and bool(_VAGUE_GROUND.search(trig.word))
 
 
-_CLAIM_THAT = re.compile(r"\bclaim\w*\s+(?:by\s+(?:\w+\s+){1,3})?that\s+(?:\w+\s+){0,4}?(?P<t>(?:were|was|are|is)\s+in control of|control(?:led|s)?|seized|captured|overr[au]n)\b", re.I)
-
-
-def _claimed_territory(text: str, sentence: Span, trig: taxonomy.Trigger) -> taxonomy.Trigger | None:
-    """A vague 'seized wide swathes' is kept only as the claim the sentence reports
-    ("claims by the militants that they were in control of 85 percent"): that clause is the event."""
-    m = _CLAIM_THAT.search(text, trig.end, sentence.end)
-    if not m:
-        return None
-    return taxonomy.Trigger(trig.sub_event, m.start("t"), m.end("t"), trig.weight, m.group("t"))
-
-
-_BACKGROUND_CUES = r"amid|following|follows|followed|comes after|came after|in retaliation for|in response to|despite|in the face of|(?:deadliest|worst|biggest|largest|bloodiest|first) (?:\w+ )?since|to encourage|to further|ahead of|in the wake of"
+_BACKGROUND_CUES = r"amid|following|follows|followed|comes after|came after|in retaliation for|in response to|despite|in the face of|(?:deadliest|worst|biggest|largest|bloodiest|first) (?:\w+ )?since|ahead of|in the wake of"
 
 
 BACKGROUND_CUE = re.compile(rf"\b(?:{_BACKGROUND_CUES})\b", re.I)
 
 
-_BACKGROUND = re.compile(r"\b(?:amid|following|follows|followed|comes after|came after|in retaliation for|in response to|despite|in the face of|(?:deadliest|worst|biggest|largest|bloodiest|first) (?:\w+ )?since|to encourage|to further|ahead of|in the wake of)\s+(?:[\w'’]+[\s-]+){0,5}$", re.I)
+_BACKGROUND = re.compile(r"\b(?:amid|following|follows|followed|comes after|came after|in retaliation for|in response to|despite|in the face of|(?:deadliest|worst|biggest|largest|bloodiest|first) (?:\w+ )?since|ahead of|in the wake of)\s+(?:[\w'’]+[\s-]+){0,5}$", re.I)
 
 
 def in_background_phrase(text: str, sentence: Span, trig: taxonomy.Trigger) -> bool:
-    """'amid the withdrawal of US forces', 'to further peace talks': a backdrop, not news."""
+    """'amid the withdrawal of US forces', 'in the wake of the coup': a backdrop, not news."""
     return bool(_BACKGROUND.search(text, max(sentence.start, trig.start - 50), trig.start))

@@ -54,6 +54,8 @@ _NOT_PEOPLE_BEFORE = re.compile(
     r"|\b(?:aged|age of|ages of|age|No\.|number|page|article|resolution|chapter|section|route|highway|grade|level|phase)"
     r"|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
     r"|[$€£]|\bUS\$|\b(?:Rs|USD|EUR)\.?)\s*$", re.I)
+#: a number of people described by what they were, directly or through a partitive ("one of dozens of")
+_FORMER = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:[\w,]+\s+of\s+(?:the\s+)?)?(?:former|ex-|previously|past|other)\b", re.I)
 #: "15 militants were killed": a fighters noun followed by a casualty verb is a casualty count
 _THEN_CASUALTY = re.compile(r"^\s*(?:\w+ly\s+)?(?:were|was|are|is|have been|had been|has been|being|got|been)\s+(?:\w+ly\s+)?", re.I)
 
@@ -79,13 +81,11 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[dict[str, An
             continue
         if _NOT_PEOPLE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue
-        if re.match(r"\s+of\b", text[match.end():match.end() + 4]) and number.lower() in {"one", "1"}:
-            continue  # "one of thousands of prisoners"
         value = parse_number(number)
         if value is None:
             continue
-        if re.match(r"\s+(?:of\s+)?(?:the\s+)?(?:former|ex-|previously|past|other)\b", text[match.end():match.end() + 25], re.I):
-            continue  # "thousands of former prisoners": who they were, not what befell them
+        if _FORMER.match(text, match.end(), match.end() + 45):
+            continue  # "thousands of former prisoners", "one of hundreds of former detainees": who they were
         kind = "percent" if match.group("pct") else _kind(text, match.start(), match.end(), end)
         if kind:
             out.append({"kind": kind, "value": value, "span": span_of(text, match.start(), match.end())})
