@@ -11,17 +11,74 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from typing import Any
 
 import click
 
+from dateline.store.filters import BadFilter, check_limit, parse_day
+
 DEFAULT_DB = "dateline.db"
 db_option = click.option("--db", "db_url", default=DEFAULT_DB, show_default=True, envvar="DATELINE_DB",
                          help="SQLite path or URL (sqlite:///x.db, postgresql://...).")
+#: The optional extra that brings each optional module, for the message when it is missing.
+EXTRAS = {"psycopg": "postgres", "dask": "batch", "distributed": "batch", "torch": "embeddings"}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class CliError(click.ClickException):
+    """A one-line error for a user's mistake (a missing file, a bad value, a missing extra): status 2."""
+
+    exit_code = 2
+
+
+class _Main(click.Group):
+    """The command group; it turns errors into one line on stderr instead of a traceback.
+
+    Set ``DATELINE_DEBUG=1`` to see the traceback of an unexpected error.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BadFilter as exc:
+            raise CliError(str(exc)) from exc
+        except ModuleNotFoundError as exc:
+            top = (exc.name or "").split(".")[0]
+            if top not in EXTRAS:
+                raise
+            raise CliError(f"this needs the {top} package: pip install 'dateline[{EXTRAS[top]}]'") from exc
+        except BrokenPipeError:  # `dateline export ... | head`: the reader has all it wanted
+            sys.stderr.close()
+            ctx.exit(0)
+        except Exception as exc:
+            if os.environ.get("DATELINE_DEBUG"):
+                raise
+            first = (str(exc).strip().splitlines() or [""])[0]
+            click.echo(f"Error: {type(exc).__name__}: {first} (DATELINE_DEBUG=1 shows the traceback)", err=True)
+            ctx.exit(1)
+
+
+def _day(_: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    try:
+        return parse_day(value, param.name or "date") if value else value
+    except BadFilter as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _limit(_: click.Context, __: click.Parameter, value: int) -> int:
+    try:
+        return check_limit(value)
+    except BadFilter as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+HISTORICAL_HELP = "Also show background events (modality historical), left out by default."
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dateline")
 def main() -> None:
     """Turn news reports of conflict into sourced, geocoded event records."""
@@ -50,31 +107,34 @@ def ingest(paths: tuple[str, ...], db_url: str, progress: bool | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--country")
-@click.option("--since", help="First event date, YYYY-MM-DD.")
-@click.option("--until", help="Last event date, YYYY-MM-DD.")
-@click.option("--type", "any_type", help="ACLED event or sub-event type.")
-@click.option("--actor")
-@click.option("--limit", default=50, show_default=True)
+@click.option("--country", help="Country name (any case) or ISO 3166 alpha-3 code, e.g. Somalia or SOM.")
+@click.option("--since", callback=_day, help="First event date: YYYY-MM-DD, YYYY-MM, YYYY, today or yesterday.")
+@click.option("--until", callback=_day, help="Last event date, inclusive (same forms as --since).")
+@click.option("--type", "any_type", help="ACLED event or sub-event type, e.g. Battles or 'Armed clash'.")
+@click.option("--actor", help="Text in actor1, actor2 or an associated actor, e.g. Shabaab.")
+@click.option("--include-historical", is_flag=True, help=HISTORICAL_HELP)
+@click.option("--limit", default=50, show_default=True, callback=_limit, help="Most events to list (1 or more).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
-def events(db_url: str, fmt: str, limit: int, **filters: Any) -> None:
+@click.option("--wide", is_flag=True, help="Table: every column in full, however wide the terminal.")
+def events(db_url: str, fmt: str, limit: int, wide: bool, **filters: Any) -> None:
     """List stored events, newest first."""
     from dateline.cli_output import print_events
 
-    print_events(db_url, filters, limit, fmt)
+    print_events(db_url, filters, limit, fmt, wide=wide)
 
 
 @main.command()
 @db_option
-@click.option("--speaker")
+@click.option("--speaker", help="Whole words of the speaker's name or role, e.g. Aman or 'foreign ministry'.")
 @click.option("--about", help="Text the claim or its events mention.")
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", default=50, show_default=True, callback=_limit, help="Most claims to list (1 or more).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
-def claims(db_url: str, speaker: str | None, about: str | None, limit: int, fmt: str) -> None:
+@click.option("--wide", is_flag=True, help="Table: every column in full, however wide the terminal.")
+def claims(db_url: str, speaker: str | None, about: str | None, limit: int, fmt: str, wide: bool) -> None:
     """List stored claims and quotes, with who disputes them."""
     from dateline.cli_output import print_claims
 
-    print_claims(db_url, {"speaker": speaker, "about": about}, limit, fmt)
+    print_claims(db_url, {"speaker": speaker, "about": about}, limit, fmt, wide=wide)
 
 
 @main.command()
@@ -82,14 +142,23 @@ def claims(db_url: str, speaker: str | None, about: str | None, limit: int, fmt:
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "geojson", "parquet"]), required=True)
 @click.option("--what", type=click.Choice(["events", "claims"]), default="events", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout; parquet needs a file).")
-def export(db_url: str, fmt: str, what: str, output: str | None) -> None:
+@click.option("--inter-codes", type=click.Choice(["labels", "numeric"]), default="labels", show_default=True,
+              help="inter1/inter2/interaction as ACLED's current labels or its older numeric codes (1-8; 12).")
+@click.option("--include-historical", is_flag=True, help=HISTORICAL_HELP)
+def export(db_url: str, fmt: str, what: str, output: str | None, inter_codes: str, include_historical: bool) -> None:
     """Export stored events (ACLED-style CSV, GeoJSON, Parquet, JSON Lines) or claims."""
     from dateline import export as exporter
-    from dateline.store import connect
+    from dateline.cli_output import open_store
 
-    with connect(db_url) as store:
-        n = exporter.write(store, fmt, output, what=what)
+    if fmt == "parquet" and output in (None, "-"):
+        raise CliError("parquet is a binary file format: give a file with -o FILE.parquet")
+    notes: list[str] = []
+    with open_store(db_url) as store:
+        n = exporter.write(store, fmt, output, what=what, inter_codes=inter_codes,
+                           include_historical=include_historical, notes=notes)
     click.echo(f"{n} {what} written to {output or 'stdout'}", err=True)
+    for note in notes:
+        click.echo(f"Note: {note}", err=True)
 
 
 @main.command()
@@ -101,9 +170,11 @@ def export(db_url: str, fmt: str, what: str, output: str | None) -> None:
                    "By default only the bound address and, on loopback, localhost.")
 def serve(db_url: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Serve the HTTP API and the web page (map, timeline, evidence)."""
-    from dateline.serve import run
+    from dateline.cli_output import open_store
+    from dateline.serve import TOKEN_ENV, run
     from dateline.serve.guard import UnsafeSetting
 
+    open_store(db_url, create=bool(os.environ.get(TOKEN_ENV))).close()  # a typo is an error, not a new file
     try:
         run(db_url, host=host, port=port, allow_hosts=allow_hosts)
     except UnsafeSetting as exc:  # a short ingest token on a server reachable beyond loopback

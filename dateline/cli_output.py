@@ -3,20 +3,88 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import click
 
-from dateline.ingest import IngestError, read_paths
+from dateline.cli import CliError
+from dateline.ingest import IngestError, list_files, read_paths
+from dateline.ingest.formats import sniff_format
 from dateline.jobs import IngestReport, extract_items, ingest_items
 from dateline.records import Article
-from dateline.store import connect
+from dateline.store import Store, connect
 
-EVENT_TABLE = (("event_date", 10), ("event_type", 26), ("sub_event_type", 24), ("actor1", 18),
-               ("actor2", 18), ("location", 16), ("country", 12), ("fatalities", 4))
-CLAIM_TABLE = (("speaker", 24), ("speaker_role", 28), ("stance", 10), ("quote", 60), ("disputed_by", 12))
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: the record field, its header, and whether it may be cut to fit the terminal."""
+
+    name: str
+    header: str
+    shrink: bool = True
+    right: bool = False
+    drop: int = 0  # on a terminal too narrow for every column, those with the lowest drop >= 1 go first
+
+
+EVENT_TABLE = (Column("event_date", "date", shrink=False), Column("event_type", "event type", drop=1),
+               Column("sub_event_type", "sub-event type"), Column("actor1", "actor 1"),
+               Column("actor2", "actor 2", drop=3), Column("location", "location"),
+               Column("country", "country", drop=2), Column("fatalities", "fatalities", shrink=False, right=True))
+CLAIM_TABLE = (Column("speaker", "speaker"), Column("speaker_role", "role", drop=2), Column("stance", "stance"),
+               Column("quote", "quote"), Column("disputed_by", "disputed by", drop=1))
+#: The narrowest a cut column gets, beyond its header: a name stays recognisable.
+MIN_CELL = 8
+
+
+def open_store(db_url: str, create: bool = False) -> Store:
+    """The store at ``db_url``, or a one-line :class:`CliError` saying what is wrong.
+
+    Read commands pass ``create=False``: a mistyped ``--db typo.db`` is an error, not a
+    new empty database that lists "(none)".
+    """
+    if db_url.startswith(("postgresql://", "postgres://")):
+        return _open_postgres(db_url)
+    path = db_url[len("sqlite:///"):] if db_url.startswith("sqlite:///") else db_url
+    if path != ":memory:":
+        file = Path(path)
+        if file.is_dir():
+            raise CliError(f"--db {path} is a folder, not a database file")
+        if not create and not file.exists():
+            raise CliError(f"no database at {path}: check --db, or make one with "
+                           f"`dateline ingest FILES --db {path}`")
+        if create and not file.parent.exists():
+            raise CliError(f"cannot create the database {path}: the folder {file.parent} does not exist")
+    try:
+        return connect(db_url)
+    except sqlite3.DatabaseError as exc:
+        raise CliError(f"cannot open the database {path}: {exc}") from exc
+
+
+def _open_postgres(db_url: str) -> Store:
+    try:
+        import psycopg  # noqa: F401  (the optional extra)
+    except ImportError as exc:
+        raise CliError("a postgresql:// database needs psycopg: pip install 'dateline[postgres]'") from exc
+    try:
+        return connect(db_url)
+    except Exception as exc:  # psycopg.OperationalError and kin: say which server, without the password
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise CliError(f"cannot connect to {_without_password(db_url)}: {first}") from exc
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def print_extractions(paths: Sequence[str], fmt: str) -> int:
@@ -37,15 +105,17 @@ def print_extractions(paths: Sequence[str], fmt: str) -> int:
 
 
 def run_ingest(paths: Sequence[str], db_url: str, progress: bool | None) -> int:
-    """``dateline ingest``: store every article, then say what was stored and where."""
+    """``dateline ingest``: store every article, then say what was stored, merged and where."""
     show = sys.stderr.isatty() if progress is None else progress
-    with connect(db_url) as store:
-        with _progress(show) as bar:
+    with open_store(db_url, create=True) as store:
+        before = store.count("events")
+        with _progress(show, count_articles(paths) if show else None) as bar:
             report = ingest_items(store, read_paths(paths), tick=lambda: bar.update(1),
                                   report=IngestReport(on_problem=_echo_problem))
+        added = store.count("events") - before
         click.echo(f"{report.stored} articles stored, {report.skipped} already stored, "
-                   f"{report.failed} failed; {report.events} events and {report.claims} claims added.")
-        latest = store.events(limit=10)
+                   f"{report.failed} failed; {ingest_summary(report.events, added, report.claims)}.")
+        latest = store.events(limit=10, include_historical=False)
         if latest:
             click.echo("\nLatest events in the database:")
             _print_table(latest, EVENT_TABLE)
@@ -55,26 +125,61 @@ def run_ingest(paths: Sequence[str], db_url: str, progress: bool | None) -> int:
     return _print_problems(report)
 
 
-def print_events(db_url: str, filters: dict[str, Any], limit: int, fmt: str) -> None:
-    with connect(db_url) as store:
+def ingest_summary(extracted: int, added: int, claims: int) -> str:
+    """"5 events added, 10 merged into existing events and 3 claims added": an event another
+    article already reported joins that record (one more source), so it is not new."""
+    merged = max(extracted - added, 0)
+    return (f"{added} event{'s' * (added != 1)} added, {merged} merged into existing events "
+            f"and {claims} claim{'s' * (claims != 1)} added")
+
+
+def count_articles(paths: Sequence[str], budget: int = 256 * 1024 * 1024) -> int | None:
+    """How many articles ``paths`` hold, for the progress bar's total and ETA, when cheap to know:
+    one per text or HTML file, one per line of JSON Lines, one per row of CSV (a row that spans
+    lines counts more than once). None for feeds and JSON arrays, or past ``budget`` bytes."""
+    total, read = 0, 0
+    for path in paths:
+        for file in list_files(path):
+            kind = sniff_format(file.name, b"")
+            if kind in {"text", "html"}:
+                total += 1
+                continue
+            if kind not in {"jsonl", "csv"} or file.suffix.lower() == ".json":
+                return None
+            try:
+                read += file.stat().st_size
+                if read > budget:
+                    return None
+                with open(file, "rb") as handle:
+                    lines = sum(1 for line in handle if line.strip())
+            except OSError:
+                continue
+            total += max(lines - 1, 0) if kind == "csv" else lines
+    return total
+
+
+def print_events(db_url: str, filters: dict[str, Any], limit: int, fmt: str, wide: bool = False) -> None:
+    """``dateline events``: background events (modality historical) only on request."""
+    filters = {**filters, "include_historical": bool(filters.get("include_historical"))}
+    with open_store(db_url) as store:
         rows = store.events(limit=limit, **filters)
-    _print_rows(rows, fmt, EVENT_TABLE)
+    _print_rows(rows, fmt, EVENT_TABLE, wide)
 
 
-def print_claims(db_url: str, filters: dict[str, Any], limit: int, fmt: str) -> None:
-    with connect(db_url) as store:
+def print_claims(db_url: str, filters: dict[str, Any], limit: int, fmt: str, wide: bool = False) -> None:
+    with open_store(db_url) as store:
         rows = store.claims(limit=limit, **filters)
-    _print_rows(rows, fmt, CLAIM_TABLE)
+    _print_rows(rows, fmt, CLAIM_TABLE, wide)
 
 
-def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, int]]) -> None:
+def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: Sequence[Column], wide: bool = False) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     else:
-        _print_table(rows, columns)
+        _print_table(rows, columns, wide)
 
 
 def _print_article_table(article: Article) -> None:
@@ -86,23 +191,60 @@ def _print_article_table(article: Article) -> None:
     click.echo()
 
 
-def _print_table(rows: Iterable[dict[str, Any]], columns: Sequence[tuple[str, int]]) -> None:
+def _print_table(rows: Iterable[dict[str, Any]], columns: Sequence[Column], wide: bool = False) -> None:
     rows = list(rows)
     if not rows:
         click.echo("(none)")
         return
-    click.echo("  ".join(name.ljust(width)[:width] for name, width in columns))
-    for row in rows:
-        click.echo("  ".join(_cell(row.get(name), width) for name, width in columns))
+    width = None if wide else shutil.get_terminal_size((120, 24)).columns
+    columns = fit_columns(columns, width)
+    cells = [[_text(row.get(c.name)) for c in columns] for row in rows]
+    widths = fit_widths(columns, cells, width)
+    click.echo("  ".join(c.header.ljust(w) for c, w in zip(columns, widths)).rstrip())
+    for line in cells:
+        click.echo("  ".join(_cut(text, w, c.right) for c, text, w in zip(columns, line, widths)).rstrip())
 
 
-def _cell(value: Any, width: int) -> str:
+def fit_columns(columns: Sequence[Column], terminal: int | None) -> list[Column]:
+    """The columns that fit ``terminal`` with readable headers: a table that wraps is unreadable,
+    so on a narrow terminal the columns another implies (event type) or a reader can spare go."""
+    kept = list(columns)
+    for column in sorted((c for c in columns if c.drop), key=lambda c: c.drop):
+        if terminal is None or sum(max(len(c.header), MIN_CELL) + 2 for c in kept) - 2 <= terminal:
+            break
+        kept.remove(column)
+    return kept
+
+
+def fit_widths(columns: Sequence[Column], cells: Sequence[Sequence[str]], terminal: int | None) -> list[int]:
+    """Each column as wide as its longest cell; when the table is wider than ``terminal``,
+    the widest cuttable columns give way first, never below their header (nor MIN_CELL)."""
+    widths = [max([len(c.header), *(len(line[i]) for line in cells)]) for i, c in enumerate(columns)]
+    if terminal is None:
+        return widths
+    floor = [w if not c.shrink else min(w, max(len(c.header), MIN_CELL)) for c, w in zip(columns, widths)]
+    excess = sum(widths) + 2 * (len(widths) - 1) - terminal
+    while excess > 0:
+        room = [w - f for w, f in zip(widths, floor)]
+        if max(room) <= 0:
+            break
+        widest = max(range(len(widths)), key=lambda i: (room[i] > 0, widths[i]))
+        widths[widest] -= 1
+        excess -= 1
+    return widths
+
+
+def _text(value: Any) -> str:
     if value is None:
-        value = ""
-    elif isinstance(value, list):
+        return ""
+    if isinstance(value, list):
         value = ",".join(map(str, value))
-    text = " ".join(str(value).split())
-    return (text[: width - 1] + "…" if len(text) > width else text).ljust(width)
+    return " ".join(str(value).split())
+
+
+def _cut(text: str, width: int, right: bool = False) -> str:
+    text = text[: width - 1] + "…" if len(text) > width else text
+    return text.rjust(width) if right else text.ljust(width)
 
 
 def _echo_problem(problem: IngestError) -> None:
@@ -118,17 +260,18 @@ def _print_problems(report: IngestReport) -> int:
 
 
 class _progress:
-    """A tqdm bar on a terminal; nothing when piped."""
+    """A tqdm bar on a terminal, with a total (so an ETA) when the input was cheap to count."""
 
-    def __init__(self, show: bool) -> None:
+    def __init__(self, show: bool, total: int | None = None) -> None:
         self.show = show
+        self.total = total
         self.bar: Any = None
 
     def __enter__(self) -> Any:
         if self.show:
             from tqdm import tqdm
 
-            self.bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+            self.bar = tqdm(total=self.total, unit=" articles", file=sys.stderr, dynamic_ncols=True)
             return self.bar
         return _NoBar()
 
@@ -142,4 +285,4 @@ class _NoBar:
         """Nothing to draw when output is not a terminal."""
 
 
-__all__ = ["print_extractions", "run_ingest", "print_events", "print_claims", "IngestError"]
+__all__ = ["print_extractions", "run_ingest", "print_events", "print_claims", "open_store", "IngestError"]

@@ -10,8 +10,9 @@ Names are ACLED's where ACLED has one, so that tools that read ACLED read us.
 from __future__ import annotations
 
 import hashlib
+import types
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 #: ACLED's column order, then dateline's additions. Extend, never rename.
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -191,6 +192,28 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)
+
+
+def column_kinds(record: type) -> dict[str, str]:
+    """Field name -> ``int``, ``float``, ``text`` or ``json``, read from a record dataclass's types.
+
+    The one source of the store's columns, the API's models and the export's column
+    types: a new field of :class:`Event` reaches all three (plus a migration that adds
+    its column to existing databases).
+    """
+    kinds: dict[str, str] = {}
+    for name, hint in get_type_hints(record).items():
+        if get_origin(hint) in (Union, types.UnionType):  # "int | None" is an int that may be missing
+            hint = next(a for a in get_args(hint) if a is not type(None))
+        if hint is bool or hint is int:
+            kinds[name] = "int"
+        elif hint is float:
+            kinds[name] = "float"
+        elif hint is str:
+            kinds[name] = "text"
+        else:  # lists and dicts (evidence, quantities, ids) are stored as JSON text
+            kinds[name] = "json"
+    return kinds
 
 
 def _to_dict(record: Event | Claim) -> dict[str, Any]:

@@ -58,6 +58,8 @@ def test_ingest_is_idempotent_and_prints_summary_and_database(tmp_path: Path) ->
     first = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", db])
     assert first.exit_code == 0, first.output
     assert "1 articles stored" in first.output and f"Database: {db}" in first.output
+    added = _count(first.output, "added")
+    assert added > 0 and "0 merged into existing events" in first.output
     again = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", db])
     assert "0 articles stored, 1 already stored" in again.output
     events = runner.invoke(main, ["events", "--db", db, "--format", "json"])
@@ -89,3 +91,32 @@ def test_export_csv_from_cli_is_acled_shaped(tmp_path: Path) -> None:
     assert result.exit_code == 0
     header = next(csv.reader(io.StringIO(result.stdout)))
     assert tuple(header[: len(ACLED_COLUMNS)]) == ACLED_COLUMNS
+
+
+def test_ingest_says_which_events_merged_into_stored_ones(tmp_path: Path) -> None:
+    """The same report from a second outlet: its events join the stored ones (one more source each)."""
+    db = str(tmp_path / "d.db")
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", db])
+    added = _count(first.output, "added")
+    second = tmp_path / "second"
+    second.mkdir()
+    text = (EXAMPLES / "afgooye-2024-03-12.txt").read_text().replace("Dateline Demo Wire", "Another Wire")
+    (second / "b.txt").write_text(text)
+    result = runner.invoke(main, ["ingest", str(second), "--db", db])
+    assert result.exit_code == 0 and "1 articles stored" in result.output
+    merged, new = _count(result.output, "merged into existing events"), _count(result.output, "added")
+    assert merged > 0 and f"{added + new} events" in result.output.split("Database:")[1]
+
+
+def test_read_commands_with_missing_database_are_one_line_errors(tmp_path: Path) -> None:
+    result = _run("events", "--db", str(tmp_path / "typo.db"))
+    assert result.returncode == 2 and result.stderr.startswith("Error: no database at")
+    assert not (tmp_path / "typo.db").exists()
+
+
+def _count(output: str, what: str) -> int:
+    """N in the ingest summary's "N events added" or "N merged into existing events"."""
+    import re
+
+    return int(re.search(rf"(\d+) (?:events? )?{what}", output).group(1))

@@ -70,3 +70,29 @@ def test_postgres_store_round_trip(pg_url: str) -> None:
         assert len(list(store.iter_events(batch=1))) == 2
     with connect(pg_url) as store:  # reopening migrates nothing and loses nothing
         assert store.count("events") == 2 and store.schema_version == SCHEMA_VERSION
+
+
+def test_cli_reads_and_exports_from_postgres(pg_url: str, tmp_path) -> None:
+    """Whole-word speaker match, validation and the ACLED export run the same SQL on PostgreSQL."""
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    with connect(pg_url) as store:
+        article = make_article("Aman: " + TEXT)
+        article.claims[0].speaker = "Fawad Aman"
+        store.add(article)
+        other = make_article("Hataman: " + TEXT)
+        other.claims[0].speaker = "Jamal Hataman"
+        store.add(other)
+    runner = CliRunner()
+    claims = runner.invoke(main, ["claims", "--db", pg_url, "--speaker", "aman", "--format", "jsonl"])
+    assert claims.exit_code == 0 and claims.output.count('"speaker"') == 1 and "Fawad Aman" in claims.output
+    bad = runner.invoke(main, ["events", "--db", pg_url, "--since", "2024-13-45"])
+    assert bad.exit_code == 2
+    out = tmp_path / "e.csv"
+    assert runner.invoke(main, ["export", "--db", pg_url, "--format", "csv", "-o", str(out)]).exit_code == 0
+    df = pd.read_csv(out)
+    assert pd.to_datetime(df.event_date).notna().all() and set(df.iso) == {706}
+    assert pd.api.types.is_integer_dtype(df.timestamp) and (df.timestamp > 1_600_000_000).all()

@@ -1,7 +1,11 @@
 """export: stored events (or claims) as ACLED-style CSV, JSON Lines, GeoJSON or Parquet.
 
 CSV columns are ACLED's, in ACLED's order, then dateline's additions, so existing
-ACLED tooling reads the file. Exports stream from the database in batches.
+ACLED tooling reads the file; the values follow ACLED's conventions too (a full
+``event_date``, numeric ``iso``, ``fatalities`` 0: see :mod:`dateline.export.acled`).
+The columns and their types come from the record dataclasses (:func:`column_kinds`).
+Exports stream from the database in batches. Background events (modality
+``historical``) are left out unless asked for, as they are not events of the period.
 """
 from __future__ import annotations
 
@@ -10,31 +14,124 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from typing import IO, Any
 
-from dateline.records import ACLED_COLUMNS, DATELINE_COLUMNS
-from dateline.store import CLAIM_COLUMNS, Store
+from dateline.export.acled import acled_row
+from dateline.records import Claim, Event, column_kinds
 
-EVENT_EXPORT_COLUMNS: tuple[str, ...] = (*ACLED_COLUMNS, *DATELINE_COLUMNS, "n_sources")
+#: Every field of a stored event (ACLED's columns first, in ACLED's order), then its source count.
+EVENT_EXPORT_COLUMNS: tuple[str, ...] = (*(f.name for f in fields(Event)), "n_sources")
+#: What an ACLED-style export adds: the stored period of ``event_date``, the letter ISO code.
+ACLED_EXPORT_COLUMNS: tuple[str, ...] = (*EVENT_EXPORT_COLUMNS, "event_period", "iso3")
+CLAIM_EXPORT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
 FORMATS = ("csv", "jsonl", "geojson", "parquet")
+INTER_CODES = ("labels", "numeric")
+#: Column types beyond the record's own (export-only columns, and ACLED's numeric codes).
+_KINDS = {**column_kinds(Claim), **column_kinds(Event), "n_sources": "int", "event_period": "text",
+          "iso3": "text"}
+_ACLED_KINDS = {**_KINDS, "iso": "int", "event_date": "date"}
+_NUMERIC_INTER = {"inter1": "int", "inter2": "int", "interaction": "int"}
 
 
-def write(store: Store, fmt: str, output: str | None, what: str = "events") -> int:
-    """Write every stored event (or claim) to ``output`` (stdout when None); return how many."""
+def write(store: Any, fmt: str, output: str | None, what: str = "events", *, inter_codes: str = "labels",
+          include_historical: bool = False, notes: list[str] | None = None) -> int:
+    """Write the stored events (or claims) to ``output`` (stdout when None); return how many.
+
+    ``notes`` collects what a user should know about the file (records left out and why).
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    rows = store.iter_events() if what == "events" else iter(store.claims())
-    columns = EVENT_EXPORT_COLUMNS if what == "events" else CLAIM_COLUMNS
+    if inter_codes not in INTER_CODES:
+        raise ValueError(f"inter_codes must be one of {', '.join(INTER_CODES)}, not {inter_codes!r}")
+    if fmt == "parquet" and output in (None, "-"):
+        raise ValueError("parquet needs an output file (-o FILE)")
+    if what == "claims":
+        return _write_claims(store, fmt, output, notes if notes is not None else [])
+    rows = acled_events(store, inter_codes, include_historical)
+    kinds = {**_ACLED_KINDS, **(_NUMERIC_INTER if inter_codes == "numeric" else {})}
     if fmt == "parquet":
-        if not output:
-            raise ValueError("parquet needs an output file (-o FILE)")
-        return write_parquet(rows, columns, output)
+        return write_parquet(rows, ACLED_EXPORT_COLUMNS, output or "", kinds=kinds)
     with _open(output) as out:
         if fmt == "csv":
-            return write_csv(rows, columns, out)
+            return write_csv(rows, ACLED_EXPORT_COLUMNS, out)
         if fmt == "jsonl":
             return write_jsonl(rows, out)
-        return write_geojson(rows, out)
+        return write_geojson(features(rows), out)
+
+
+def acled_events(store: Any, inter_codes: str = "labels", include_historical: bool = False,
+                 batch: int = 500) -> Iterator[dict[str, Any]]:
+    """Stored events in ACLED order, as ACLED's exports write them (see :func:`acled_row`)."""
+    for chunk in _chunks(store.iter_events(), batch):
+        if not include_historical:
+            chunk = [r for r in chunk if r.get("modality") != "historical"]
+        sources = _sources(store, [r["event_id_cnty"] for r in chunk])
+        for row in chunk:
+            yield acled_row(row, sources.get(row["event_id_cnty"], []), inter_codes)
+
+
+def _sources(store: Any, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The outlets and storage times of the articles that reported each event."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not event_ids:
+        return out
+    marks = ", ".join("?" for _ in event_ids)
+    for row in store.query(
+            "SELECT s.event_id_cnty, d.source, d.url, d.ingested_at FROM event_sources s "
+            f"JOIN documents d ON d.doc_id = s.doc_id WHERE s.event_id_cnty IN ({marks}) "
+            "ORDER BY d.published, d.doc_id", event_ids):
+        out.setdefault(row["event_id_cnty"], []).append(row)
+    return out
+
+
+def _write_claims(store: Any, fmt: str, output: str | None, notes: list[str]) -> int:
+    rows = iter(store.claims())
+    if fmt == "parquet":
+        return write_parquet(rows, CLAIM_EXPORT_COLUMNS, output or "", kinds=_KINDS)
+    with _open(output) as out:
+        if fmt == "csv":
+            return write_csv(rows, CLAIM_EXPORT_COLUMNS, out)
+        if fmt == "jsonl":
+            return write_jsonl(rows, out)
+        placed = claim_features(store, rows)
+        n = write_geojson(placed, out)
+    if placed.left_out:
+        notes.append(f"{placed.left_out} claims are about no event with a place (a claim has no place of "
+                     "its own) and were left out of the GeoJSON; --format csv or jsonl has them all")
+    return n
+
+
+class claim_features:
+    """GeoJSON features for claims, placed where the events they are about happened.
+
+    A claim has no place of its own; one about an event gets that event's point (a
+    MultiPoint when it is about events in several places). Claims about no placed
+    event are counted in ``left_out``.
+    """
+
+    def __init__(self, store: Any, rows: Iterable[dict[str, Any]]) -> None:
+        self.store, self.rows, self.left_out = store, rows, 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for chunk in _chunks(self.rows, 500):
+            places = self._places({i for r in chunk for i in (r.get("event_ids") or []) if isinstance(i, str)})
+            for row in chunk:
+                points = list(dict.fromkeys(places[i] for i in row.get("event_ids") or [] if i in places))
+                if not points:
+                    self.left_out += 1
+                    continue
+                geometry = ({"type": "Point", "coordinates": list(points[0])} if len(points) == 1
+                            else {"type": "MultiPoint", "coordinates": [list(p) for p in points]})
+                yield {"type": "Feature", "id": row.get("claim_id"), "geometry": geometry, "properties": row}
+
+    def _places(self, ids: set[str]) -> dict[str, tuple[float, float]]:
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        rows = self.store.query(f"SELECT event_id_cnty, longitude, latitude FROM events WHERE event_id_cnty "
+                                f"IN ({marks}) AND latitude IS NOT NULL AND longitude IS NOT NULL", sorted(ids))
+        return {r["event_id_cnty"]: (r["longitude"], r["latitude"]) for r in rows}
 
 
 def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: IO[str]) -> int:
@@ -56,11 +153,11 @@ def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return n
 
 
-def write_geojson(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """A FeatureCollection of the events that have coordinates (RFC 7946: lon, lat)."""
+def write_geojson(feature_list: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """A FeatureCollection (RFC 7946: coordinates are lon, lat)."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
-    for feature in features(rows):
+    for feature in feature_list:
         out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
         n += 1
     out.write("\n]}\n")
@@ -79,47 +176,41 @@ def features(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 def write_parquet(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], path: str,
-                  batch: int = 10_000) -> int:
-    """Parquet with typed numeric columns; nested fields as JSON text."""
+                  batch: int = 10_000, kinds: dict[str, str] | None = None) -> int:
+    """Parquet with typed columns (from the records' field types); nested fields as JSON text."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(c, _arrow_type(c)) for c in columns])
+    kinds = kinds or _KINDS
+    schema = pa.schema([(c, _arrow_type(kinds.get(c, "text"))) for c in columns])
     n = 0
     with pq.ParquetWriter(path, schema) as writer:
-        chunk: list[dict[str, Any]] = []
-        for row in rows:
-            chunk.append({c: _typed(c, row.get(c)) for c in columns})
-            if len(chunk) >= batch:
-                writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
-                n += len(chunk)
-                chunk = []
-        writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
-        n += len(chunk)
+        for chunk in _chunks(rows, batch):
+            typed = [{c: _typed(kinds.get(c, "text"), row.get(c)) for c in columns} for row in chunk]
+            writer.write_table(pa.Table.from_pylist(typed, schema=schema))
+            n += len(chunk)
+        if not n:
+            writer.write_table(pa.Table.from_pylist([], schema=schema))
     return n
 
 
-_INTS = {"year", "time_precision", "geo_precision", "fatalities", "timestamp", "geonameid", "n_sources"}
-_FLOATS = {"latitude", "longitude", "confidence"}
-
-
-def _arrow_type(column: str) -> Any:
+def _arrow_type(kind: str) -> Any:
     import pyarrow as pa
 
-    if column in _INTS:
-        return pa.int64()
-    if column in _FLOATS:
-        return pa.float64()
-    return pa.string()
+    return {"int": pa.int64(), "float": pa.float64(), "date": pa.date32()}.get(kind, pa.string())
 
 
-def _typed(column: str, value: Any) -> Any:
+def _typed(kind: str, value: Any) -> Any:
     if value is None or value == "":
         return None
-    if column in _INTS:
+    if kind == "int":
         return int(value)
-    if column in _FLOATS:
+    if kind == "float":
         return float(value)
+    if kind == "date":
+        from datetime import date
+
+        return date.fromisoformat(str(value)[:10])
     flat = _flat(value)
     return flat if isinstance(flat, str) else str(flat)
 
@@ -128,6 +219,17 @@ def _flat(value: Any) -> Any:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return "" if value is None else value
+
+
+def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 @contextmanager

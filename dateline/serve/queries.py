@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from dateline.store import Store
-from dateline.store.filters import ClaimFilter, EventFilter, escape_like as _escape_like, like as _like
+from dateline.store.filters import BadFilter, ClaimFilter, EventFilter, escape_like as _escape_like, like as _like
 
 #: Columns a map or a table needs; the full record comes from ``event()``.
 SUMMARY_COLUMNS = (
@@ -30,8 +30,9 @@ MAX_CURSOR = 400
 __all__ = ["EventFilter", "BadRequest", "Page"]
 
 
-class BadRequest(ValueError):
-    """A parameter that parses but makes no sense (a bad cursor or bbox); the API says 400."""
+#: A parameter that parses but makes no sense (a bad cursor, bbox or date); the API says 400.
+#: The store's filters raise the same class, so an impossible date is a 400 wherever it is checked.
+BadRequest = BadFilter
 
 
 @dataclass

@@ -5,7 +5,9 @@ written as ``column IN (stored values)`` so that SQLite can use its indexes.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the store imports this module; only its type is needed here
@@ -14,6 +16,42 @@ if TYPE_CHECKING:  # the store imports this module; only its type is needed here
 #: Where the free-text search ``q`` looks.
 SEARCH_COLUMNS = ("notes", "location", "actor1", "actor2", "admin1", "country", "sub_event_type")
 ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+#: Words a user may type for a day, on purpose; anything else must be YYYY, YYYY-MM or YYYY-MM-DD.
+DAY_WORDS = {"today": 0, "yesterday": 1}
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: Punctuation that separates words in a name ("Aman," "Aman's" "al-Aman"): read as a space by
+#: the word match, so "Aman" finds "Fawad Aman" but not "Hataman" or "Amanda".
+_WORD_BREAKS = ",.;:'\"()[]/-"
+
+
+class BadFilter(ValueError):
+    """A filter value that cannot mean anything (2024-13-45, a limit of 0): the CLI and the API refuse it."""
+
+
+def parse_day(value: str, name: str = "date") -> str:
+    """``value`` checked and normalised: ``YYYY``, ``YYYY-MM`` or a real ``YYYY-MM-DD``; also
+    ``today`` and ``yesterday`` (the local calendar). Raises :class:`BadFilter` for anything else,
+    so a typo is an error rather than a silent empty result."""
+    text = value.strip().lower()
+    if text in DAY_WORDS:
+        return (date.today() - timedelta(days=DAY_WORDS[text])).isoformat()
+    match = _DAY.match(text)
+    if match:
+        year, month, day = match.groups()
+        try:
+            date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            match = None
+    if not match:
+        raise BadFilter(f"{name} {value!r} is not a date: use YYYY-MM-DD, YYYY-MM, YYYY, today or yesterday")
+    return text
+
+
+def check_limit(value: int, name: str = "limit") -> int:
+    """A row limit must be a positive count (0 or -3 used to return everything)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise BadFilter(f"{name} must be a whole number of 1 or more, not {value!r}")
+    return value
 
 
 @dataclass
@@ -32,6 +70,16 @@ class EventFilter:
     q: str | None = None
     doc_id: str | None = None
     any_type: str | None = None  # an event type or a sub-event type (``dateline events --type``)
+    include_historical: bool = True  # False leaves out background events (modality "historical")
+
+    def __post_init__(self) -> None:
+        """Refuse impossible dates here, where the CLI and the API both pass."""
+        if self.since:
+            self.since = parse_day(self.since, "since")
+        if self.until:
+            self.until = parse_day(self.until, "until")
+        if self.since and self.until and self.since[:len(self.until)] > self.until:
+            raise BadFilter(f"since ({self.since}) is after until ({self.until})")
 
     def where(self, store: Store) -> tuple[list[str], list[Any]]:
         """SQL conditions and their parameters.
@@ -85,6 +133,8 @@ class EventFilter:
         if self.q:  # one LIKE over the columns joined: a third of the cost of one per column
             joined = " || ' | ' || ".join(f"COALESCE({c}, '')" for c in SEARCH_COLUMNS)
             add(f"{lower}({joined}) LIKE ? ESCAPE '\\'", like(self.q))
+        if not self.include_historical:
+            add("(modality IS NULL OR modality <> 'historical')")
         if self.doc_id:
             add("event_id_cnty IN (SELECT event_id_cnty FROM event_sources WHERE doc_id = ?)", self.doc_id)
         return where, params
@@ -104,9 +154,9 @@ class ClaimFilter:
         """SQL conditions and their parameters (what a user types is matched literally)."""
         where: list[str] = []
         params: list[Any] = []
-        if self.speaker:
-            where.append("(LOWER(speaker) LIKE ? ESCAPE '\\' OR LOWER(speaker_role) LIKE ? ESCAPE '\\')")
-            params += [like(self.speaker)] * 2
+        if self.speaker:  # whole words: "Aman" is not "Hataman" nor "Amanda"
+            where.append(f"({words('speaker')} LIKE ? ESCAPE '\\' OR {words('speaker_role')} LIKE ? ESCAPE '\\')")
+            params += [word_like(self.speaker)] * 2
         if self.q:
             where.append("LOWER(quote) LIKE ? ESCAPE '\\'")
             params.append(like(self.q))
@@ -147,6 +197,20 @@ def _in(column: str, values: list[str]) -> tuple[str, ...]:
 def escape_like(text: str) -> str:
     """``text`` with LIKE's wildcards escaped (use with ``ESCAPE '\\'``)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def words(column: str) -> str:
+    """SQL for ``column`` lower-cased, punctuation read as spaces, padded with a space each side."""
+    sql = f"LOWER(COALESCE({column}, ''))"
+    for char in _WORD_BREAKS:
+        sql = f"REPLACE({sql}, '{char.replace(chr(39), chr(39) * 2)}', ' ')"
+    return f"(' ' || {sql} || ' ')"
+
+
+def word_like(text: str) -> str:
+    """A LIKE pattern for ``text`` as whole words, to match against :func:`words`."""
+    spaced = " ".join("".join(" " if c in _WORD_BREAKS else c for c in text.lower()).split())
+    return f"% {escape_like(spaced)} %"
 
 
 def like(text: str) -> str:
