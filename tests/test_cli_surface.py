@@ -104,11 +104,12 @@ def test_api_refuses_impossible_dates(db: str) -> None:
 
     from dateline.serve import create_app
 
-    client = TestClient(create_app(db))
-    for value in ("2024-13-45", "2023-02-29"):
-        response = client.get("/api/events", params={"since": value})
-        assert response.status_code == 400 and "not a date" in response.json()["detail"]
-    assert client.get("/api/events", params={"since": "2024-02-29"}).status_code == 200
+    client = TestClient(create_app(db), base_url="http://127.0.0.1:8000")
+    for path in ("/api/events", "/api/events.geojson", "/api/stats", "/api/claims"):
+        for value in ("2024-13-45", "2023-02-29"):
+            response = client.get(path, params={"since": value})
+            assert response.status_code == 400 and "not a date" in response.json()["detail"], (path, value)
+        assert client.get(path, params={"since": "2024-02-29"}).status_code == 200
 
 
 def test_filter_options_have_help() -> None:
