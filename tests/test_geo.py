@@ -86,8 +86,10 @@ def test_sample_places_resolve_right() -> None:
     # the small model tags Lashkargah as ORG; the gazetteer component makes it a place
     assert any(e.text == "Lashkargah" and e.label == "GPE" and e.geonameid == 1134720
                for e in article.entities)
-    # demonyms give context, they are not places
-    assert "Afghan" not in places and "American" not in places
+    # a demonym refers to its country (as LGL's gold counts it), but locates no event
+    assert (places["Afghan"].iso, places["Afghan"].geo_precision) == ("AFG", 3)
+    assert article.events and all(s.text not in ("Afghan", "American")
+                                  for e in article.events for s in e.evidence.get("location", []))
 
 
 # --------------------------------------------------------------------------- abbreviations, context

@@ -441,6 +441,8 @@ def place_spans(doc: Any, text: str | None = None) -> list[Mention]:
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             out.extend(_place_entity(w, ent, places, names))
+        elif ent.label_ == "NORP" and demonym_candidates(w.of(ent)):
+            out.append(_mention(ent))  # 'Georgian troops': a reference to Georgia (not where anything happened)
         elif len(ent) > 1 and ent.label_ in NAMED:
             out.extend(_mention(p) for p in _places_in_name(w, ent, names))
         if ent.label_ in RELABEL and noun_cue(w, ent.start, ent.end) and not known(w.of(ent)):
@@ -511,10 +513,16 @@ def _places_in_name(w: Words, ent: Any, names: set[str]) -> list[Any]:
         spans += [] if person else _heads_and_tails(w, start, end)
         for s, e in spans:
             text = w.span_text(s, e)
-            if place_strength(text) >= need or (not person and text in names):
+            if place_strength(text) >= need or (not person and (text in names or _demonym_head(w, s, e, ent))):
                 found.append(w.doc[s:e])
                 break
     return found
+
+
+def _demonym_head(w: Words, start: int, end: int, ent: Any) -> bool:
+    """'the Georgian Foreign Ministry', 'Canadian Coast Guard': a demonym heading a name
+    says whose it is."""
+    return start == ent.start + (1 if w.is_(ent.start, THE) else 0) and bool(demonym_candidates(w.span_text(start, end)))
 
 
 def _heads_and_tails(w: Words, start: int, end: int) -> list[tuple[int, int]]:
