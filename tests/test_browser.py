@@ -80,6 +80,20 @@ def browser() -> Iterator[object]:
         b.close()
 
 
+#: Events drawn on the map: those of each place marker plus those each cluster holds.
+EVENTS_ON_MAP = ("(() => [...document.querySelectorAll('path.event-marker')].reduce((n, m) => n + Number(m.dataset.events), 0)"
+                 " + [...document.querySelectorAll('.event-cluster')].reduce((n, c) => n + Number(c.textContent), 0))()")
+
+
+def _events_on_map(page: object) -> int:
+    return page.evaluate("() => " + EVENTS_ON_MAP)  # type: ignore[attr-defined]
+
+
+def _legend(page: object) -> dict[str, int]:
+    spans = page.locator("#legend span[data-type]")  # type: ignore[attr-defined]
+    return {s.get_attribute("data-type"): int(s.locator("b").inner_text()) for s in spans.all()}
+
+
 def test_map_timeline_and_evidence(server: str, browser: object) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 860})  # type: ignore[attr-defined]
     errors: list[str] = []
@@ -90,11 +104,15 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
 
     page.goto(server + "/")
     page.wait_for_selector("body[data-ready]", timeout=15000)
-    # Six events with coordinates at five places: the Lashkargah clash and air strike share one marker.
-    assert page.locator("path.event-marker").count() == 5
-    assert page.locator('path.event-marker[data-events="2"]').count() == 1
-    assert page.locator(".leaflet-overlay-pane path").count() > 100  # the vendored world basemap
+    # Six events with coordinates at five places; at world zoom Kabul and Lashkargah (two events
+    # at one point) are one cluster of three events.
+    assert page.locator("path.event-marker").count() == 3
+    assert page.locator(".event-cluster").all_inner_texts() == ["3"]
+    assert _events_on_map(page) == 6
+    assert page.locator(".leaflet-world-pane path").count() > 100  # the vendored world basemap
     assert page.locator("#events tbody tr").count() == 6
+    assert _legend(page) == {"Battles": 2, "Explosions/Remote violence": 2, "Strategic developments": 1,
+                             "Protests": 1}
 
     # Filter by date on the timeline: click the bar of the week of 2 August 2021.
     page.locator('#timeline g.bar[data-period="2021-08-02"]').click()
@@ -103,6 +121,7 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
     assert page.input_value("input[name=until]") == "2021-08-08"
     assert page.locator("#events tbody tr").count() == 3
     assert page.locator('path.event-marker[data-event-id^="MLI"]').count() == 0
+    assert _legend(page) == {"Battles": 1, "Explosions/Remote violence": 2}  # the legend follows the dates
 
     # Click the Kabul attack on the map: its article opens with the evidence highlighted.
     page.locator('path.event-marker[data-event-id^="AFG-"][data-event-id$="-2"]').click()
@@ -110,7 +129,9 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
     marks = page.locator("#article mark.ev")
     assert marks.count() >= 5
     labels = page.locator("#article .label").all_inner_texts()
-    assert {"event_type", "location", "event_date", "fatalities", "actor1"} <= set(labels)
+    assert {"event_type", "location", "event_date", "fatalities", "actor1"} <= {
+        f for label in labels for f in label.split(" · ")}
+    assert sum("location" in label.split(" · ") for label in labels) == 1  # one label per span, all its fields
     assert "8 people were killed" in page.locator('#article mark[data-fields~="fatalities"]').first.inner_text()
     assert "Tuesday night" in page.locator('#article mark[data-fields~="event_date"]').inner_text()
 
@@ -148,9 +169,9 @@ def test_map_timeline_and_evidence(server: str, browser: object) -> None:
     page.mouse.down()
     page.mouse.move(box_b["x"] + 1, box_b["y"] + 50, steps=5)
     page.mouse.up()
-    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('path.event-marker').length === 4")
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('#events tbody tr').length === 5")
     assert (page.input_value("input[name=since]"), page.input_value("input[name=until]")) == ("2021-08-02", "2021-10-03")
-    assert page.locator("#events tbody tr").count() == 5
+    page.wait_for_function("() => " + EVENTS_ON_MAP + " === 5")
 
     assert not errors, errors
     assert not outside, f"the page fetched from outside the server: {outside}"
@@ -168,3 +189,209 @@ def test_readme_screenshot(browser: object) -> None:
         page.wait_for_selector("#article mark.ev")
         page.wait_for_timeout(300)
         page.screenshot(path=os.environ["DATELINE_SCREENSHOT"])
+
+
+def _watch(page: object, server: str) -> tuple[list[str], list[str]]:
+    """Page errors (and console errors, a CSP refusal among them) and requests off the server."""
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)  # type: ignore[attr-defined]
+    page.on("request", lambda r: None if r.url.startswith((server, "data:")) else outside.append(r.url))  # type: ignore[attr-defined]
+    return errors, outside
+
+
+def _idle(page: object) -> None:
+    page.wait_for_function("() => document.body.dataset.ready && !document.body.dataset.loading")  # type: ignore[attr-defined]
+
+
+def test_phone_one_column_every_control_by_touch(server: str, browser: object) -> None:
+    """At 390×844 with touch: no sideways scroll, every control on top where it is, and each works by tap."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors, outside = _watch(page, server)
+    page.goto(server + "/")
+    _idle(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    controls = ["input[name=q]", "select[name=country]", "select[name=event_type]", "select[name=plover_type]",
+                "input[name=actor]", "input[name=since]", "input[name=until]", "input[name=inview]",
+                "#reset-filters", "#clear-dates", '#tabs button[data-tab="table"]', '#tabs button[data-tab="event"]',
+                '#tabs button[data-tab="claims"]', "#timeline"]
+    for selector in controls:  # one column: each control is inside the width and is what a finger there touches
+        element = page.locator(selector)
+        element.scroll_into_view_if_needed()
+        box = element.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, selector
+        on_top = page.evaluate("([sel, x, y]) => { const e = document.elementFromPoint(x, y); "
+                               "return !!e && (e.closest(sel) !== null || e.closest('label') === document.querySelector(sel).closest('label')); }",
+                               [selector, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+        assert on_top, f"{selector} is covered"
+
+    # Tabs by tap.
+    page.locator('#tabs button[data-tab="claims"]').tap()
+    page.locator(".claim-pair").first.wait_for()
+    assert "active" in (page.locator("#tab-claims").get_attribute("class") or "")
+    page.locator('#tabs button[data-tab="table"]').tap()
+    assert page.locator("#events tbody tr").first.is_visible()
+
+    # A filter by tap: the country menu.
+    page.locator("select[name=country]").tap()
+    page.select_option("select[name=country]", "Sudan")
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('#events tbody tr').length === 1")
+
+    # The claims follow the filters: none of the Sudan article's, and the scope is said.
+    page.locator('#tabs button[data-tab="claims"]').tap()
+    page.locator("#claims-scope").wait_for()
+    assert page.locator(".claim-card").count() == 0
+
+    # Reset by tap.
+    page.locator("#reset-filters").tap()
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('#events tbody tr').length === 6")
+    assert page.input_value("select[name=country]") == ""
+
+    # The timeline by touch: a tap picks a week, a horizontal swipe a range of weeks.
+    page.locator("#timeline").scroll_into_view_if_needed()
+    page.locator('#timeline g.bar[data-period="2021-08-02"]').tap()
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('#events tbody tr').length === 3")
+    assert page.input_value("input[name=since]") == "2021-08-02"
+    a = page.locator('#timeline g.bar[data-period="2021-08-02"] rect.bar-bg').bounding_box()
+    b = page.locator('#timeline g.bar[data-period="2021-09-27"] rect.bar-bg').bounding_box()
+    y = a["y"] + 40
+    touch = context.new_cdp_session(page)
+    touch.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": a["x"] + a["width"] / 2, "y": y}]})
+    for i in range(1, 9):
+        x = a["x"] + a["width"] / 2 + (b["x"] - a["x"]) * i / 8
+        touch.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
+    touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('#events tbody tr').length === 5")
+    assert (page.input_value("input[name=since]"), page.input_value("input[name=until]")) == ("2021-08-02", "2021-10-03")
+
+    # An event by tap on its row; the page is still one column with the article open.
+    page.locator("#events tbody tr", has_text="Suicide bomb").tap()
+    page.wait_for_selector("#article mark.ev")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert not errors, errors
+    assert not outside, outside
+    context.close()
+
+
+def test_reset_fragment_and_history(server: str, browser: object) -> None:
+    """Reset clears everything; a fragment opened in the tab and back/forward update the view."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    errors, _ = _watch(page, server)
+    page.goto(server + "/")
+    _idle(page)
+    page.select_option("select[name=country]", "Afghanistan")
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('#events tbody tr').length === 3")
+    assert "country=Afghanistan" in page.url
+    page.locator("#events tbody tr", has_text="Suicide bomb").click()
+    page.wait_for_selector("#article mark.ev")
+    assert "event=AFG-" in page.url
+
+    page.go_back()  # the event closes, the country stays
+    page.wait_for_function("() => !location.hash.includes('event=')")
+    _idle(page)
+    assert page.input_value("select[name=country]") == "Afghanistan"
+    assert "active" in (page.locator("#tab-table").get_attribute("class") or "")
+    page.go_back()  # the country goes
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('#events tbody tr').length === 6")
+    assert page.input_value("select[name=country]") == ""
+    page.go_forward()
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('#events tbody tr').length === 3")
+    assert page.input_value("select[name=country]") == "Afghanistan"
+
+    # A bookmarked fragment opened in this tab.
+    page.evaluate("() => { location.hash = 'since=2021-09-01&until=2021-09-30&tab=claims'; }")
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('#events tbody tr').length === 2")
+    assert page.input_value("input[name=since]") == "2021-09-01"
+    assert page.input_value("select[name=country]") == ""
+    assert "active" in (page.locator("#tab-claims").get_attribute("class") or "")
+
+    # Reset: no error (form.reset is not shadowed), every filter and the dates cleared.
+    page.fill("input[name=actor]", "taliban")
+    page.wait_for_function("() => location.hash.includes('actor=taliban')")
+    page.click("#reset-filters")
+    page.wait_for_function("() => !document.body.dataset.loading && document.querySelectorAll('#events tbody tr').length === 6")
+    assert page.input_value("input[name=actor]") == page.input_value("input[name=since]") == ""
+    page.wait_for_function("() => location.hash === ''")
+    assert not errors, errors
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server whose one article has a javascript: URL, and an event whose place supports four fields."""
+    from dateline.records import Article, Document
+
+    text = ("Gunmen attacked a market in Herat on Monday. Two people were killed, a police spokesman said. "
+            "\"The attackers fled,\" said Abdul Ahad, a police spokesman.")
+    doc = Document(text=text, title="Market attack in Herat", url="javascript:alert(document.domain)",
+                   source="Hostile Wire", published="2021-07-05", published_precision=1)
+    coding = demo.Coding({"iso": "AFG", "country": "Afghanistan", "admin1": "Herat", "location": "Herat",
+                          "latitude": 34.35, "longitude": 62.2, "geo_precision": 1, "event_date": "2021-07-05",
+                          "time_precision": 1, "event_type": "Violence against civilians", "sub_event_type": "Attack",
+                          "actor1": "Unidentified Armed Group (Afghanistan)", "fatalities": 2,
+                          "notes": "Gunmen attacked a market in Herat on Monday."},
+                         {"location": "Herat", "admin1": "Herat", "country": "Herat", "latitude": "Herat",
+                          "event_type": "attacked", "event_date": "on Monday", "actor1": "Gunmen",
+                          "notes": "Gunmen attacked a market in Herat on Monday."})
+    claim = demo._claim(doc, 0, {"speaker": "Abdul Ahad", "quote": "The attackers fled", "stance": "asserted"},
+                        {"quote": "The attackers fled", "speaker": "Abdul Ahad"})
+    db = tmp_path_factory.mktemp("hostile") / "dateline.db"
+    with connect(str(db)) as store:
+        store.add(Article(document=doc, events=[demo._event(doc, 0, coding)], claims=[claim]))
+    with _serving(str(db)) as url:
+        yield url
+
+
+def test_javascript_url_is_not_a_link(hostile: str, browser: object) -> None:
+    """Stored XSS: an article's javascript: URL is shown as text; nothing runs when it is clicked."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    errors, outside = _watch(page, hostile)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile + "/")
+    _idle(page)
+    page.click('#tabs button[data-tab="claims"]')
+    page.locator(".claim-card a.doc").first.click()
+    page.wait_for_selector("#article mark.ev")
+    url = page.locator("#tab-event .url")
+    assert url.inner_text() == "javascript:alert(document.domain)"
+    assert page.locator("#tab-event a[href^='javascript']").count() == 0
+    protocols = page.locator("a[href]").evaluate_all("els => els.map(a => a.protocol)")
+    assert set(protocols) <= {"http:", "https:"}, protocols
+    url.click()
+    page.wait_for_timeout(300)
+    assert not dialogs and page.url.startswith(hostile)
+    assert not errors, errors
+    assert not outside, outside
+
+
+def test_one_label_per_span_and_notes_underlined(hostile: str, browser: object) -> None:
+    """A place name that supports four fields gets one label naming them all; the notes sentence is a light underline."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    page.goto(hostile + "/")
+    _idle(page)
+    page.locator("#events tbody tr").first.click()
+    page.wait_for_selector("#article mark.ev")
+    labels = page.locator("#article .label").all_inner_texts()
+    herat = [label for label in labels if "location" in label]
+    assert len(herat) == 1 and set(herat[0].split(" · ")) == {"location", "admin1", "country", "latitude"}
+    assert len(labels) == 4  # Herat, attacked, on Monday, Gunmen: notes has no label of its own
+    note = page.locator("#article mark.note")
+    assert note.count() >= 1 and "a market in" in " ".join(note.all_inner_texts())
+    assert page.locator('#article mark.ev[data-fields~="location"]').inner_text() == "Herat"
+    assert "notes" in (page.locator('#article mark.ev[data-fields~="location"]').get_attribute("data-fields") or "")
+    style = page.locator("#article mark.note").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert style in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_docs_work_offline(server: str, browser: object) -> None:
+    """/docs is Swagger UI from vendored files: it renders every route with no request off the server."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    errors, outside = _watch(page, server)
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=15000)
+    paths = set(page.locator(".opblock-summary-path").all_inner_texts())
+    assert {"/api/events", "/api/events.geojson", "/api/claims", "/api/articles"} <= {p.replace("\u200b", "") for p in paths}
+    assert not outside, outside
+    assert not errors, errors

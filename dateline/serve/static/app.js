@@ -7,7 +7,7 @@ const COLORS = {
   "Protests": "#2980b9", "Riots": "#16a085", "Strategic developments": "#7f8c8d",
 };
 const color = (t) => COLORS[t] || "#34495e";
-const state = { since: "", until: "", cursor: null, selected: null, bounds: null, bin: "week" };
+const state = { since: "", until: "", cursor: null, selected: null, bounds: null, bin: "week", tab: "table" };
 const $ = (sel) => document.querySelector(sel);
 const form = $("#filters");
 
@@ -42,12 +42,23 @@ function filters({ dates = true } = {}) {
 }
 
 // -- map ------------------------------------------------------------------------------
-const map = L.map("map", { worldCopyJump: true, minZoom: 1, maxBounds: [[-89, -400], [89, 400]] }).setView([25, 30], 2);
+const map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12, maxBounds: [[-89, -400], [89, 400]] }).setView([25, 30], 2);
 map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas");
-const markers = L.featureGroup().addTo(map);
+map.createPane("world").style.zIndex = 350;  // under the events, whenever it arrives
+/* Places close together on screen are drawn as one cluster (leaflet.markercluster) showing
+   how many events it holds; it splits as the map zooms in. */
+const markers = L.markerClusterGroup({
+  maxClusterRadius: 36, showCoverageOnHover: false, spiderfyOnMaxZoom: true, chunkedLoading: true,
+  iconCreateFunction: (cluster) => {
+    const n = cluster.getAllChildMarkers().reduce((sum, m) => sum + (m.options.events || 1), 0);
+    const size = n < 10 ? "small" : n < 100 ? "medium" : "large";
+    return L.divIcon({ html: `<div><span>${n}</span></div>`, className: `marker-cluster marker-cluster-${size} event-cluster`,
+      iconSize: L.point(40, 40) });
+  },
+}).addTo(map);
+markers.on("animationend", () => { delete document.body.dataset.clustering; });
 fetch("/static/vendor/world.geojson").then((r) => r.json()).then((world) => {
-  L.geoJSON(world, { interactive: false, style: { color: "#8a9aa6", weight: 0.6, fillColor: "#f3f1ea", fillOpacity: 1 } }).addTo(map);
-  markers.bringToFront();
+  L.geoJSON(world, { pane: "world", interactive: false, style: { color: "#8a9aa6", weight: 0.6, fillColor: "#f3f1ea", fillOpacity: 1 } }).addTo(map);
 });
 map.on("moveend", () => {
   const b = map.getBounds();
@@ -60,6 +71,7 @@ map.on("moveend", () => {
 async function drawMap(fit) {
   const gj = await api("/api/events.geojson", { ...filters(), limit: 5000 });
   markers.clearLayers();
+  const layers = [];
   // Events at the same point (a city, a province centroid) share one marker.
   const places = new Map();
   for (const f of gj.features) {
@@ -73,7 +85,7 @@ async function drawMap(fit) {
     const weight = events.reduce((n, e) => n + (e.n_sources || 1), 0);
     const m = L.circleMarker([lat, lon], {
       radius: Math.min(16, 5 + 2.5 * Math.sqrt(weight - 1)), color: "#fff", weight: 1.2,
-      fillColor: color(p.event_type), fillOpacity: 0.85, className: "event-marker",
+      fillColor: color(p.event_type), fillOpacity: 0.85, className: "event-marker", events: events.length,
     });
     const where = `${esc(p.location)}, ${esc(p.country)}`;
     if (events.length === 1) {
@@ -90,8 +102,9 @@ async function drawMap(fit) {
       const el = m.getElement();
       if (el) { el.setAttribute("data-event-id", p.event_id_cnty); el.setAttribute("data-events", events.length); }
     });
-    markers.addLayer(m);
+    layers.push(m);
   }
+  markers.addLayers(layers);
   if (fit && gj.features.length) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 6 });
 }
 
@@ -131,7 +144,10 @@ function periodOf(day) {
 
 async function drawTimeline() {
   const axis = state.axis || { since: "", until: "", outside: 0 };
-  const stats = await api("/api/stats", { ...filters({ dates: false }), by: state.bin, since: axis.since, until: axis.until });
+  // The bars show every date (the brush picks among them); the legend counts what is selected.
+  const [stats, selected] = await Promise.all([
+    api("/api/stats", { ...filters({ dates: false }), by: state.bin, since: axis.since, until: axis.until }),
+    api("/api/stats", { ...filters(), by: "month" })]);
   const periods = state.axis ? allPeriods(periodOf(axis.since), periodOf(axis.until)) : [];
   bars = periods.map((p) => ({ period: p, types: stats.buckets.filter((b) => b.period === p) }));
   const svg = $("#timeline");
@@ -158,7 +174,7 @@ async function drawTimeline() {
   $("#bin").textContent = state.bin;
   $("#range").textContent = (state.since || state.until ? `${state.since || "…"} → ${state.until || "…"}` : "all dates") +
     (axis.outside ? ` · ${axis.outside} event(s) dated outside ${axis.since.slice(0, 7)} – ${axis.until.slice(0, 7)} not drawn` : "");
-  $("#legend").innerHTML = Object.entries(stats.by_type).map(([t, n]) => `<span><i style="background:${color(t)}"></i>${esc(t)} (${n})</span>`).join("");
+  $("#legend").innerHTML = Object.entries(selected.by_type).map(([t, n]) => `<span data-type="${esc(t)}"><i style="background:${color(t)}"></i>${esc(t)} (<b>${n}</b>)</span>`).join("");
 }
 
 /* Every period from the first to the last, so that empty weeks show as gaps on the axis. */
@@ -216,22 +232,35 @@ function barAt(evt) {
   return bars[Math.max(0, Math.min(bars.length - 1, i))];
 }
 
+/* Pointer events, so a mouse, a pen or a finger can tap a bar or drag across bars.
+   The strip lets vertical swipes scroll the page (touch-action: pan-y). */
 let drag = null;
-$("#timeline").addEventListener("mousedown", (e) => { if (bars.length) drag = { start: barAt(e), x: e.clientX }; e.preventDefault(); });
-window.addEventListener("mousemove", (e) => {
-  if (!drag) return;
-  const svg = $("#timeline"), r = svg.getBoundingClientRect();
-  let brush = svg.querySelector(".brush");
-  if (!brush) { brush = document.createElementNS("http://www.w3.org/2000/svg", "rect"); brush.setAttribute("class", "brush"); svg.appendChild(brush); }
+const timelineSvg = $("#timeline");
+timelineSvg.addEventListener("pointerdown", (e) => {
+  if (!bars.length || (e.pointerType === "mouse" && e.button !== 0)) return;
+  drag = { start: barAt(e), x: e.clientX, id: e.pointerId };
+  timelineSvg.setPointerCapture(e.pointerId);
+  e.preventDefault();
+});
+timelineSvg.addEventListener("pointermove", (e) => {
+  if (!drag || e.pointerId !== drag.id) return;
+  const r = timelineSvg.getBoundingClientRect();
+  let brush = timelineSvg.querySelector(".brush");
+  if (!brush) { brush = document.createElementNS("http://www.w3.org/2000/svg", "rect"); brush.setAttribute("class", "brush"); timelineSvg.appendChild(brush); }
   const x0 = Math.min(drag.x, e.clientX) - r.left, x1 = Math.max(drag.x, e.clientX) - r.left;
   brush.setAttribute("x", x0); brush.setAttribute("width", Math.max(1, x1 - x0)); brush.setAttribute("y", 0); brush.setAttribute("height", 92);
 });
-window.addEventListener("mouseup", (e) => {
-  if (!drag) return;
+timelineSvg.addEventListener("pointerup", (e) => {
+  if (!drag || e.pointerId !== drag.id) return;
   const a = drag.start, b = barAt(e);
   drag = null;
   const [first, last] = a.period <= b.period ? [a, b] : [b, a];
   setDates(periodRange(first.period)[0], periodRange(last.period)[1]);
+});
+timelineSvg.addEventListener("pointercancel", () => {
+  drag = null;
+  const brush = timelineSvg.querySelector(".brush");
+  if (brush) brush.remove();
 });
 $("#clear-dates").addEventListener("click", () => setDates("", ""));
 
@@ -265,9 +294,9 @@ const FIELD_ORDER = ["event_date", "time_precision", "event_type", "sub_event_ty
 const show = (v) => (Array.isArray(v) ? v.map((q) => (q && q.kind ? `${q.kind} ${q.value}` : JSON.stringify(q))).join(", ")
   : typeof v === "object" ? JSON.stringify(v) : v);
 
-async function showEvent(id, docId) {
+async function showEvent(id, docId, push = true) {
   state.selected = id;
-  saveHash();
+  saveHash(push);
   tab("event");
   document.querySelectorAll("#events tbody tr").forEach((tr) => tr.classList.toggle("selected", tr.dataset.eventId === id));
   const ev = await api(`/api/events/${encodeURIComponent(id)}`);
@@ -298,39 +327,57 @@ async function showEvent(id, docId) {
   draw();
 }
 
-/* The article text with evidence spans as <mark>s, each labelled with the field it supports.
-   Spans may overlap: the text is cut at every span boundary and each piece is marked by
-   the spans covering it; a label sits where its span starts. */
+/* The article text with evidence spans as <mark>s. Spans may overlap: the text is cut at
+   every span boundary and each piece is marked by the spans covering it. Each span gets
+   one label listing every field it supports (a place name supports location, admin1,
+   country, coordinates…). The notes span (a whole sentence) is a light underline only,
+   so the field marks inside it stay readable. */
 function highlight(doc, eventId, all) {
   const text = doc.text;
   const spans = doc.spans.filter((s) => all || (s.record === "event" && s.id === eventId))
     .filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end);
+  const groups = new Map();  // "start:end" -> the spans with exactly that extent
+  for (const s of spans) {
+    const key = `${s.start}:${s.end}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(s);
+  }
+  const kindOfAll = (list) => (list.some((s) => kindOf(s, eventId) === "") ? "" : kindOf(list[0], eventId));
+  const fieldsOf = (list) => [...new Set(list.map((s) => s.field))];
   const cuts = new Set([0, text.length]);
   spans.forEach((s) => { cuts.add(s.start); cuts.add(s.end); });
   const points = [...cuts].sort((a, b) => a - b);
   let html = "";
   for (let i = 0; i < points.length - 1; i++) {
     const a = points[i], b = points[i + 1];
-    for (const s of spans.filter((s) => s.start === a)) {
-      const kind = kindOf(s, eventId);
-      html += `<span class="label ${kind}" title="${esc(s.record)} ${esc(s.id)}">${esc(s.field)}</span>`;
+    const starting = [...groups.values()].filter((g) => g[0].start === a).sort((x, y) => y[0].end - x[0].end);
+    for (const g of starting) {
+      const fields = fieldsOf(g);
+      if (fields.length === 1 && fields[0] === "notes") continue;  // the underline says it
+      const records = [...new Set(g.map((s) => `${s.record} ${s.id}`))].join(", ");
+      html += `<span class="label ${kindOfAll(g)}" title="${esc(records)}">${fields.map(esc).join(" · ")}</span>`;
     }
     const cover = spans.filter((s) => s.start <= a && s.end >= b);
     const piece = esc(text.slice(a, b));
     if (!cover.length) { html += piece; continue; }
-    const kind = cover.some((s) => kindOf(s, eventId) === "") ? "" : kindOf(cover[0], eventId);
-    const fields = [...new Set(cover.map((s) => s.field))].join(" ");
-    html += `<mark class="ev ${kind}" data-fields="${esc(fields)}" title="${esc(fields)}">${piece}</mark>`;
+    const strong = cover.filter((s) => s.field !== "notes");
+    const fields = fieldsOf(cover).join(" ");
+    const cls = strong.length ? `ev ${kindOfAll(strong)}` : `note ${kindOfAll(cover)}`;
+    html += `<mark class="${cls}" data-fields="${esc(fields)}" title="${esc(fields)}">${piece}</mark>`;
   }
   return html;
 }
 const kindOf = (s, eventId) => (s.record === "claim" ? "claim" : !eventId || s.id === eventId ? "" : "other");
 
 // -- claims ----------------------------------------------------------------------------
+/* Claims of the articles that reported an event matching the filters (country, types, actor,
+   dates); the search box searches the quotes. */
 async function drawClaims() {
-  const q = form.elements.q.value.trim();  // the search box also searches quotes here
+  const f = filters();
+  const params = { q: f.q, country: f.country, event_type: f.event_type, plover_type: f.plover_type, actor: f.actor,
+    since: f.since, until: f.until, limit: 100 };
   const [disputedPage, otherPage] = await Promise.all([
-    api("/api/claims", { disputed: true, q, limit: 100 }), api("/api/claims", { disputed: false, q, limit: 100 })]);
+    api("/api/claims", { ...params, disputed: true }), api("/api/claims", { ...params, disputed: false })]);
   const page = { items: [...disputedPage.items, ...otherPage.items] };
   const card = (c, cls) => `<div class="claim-card ${cls || ""}"><div class="who">${esc(c.speaker || "unknown speaker")}</div>
     ${c.speaker_role ? `<div class="muted">${esc(c.speaker_role)}</div>` : ""}<q>${esc(c.quote)}</q>
@@ -338,7 +385,9 @@ async function drawClaims() {
   const disputed = page.items.filter((c) => c.disputes.length);
   const shown = new Set(disputed.flatMap((c) => [c.claim_id, ...c.disputes.map((d) => d.claim_id)]));
   const rest = page.items.filter((c) => !shown.has(c.claim_id));
-  $("#tab-claims").innerHTML = `<h3>Disputed claims (${disputedPage.total})</h3>
+  const scope = [f.country, f.event_type, f.plover_type, f.actor, f.since, f.until].some(Boolean)
+    ? '<p class="muted" id="claims-scope">Claims in articles that reported a matching event.</p>' : "";
+  $("#tab-claims").innerHTML = `${scope}<h3>Disputed claims (${disputedPage.total})</h3>
     ${disputed.map((c) => `<div class="claim-pair">${card(c, "disputed")}<div>${c.disputes.map((d) => card(d, "disputing")).join("")}</div></div>`).join("") || '<p class="muted">none</p>'}
     <h3>Other claims (${otherPage.total}${otherPage.total > rest.length ? `, first ${rest.length} shown` : ""})</h3>${rest.map((c) => `<div class="claim-single">${card(c)}</div>`).join("")}`;
   $("#tab-claims").querySelectorAll("a.doc").forEach((a) => a.addEventListener("click", () => showDocument(a.dataset.doc)));
@@ -354,32 +403,55 @@ async function showDocument(docId) {
 
 // -- wiring ----------------------------------------------------------------------------
 function tab(name) {
+  state.tab = name;
   document.querySelectorAll("#tabs button").forEach((b) => b.classList.toggle("active", b.dataset.tab === name));
   document.querySelectorAll(".tab").forEach((t) => t.classList.toggle("active", t.id === `tab-${name}`));
-  if (name === "claims") drawClaims();
+  if (name === "claims") drawClaims().catch((err) => { $("#summary").textContent = `error: ${err.message}`; });
 }
-document.querySelectorAll("#tabs button").forEach((b) => b.addEventListener("click", () => tab(b.dataset.tab)));
+document.querySelectorAll("#tabs button").forEach((b) => b.addEventListener("click", () => { tab(b.dataset.tab); saveHash(true); }));
 
-/* Filters and the open event live in the URL's #fragment, so a view can be bookmarked or shared. */
-function saveHash() {
+/* Filters, the open event and the tab live in the URL's #fragment, so a view can be bookmarked
+   or shared; each change is a history entry, so back and forward walk through views. */
+function hashOf() {
   const h = new URLSearchParams();
   for (const [k, v] of Object.entries(filters({ dates: false }))) if (v && k !== "bbox") h.set(k, v);
   if (state.since) h.set("since", state.since);
   if (state.until) h.set("until", state.until);
   if (state.selected) h.set("event", state.selected);
-  history.replaceState(null, "", h.toString() ? `#${h}` : location.pathname);
+  if (state.tab === "claims") h.set("tab", "claims");
+  return h.toString() ? `#${h}` : "";
+}
+
+function saveHash(push = false) {
+  const hash = hashOf();
+  if (hash === location.hash) return;
+  const url = hash || location.pathname + location.search;
+  if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
 }
 
 function loadHash() {
   const h = new URLSearchParams(location.hash.slice(1));
-  for (const name of ["q", "country", "event_type", "plover_type", "actor"]) if (h.has(name)) form.elements[name].value = h.get(name);
+  for (const name of ["q", "country", "event_type", "plover_type", "actor"]) form.elements[name].value = h.get(name) || "";
   state.since = form.elements.since.value = h.get("since") || "";
   state.until = form.elements.until.value = h.get("until") || "";
-  return h.get("event");
+  return { event: h.get("event"), tab: h.get("tab") };
 }
 
+/* A fragment opened in this tab (a bookmark, a pasted link) or reached by back/forward. */
+async function applyHash() {
+  if (location.hash === hashOf()) return;
+  const open = loadHash();
+  state.selected = open.event;
+  state.tab = open.event ? "event" : open.tab === "claims" ? "claims" : "table";
+  await refresh({ fit: true, push: false });
+  if (open.event) await showEvent(open.event, undefined, false).catch(() => {});
+  else tab(state.tab);
+}
+window.addEventListener("popstate", applyHash);
+window.addEventListener("hashchange", applyHash);
+
 let pending = 0;
-async function refresh({ fit = !form.elements.inview.checked, map: withMap = true } = {}) {
+async function refresh({ fit = !form.elements.inview.checked, map: withMap = true, push = true } = {}) {
   const n = ++pending;
   document.body.dataset.loading = "1";
   try {
@@ -389,7 +461,7 @@ async function refresh({ fit = !form.elements.inview.checked, map: withMap = tru
     $("#summary").textContent = `error: ${err.message}`;
   }
   if (n === pending) delete document.body.dataset.loading;
-  saveHash();
+  saveHash(push);
 }
 
 let typing;
@@ -401,10 +473,15 @@ form.addEventListener("input", (e) => {
   typing = setTimeout(() => refresh(), e.target.type === "search" || e.target.type === "text" ? 300 : 0);
 });
 form.addEventListener("submit", (e) => e.preventDefault());
-$("#reset").addEventListener("click", async () => {
-  form.reset(); state.since = state.until = "";
+/* Back to everything. The form's own reset() is called through the prototype: a control
+   named or id'd "reset" would shadow it. */
+$("#reset-filters").addEventListener("click", async () => {
+  HTMLFormElement.prototype.reset.call(form);
+  state.since = state.until = "";
+  state.selected = null;
+  tab("table");
   await chooseAxis();
-  refresh({ fit: true });
+  await refresh({ fit: true });
 });
 
 async function start() {
@@ -415,8 +492,10 @@ async function start() {
   }
   await chooseAxis();
   const open = loadHash();
-  await refresh({ fit: true });
-  if (open) await showEvent(open).catch(() => {});
+  state.selected = open.event;
+  await refresh({ fit: true, push: false });
+  if (open.event) await showEvent(open.event, undefined, false).catch(() => {});
+  else if (open.tab === "claims") tab("claims");
   document.body.dataset.ready = "1";
 }
 start();
