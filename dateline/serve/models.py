@@ -2,12 +2,19 @@
 
 They are permissive on purpose (extra columns allowed, most fields optional): the
 output contract grows by adding fields, and an older client must keep working.
+The event and claim models are generated from the record dataclasses
+(:mod:`dateline.records`), so a new field is documented here without an edit.
 """
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import fields
+from typing import Any, get_type_hints
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, create_model
+
+from dateline import records
+from dateline.records import column_kinds
+from dateline.serve.queries import SUMMARY_COLUMNS
 
 
 class Open(BaseModel):
@@ -21,35 +28,43 @@ class Span(Open):
 
 
 Evidence = dict[str, list[Span]]
+#: Python types of the record kinds (JSON fields keep their dataclass type, evidence its model).
+_TYPES: dict[str, Any] = {"int": int, "float": float, "text": str}
 
 
-class EventSummary(Open):
-    """What a map or a table needs; ``full=true`` adds every column."""
+def record_fields(record: type, names: list[str] | None = None, required: tuple[str, ...] = (),
+                  **extra: Any) -> dict[str, Any]:
+    """Pydantic field definitions for ``record``'s fields (``names`` of them, in that order),
+    optional unless ``required``; ``extra`` adds store-only fields."""
+    kinds = column_kinds(record)
+    hints = get_type_hints(record)
+    out: dict[str, Any] = {}
+    for name in names or [f.name for f in fields(record)]:
+        if name not in kinds:
+            continue
+        kind = kinds[name]
+        python = Evidence if name == "evidence" else _TYPES.get(kind, hints[name])
+        out[name] = (python, ...) if name in required else (python | None, None)
+    return {**out, **extra}
 
-    event_id_cnty: str
-    event_date: str | None = None
-    time_precision: int | None = None
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    actor1: str | None = None
-    actor2: str | None = None
-    country: str | None = None
-    iso: str | None = None
-    admin1: str | None = None
-    location: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    geo_precision: int | None = None
-    fatalities: int | None = None
-    plover_type: str | None = None
-    plover_mode: str | None = None
-    modality: str | None = None
-    n_sources: int | None = None
-    doc_id: str | None = None
+
+def _model(name: str, base: type[BaseModel], doc: str, definitions: dict[str, Any]) -> Any:
+    model = create_model(name, __base__=base, __doc__=doc, **definitions)
+    model.__module__ = __name__
+    return model
+
+
+EventSummary = _model(
+    "EventSummary", Open, "What a map or a table needs; ``full=true`` adds every column.",
+    record_fields(records.Event, list(SUMMARY_COLUMNS), required=("event_id_cnty",),
+                  n_sources=(int | None, None)))
+_CLAIM_REF = ["claim_id", "doc_id", "speaker", "speaker_role", "quote", "stance", "evidence"]
+ClaimRef = _model("ClaimRef", Open, "A claim as a list names it: who said what, with its evidence.",
+                  record_fields(records.Claim, _CLAIM_REF, required=("claim_id",)))
 
 
 class EventPage(BaseModel):
-    items: list[EventSummary]
+    items: list[EventSummary]  # type: ignore[valid-type]
     next_cursor: str | None = None
     total: int
 
@@ -67,35 +82,18 @@ class Source(Open):
     published: str | None = None
 
 
-class ClaimRef(Open):
-    claim_id: str
-    doc_id: str | None = None
-    speaker: str | None = None
-    speaker_role: str | None = None
-    quote: str | None = None
-    stance: str | None = None
-    evidence: Evidence | None = None
-
-
-class EventDetail(EventSummary):
-    quantities: list[dict[str, Any]] | None = None
-    evidence: Evidence | None = None
-    sources: list[Source]
-    claims: list[ClaimRef]
-
-
-class Claim(ClaimRef):
-    kind: str | None = None
-    cue: str | None = None
-    disputed_by: list[Any] | None = None
-    event_ids: list[Any] | None = None
-    confidence: float | None = None
-    disputes: list[ClaimRef]
-    disputing: list[ClaimRef]
+EventDetail = _model(
+    "EventDetail", EventSummary, "One event: every field of the record, its sources and the claims about it.",
+    record_fields(records.Event, [f.name for f in fields(records.Event) if f.name not in SUMMARY_COLUMNS],
+                  sources=(list[Source], ...), claims=(list[ClaimRef], ...)))
+Claim = _model(
+    "Claim", ClaimRef, "A claim, with the claims that dispute it and those it disputes.",
+    record_fields(records.Claim, [f.name for f in fields(records.Claim) if f.name not in _CLAIM_REF],
+                  disputes=(list[ClaimRef], ...), disputing=(list[ClaimRef], ...)))
 
 
 class ClaimPage(BaseModel):
-    items: list[Claim]
+    items: list[Claim]  # type: ignore[valid-type]
     next_cursor: str | None = None
     total: int
 

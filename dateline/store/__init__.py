@@ -19,23 +19,13 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Any
 
-from dateline.records import ACLED_COLUMNS, DATELINE_COLUMNS, Article, Event
+from dateline.records import Article, Event
 from dateline.store.filters import ClaimFilter, EventFilter
-from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
+from dateline.store.schema import (  # the column lists are generated from the record dataclasses
+    CLAIM_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, JSON_COLUMNS, MIGRATIONS, SCHEMA_VERSION,
+)
 
 _ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
-JSON_COLUMNS = {"quantities", "evidence", "repairs", "entities", "disputed_by", "event_ids"}
-EVENT_COLUMNS: tuple[str, ...] = (
-    *ACLED_COLUMNS, *DATELINE_COLUMNS, "n_sources",
-)
-CLAIM_COLUMNS: tuple[str, ...] = (
-    "claim_id", "doc_id", "speaker", "speaker_role", "quote", "kind", "cue", "stance",
-    "disputed_by", "event_ids", "confidence", "evidence",
-)
-DOCUMENT_COLUMNS: tuple[str, ...] = (
-    "doc_id", "url", "title", "source", "published", "published_precision", "origin",
-    "text", "repairs", "entities", "ingested_at",
-)
 
 
 def connect(url: str = "dateline.db") -> "Store":

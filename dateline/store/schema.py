@@ -1,28 +1,39 @@
-"""The database schema, as numbered migrations.
+"""The database schema, as numbered migrations, and the column lists generated from the records.
 
 Each migration is a list of statements in the SQL both SQLite and PostgreSQL accept
 (TEXT, INTEGER/BIGINT, REAL, JSON kept as TEXT). ``meta.schema_version`` records how
 far a database has been migrated; opening a store applies what is missing.
+
+Migrations are literal SQL, frozen once shipped: a database made by version N must
+become what version N+1 makes. The columns the store writes, the export columns and
+the API models are generated from the record dataclasses (:func:`table_columns`), so
+a new field of :class:`~dateline.records.Event` touches ``records.py`` plus one
+``ALTER TABLE ... ADD COLUMN`` migration here; a test fails if the two disagree.
 """
 from __future__ import annotations
 
-from dateline.records import ACLED_COLUMNS
+from dateline.records import Claim, Document, Event, column_kinds
 
-_INTEGER_COLUMNS = {"year", "time_precision", "geo_precision", "fatalities", "timestamp"}
-_REAL_COLUMNS = {"latitude", "longitude"}
-
-
-def _column_type(name: str) -> str:
-    if name in _INTEGER_COLUMNS:
-        return "BIGINT"
-    if name in _REAL_COLUMNS:
-        return "REAL"
-    return "TEXT"
+#: How each kind of record field is stored (JSON is kept as text, readable by both databases).
+SQL_TYPES = {"int": "BIGINT", "float": "REAL", "text": "TEXT", "json": "TEXT"}
+#: Columns that belong to the store, not to a record: how many articles reported an event,
+#: a document's entities and when it was stored.
+STORE_ONLY = {"events": {"n_sources": "int"}, "documents": {"entities": "json", "ingested_at": "text"},
+              "claims": {}}
+RECORDS = {"events": Event, "claims": Claim, "documents": Document}
 
 
-_EVENT_COLUMNS = ",\n    ".join(
-    f"{c} {_column_type(c)}" for c in ACLED_COLUMNS if c != "event_id_cnty"
-)
+def table_columns(table: str) -> dict[str, str]:
+    """Column -> kind of a table, generated from its record dataclass (in field order) and
+    the store's own columns: the one list that inserts, exports and API models follow."""
+    return {**column_kinds(RECORDS[table]), **STORE_ONLY[table]}
+
+
+EVENT_COLUMNS: tuple[str, ...] = tuple(table_columns("events"))
+CLAIM_COLUMNS: tuple[str, ...] = tuple(table_columns("claims"))
+DOCUMENT_COLUMNS: tuple[str, ...] = tuple(table_columns("documents"))
+JSON_COLUMNS: frozenset[str] = frozenset(
+    c for t in RECORDS for c, kind in table_columns(t).items() if kind == "json")
 
 MIGRATIONS: list[list[str]] = [
     # 1: documents, events with their sources (one row per article mentioning the event), claims.
@@ -33,9 +44,14 @@ MIGRATIONS: list[list[str]] = [
     url TEXT, title TEXT, source TEXT, published TEXT, published_precision BIGINT,
     origin TEXT, text TEXT NOT NULL, repairs TEXT, entities TEXT, ingested_at TEXT
 )""",
-        f"""CREATE TABLE IF NOT EXISTS events (
+        """CREATE TABLE IF NOT EXISTS events (
     event_id_cnty TEXT PRIMARY KEY,
-    {_EVENT_COLUMNS},
+    event_date TEXT, year BIGINT, time_precision BIGINT, disorder_type TEXT, event_type TEXT,
+    sub_event_type TEXT, actor1 TEXT, assoc_actor_1 TEXT, inter1 TEXT, actor2 TEXT, assoc_actor_2 TEXT,
+    inter2 TEXT, interaction TEXT, civilian_targeting TEXT, iso TEXT, region TEXT, country TEXT,
+    admin1 TEXT, admin2 TEXT, admin3 TEXT, location TEXT, latitude REAL, longitude REAL,
+    geo_precision BIGINT, source TEXT, source_scale TEXT, notes TEXT, fatalities BIGINT, tags TEXT,
+    timestamp BIGINT,
     plover_type TEXT, modality TEXT, quantities TEXT, geonameid BIGINT, confidence REAL,
     doc_id TEXT NOT NULL, evidence TEXT, n_sources BIGINT DEFAULT 1
 )""",
