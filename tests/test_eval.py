@@ -4,7 +4,6 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,11 +14,9 @@ from click.testing import CliRunner
 from dateline.cli import main
 from dateline.evaluate import e2e
 from dateline.evaluate.split import in_part, part_of, select
-from tests.conftest import SHARED as _SHARED
+from tests.conftest import SHARED
 
 EVAL_COMMANDS = ("geo", "e2e", "events", "plover", "quotes")
-# ../shared beside the checkout; DATELINE_SHARED (default /work/shared) when the checkout is elsewhere.
-SHARED = _SHARED if _SHARED.exists() else Path(os.environ.get("DATELINE_SHARED", "/work/shared"))
 REFERENCE = SHARED / "eval" / "e2e" / "score.py"
 
 
