@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dateline.records import Span
 from dateline.store import connect
 from dateline.store.schema import SCHEMA_VERSION
 from tests.conftest import make_article
@@ -96,3 +97,19 @@ def test_cli_reads_and_exports_from_postgres(pg_url: str, tmp_path) -> None:
     df = pd.read_csv(out)
     assert pd.to_datetime(df.event_date).notna().all() and set(df.iso) == {706}
     assert pd.api.types.is_integer_dtype(df.timestamp) and (df.timestamp > 1_600_000_000).all()
+
+
+def test_nul_characters_are_stored_the_same_by_postgres_and_sqlite(pg_url: str, tmp_path: Path) -> None:
+    stored = []
+    for url in (pg_url, str(tmp_path / "d.db")):
+        article = make_article("NUL test: " + TEXT)
+        article.document.title = "Attack\x00 near Afgooye"
+        article.events[0].notes = "seven\x00 soldiers"
+        article.claims[0].evidence["quote"][0] = Span(0, 3, "N\x00U")
+        with connect(url) as store:
+            assert store.add(article) is True
+            doc = store.document(article.document.doc_id)
+            event = store.query("SELECT notes FROM event_sources WHERE doc_id = ?", (article.document.doc_id,))[0]
+            claim = store.query("SELECT evidence FROM claims WHERE doc_id = ?", (article.document.doc_id,))[0]
+            stored.append((doc["title"], event["notes"], claim["evidence"]["quote"][0]["text"]))
+    assert stored[0] == stored[1] == ("Attack near Afgooye", "seven soldiers", "NU")

@@ -74,9 +74,21 @@ class Store:
         return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
 
     def _migrate(self) -> None:
+        """Bring the schema up to date, one process at a time.
+
+        Two ingests that create the same new database at once must not both add a
+        column, so migrating takes the write lock (SQLite) or an advisory lock
+        (PostgreSQL) and reads the version again under it; an up-to-date database
+        takes no lock at all.
+        """
+        if self._stored_version() == SCHEMA_VERSION:
+            return
+        if self.dialect == "sqlite":
+            self._conn.execute("BEGIN IMMEDIATE")
+        else:
+            self._execute("SELECT pg_advisory_xact_lock(7366746)")  # any constant: "this database's migrations"
         self._execute(MIGRATIONS[0][0])
-        rows = self.query("SELECT value FROM meta WHERE key = 'schema_version'")
-        version = int(rows[0]["value"]) if rows else 0
+        version = self._stored_version()
         if version > SCHEMA_VERSION:
             raise RuntimeError(f"{self.path}: schema version {version} is newer than this dateline ({SCHEMA_VERSION})")
         for number in range(version, SCHEMA_VERSION):
@@ -87,6 +99,16 @@ class Store:
                 self._execute(statement)
         self._set_meta("schema_version", str(SCHEMA_VERSION))
         self._conn.commit()
+
+    def _stored_version(self) -> int:
+        """The schema version recorded in the database; 0 for a new one."""
+        try:
+            rows = self.query("SELECT value FROM meta WHERE key = 'schema_version'")
+        except Exception:  # noqa: BLE001 - no meta table yet (each driver names that error its own way)
+            if self.dialect == "postgresql":
+                self._conn.rollback()
+            return 0
+        return int(rows[0]["value"]) if rows else 0
 
     def _columns(self, table: str) -> set[str]:
         return {d[0] for d in self._execute(f"SELECT * FROM {table} LIMIT 0").description}
