@@ -35,5 +35,16 @@ test: install-test system-deps
 bench: install
 	$(BIN)/python bench/run.py --corpus ../shared/corpus/wikinews
 
+# Every accuracy figure in the README, through the pipeline: make eval [PART=train|test|all]
+PART ?= all
+GOLD ?= ../shared/eval
+eval: install
+	$(BIN)/dateline eval e2e $(GOLD)/e2e/dev.jsonl --part $(PART)
+	$(BIN)/dateline eval events $(GOLD)/case2021-acled/dev.tsv --part $(PART)
+	$(BIN)/dateline eval plover $(GOLD)/plover-gsr/dev.json --part $(PART)
+	$(BIN)/dateline eval quotes $(GOLD)/polnear/dev --part $(PART)
+	$(BIN)/dateline eval geo $(GOLD)/geoparsing/GeoVirus.xml --part $(PART)
+	$(BIN)/dateline eval geo $(GOLD)/geoparsing/lgl-dev.xml --gold-spans --part $(PART)
+
 clean:
 	rm -rf $(VENV) dateline.db dateline.db-wal dateline.db-shm .pytest_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -305,3 +306,37 @@ def test_eval_quotes_scores_the_claims_in_raw_text_words_across_repairs(tmp_path
     assert roles["source"]["r"] == 1.0 and roles["source"]["gold"] == roles["source"]["pred"] == 1
     empty = json.loads(CliRunner().invoke(main, ["eval", "quotes", str(tmp_path), "--json", "--part", "test"]).output)
     assert empty["n"] == (part_of("town-hall") == "test")
+
+
+def test_e2e_scorer_agrees_with_the_reference_on_random_records(tmp_path: Path) -> None:
+    """Many articles of records drawn from small pools, so that ties, near places and dates,
+    ignorable gold and skipped modalities all occur together."""
+    if not REFERENCE.exists():
+        pytest.skip(f"{REFERENCE} not present")
+    rng = random.Random(7)
+    places = [KABUL, CHARIKAR, AFGHANISTAN, LONDON, {"latitude": None, "longitude": None, "geo_precision": 3}]
+    countries = ["Afghanistan", "United Kingdom", "UK", "Hong Kong", "China", ""]
+    kinds = [("Battles", "Armed clash"), ("Battles", "Government regains territory"),
+             ("Violence against civilians", "Attack"), ("Protests", "Peaceful protest")]
+    days = [None, "2021-08-01", "2021-08-02", "2021-08-03", "2021-08-06", "2021-08", "2021", "08/2021"]
+    names = ["Taliban", "the Taliban", "ISIS", "Islamic State", "Sole Perpetrator (UK)",
+             "Unidentified Armed Group (United Kingdom)", "Civilians (Hong Kong)", "Civilians (China)", ""]
+    modalities = ["asserted", "claimed", "historical", "planned", "", None]
+
+    def draw(gold: bool) -> dict:
+        kind, sub = rng.choice(kinds)
+        event = record(kind, sub, rng.choice(days), dict(rng.choice(places)), rng.choice(countries),
+                       rng.choice(names), rng.choice(names), rng.choice([0, 0, 1, 2, 5]))
+        if gold:
+            event.update(background=rng.random() < 0.15, optional=rng.random() < 0.1,
+                         fatalities_vague=rng.random() < 0.1)
+        else:
+            event["modality"] = rng.choice(modalities)
+        return event
+
+    gold = [article(f"r{i}", *(draw(True) for _ in range(rng.randint(0, 4))),
+                    kind=rng.choice(["conflict", "general"])) for i in range(60)]
+    pred = {a["doc_id"]: [draw(False) for _ in range(rng.randint(0, 5))] for a in gold}
+    result = e2e.score_predictions(gold, pred)
+    assert result["tp"] > 10 and result["ignored"] > 0 and result["fp"] > 10
+    assert_agrees_with_reference(gold, pred, result, tmp_path)
