@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dateline.geo import countries as country_data
 from dateline.geo.gazetteer import (
-    ADMIN1, ADMIN2, ALIAS, CODE, COUNTRY, PLACE, Candidate, DATA, Gazetteer, fold, load,
+    ADMIN1, ADMIN2, ALIAS, CODE, COUNTRY, PLACE, REGION, Candidate, DATA, Gazetteer, fold, load,
 )
 
 ADMIN_SUFFIX = re.compile(
@@ -91,7 +91,7 @@ def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]
     if stripped != text:
         cands += [c for c in gaz.lookup(fold(stripped)) if c.kind in (ADMIN1, ADMIN2)]
     if _is_abbreviation(text):
-        cands = [c for c in cands if c.quality in (CODE, ALIAS) and c.kind in (COUNTRY, ADMIN1)]
+        cands = [c for c in cands if c.quality in (CODE, ALIAS) and c.kind in (COUNTRY, ADMIN1) or c.kind == REGION]
     else:
         cands = [c for c in cands if c.quality != CODE]
     if not cands and _TOWNSHIP.search(text):

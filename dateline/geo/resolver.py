@@ -79,15 +79,17 @@ def prior(c: Candidate, admin_hint: str, seat_of: set[int]) -> float:
 
 
 def _seats(cands: list[Candidate]) -> set[int]:
-    """Admin units read as their same-named city: the city lies inside them ('Kabul'), or it
-    is a city at least a third their size ('Jerusalem', 'Buenos Aires')."""
+    """Admin units read as their same-named city: the city lies inside them ('Kabul'), it
+    is a city at least a third their size ('Jerusalem', 'Buenos Aires'), or it is their
+    country's capital ('Washington' is the capital before the state)."""
     admins = {c.id: c for c in cands if c.kind in (ADMIN1, ADMIN2)}
     seats: set[int] = set()
     for p in cands:
         if p.kind != PLACE or p.quality not in (PRIMARY, ALIAS):
             continue
         seats.update(x for x in (p.admin1, p.admin2) if x in admins)
-        seats.update(a.id for a in admins.values() if p.population * 3 >= a.population)
+        seats.update(a.id for a in admins.values()
+                     if p.population * 3 >= a.population or (p.feature == "P.PPLC" and p.cc == a.cc))
     return seats
 
 
