@@ -69,8 +69,8 @@ class Rule:
 
 @dataclass(frozen=True, eq=False)
 class Group:
-    """Consecutive-in-spirit rules of one set sharing a label and weight, matched as one
-    alternation in file order (so splitting a rule in two never changes what matches)."""
+    """The rules of one set sharing a label and weight, matched as one alternation in
+    file order (so splitting a rule in two never changes what matches)."""
 
     label: str
     weight: float
@@ -99,6 +99,21 @@ def labels(stage: str) -> dict[str, tuple[Rule, ...]]:
     for rule in get(stage):
         out.setdefault(rule.label, []).append(rule)
     return {k: tuple(v) for k, v in out.items()}
+
+
+class Live:
+    """A module-level stand-in for a compiled regex that always reads the live rules, so
+    ``HISTORICAL = rules.Live("events.modality", "historical")`` honours user rule files
+    loaded after import: ``HISTORICAL.search(text)`` works as on a compiled pattern."""
+
+    def __init__(self, stage: str, label: str) -> None:
+        self.stage, self.label = stage, label
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(regex(self.stage, self.label), name)
+
+    def __repr__(self) -> str:
+        return f"rules.Live({self.stage!r}, {self.label!r})"
 
 
 def use(paths: Iterable[str | os.PathLike[str]]) -> None:

@@ -95,7 +95,7 @@ def _candidates(doc: Any, verbs: frozenset[int], nouns: frozenset[int], accordin
 
 def _hashes(strings: Any) -> tuple[frozenset[int], frozenset[int], int]:
     """Cue lemmas as the vocabulary's string hashes: one int test per token, no strings."""
-    key = id(strings)
+    key = (id(strings), id(cues()), id(CLAIM_NOUNS.table()))  # new rules, new hashes
     if _HASHES.get("key") != key:
         _HASHES["key"] = key
         _HASHES["value"] = (frozenset(strings.add(w) for w in cues()),

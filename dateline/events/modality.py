@@ -5,25 +5,21 @@ Cues are read in the clause around the trigger (the text from the previous claus
 break to the next), so "warning of more attacks" makes the attacks a threat while
 the attack reported in the same sentence stays asserted. Historical comes from the
 dates stage (a date mention flagged historical in the sentence) or from background
-cues ("last year", "was to", "in 2020" in a 2021 article).
+cues ("last year", "was to", "in 2020" in a 2021 article). The cues are rules,
+``rules/modality.jsonl``.
 """
 from __future__ import annotations
 
 import re
 
-CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("threatened", re.compile(r"\b(?:threat\w*|warn\w* (?:of|that|against)|vow\w* to|ultimatum|will (?:face|pay)|or else)\b", re.I)),
-    ("denied", re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|rejected (?:claims|reports)|dismissed (?:claims|reports)|refuted|false claims)\b", re.I)),
-    ("claimed", re.compile(r"\b(?:claim\w*|alleg\w*|purported\w*|reportedly|said to have)\b", re.I)),
-    ("planned", re.compile(r"\b(?:plan(?:s|ned|ning)? to|will\b|to be held|intend\w* to|seek(?:s|ing)? to|tr(?:y|ies|ying) to|hop(?:e|es|ing) to|want(?:s|ing)? to|prepar\w* to|schedul\w*|is set to|are set to|upcoming|expected to|aim(?:ed|s|ing)? (?:at|to))\b", re.I)),
-    ("hypothetical", re.compile(r"\b(?:if|could|would|might|may|unless|in case|possible|possibly)\b", re.I)),
-    ("negated", re.compile(r"\b(?:not|no|never|without|neither|nor|failed to)\b", re.I)),
-)
-HISTORICAL = re.compile(
-    r"\b(?:last year|years? ago|in the past|previously|formerly|former|originally|was to|were to"
-    r"|had been|for years|back in|at the time|earlier this year|in (?:19|20)\d\d|decades?)\b", re.I)
-BIOGRAPHY = re.compile(r"\b(?:for years|originally|formerly|previously|used to|years ago|in the past|served as|once a)\b", re.I)
-_TIME_AFTER = re.compile(r"last year|years? ago|in (?:19|20)\d\d|back in|at the time|earlier this year", re.I)
+from dateline import rules
+
+STAGE = "events.modality"
+#: the modalities a cue can give, in the order they are tried (``rules/modality.jsonl``)
+LABELS: tuple[str, ...] = ("threatened", "denied", "claimed", "planned", "hypothetical", "negated")
+HISTORICAL = rules.Live(STAGE, "historical")
+BIOGRAPHY = rules.Live(STAGE, "biography")
+_TIME_AFTER = rules.Live(STAGE, "time_after")
 _CLAUSE = re.compile(r"[,;:()\u2014]|\b(?:while|whereas|but|however|and then)\b", re.I)
 
 
@@ -42,7 +38,8 @@ def modality(text: str, start: int, end: int, lo: int, hi: int, *,
     c_lo, c_hi = clause(text, start, end, lo, hi)
     # cues before the trigger in its clause, or a threat/denial verb governing it
     before = (c_lo, end)
-    for label, pattern in CUES:
+    for label in LABELS:
+        pattern = rules.regex(STAGE, label)
         window = (c_lo, c_hi) if label in {"negated"} else before
         for m in pattern.finditer(text, *window):
             if label == "negated" and not _negates(text, m.end(), start, end):

@@ -4,48 +4,57 @@ A number takes its kind from the verb or noun next to it: the words after it fir
 ("12 people were killed", "1,000 captives"), then the words before it ("killing at
 least 12", "release 5,000"). Vague amounts follow ACLED's conservative rules:
 "several" = 3, "dozens" = 12, "hundreds" = 100; the fatality count is the lowest
-figure reported.
+figure reported. The words are rules, ``rules/quantities.jsonl``: the kind words after
+and before a number and the vague amounts (a rule's weight is its value).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
+from dateline import rules
 from dateline.records import span_of
 
-WORD_NUMBERS: dict[str, int] = {
+#: English numerals (vague amounts such as "dozens" are rules: ``rules/quantities.jsonl``)
+NUMERALS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "hundred": 100,
-    "a dozen": 12, "dozen": 12, "dozens": 12, "several": 3, "a few": 3, "few": 3,
-    "a number of": 3, "many": 3, "scores": 20, "hundreds": 100, "thousands": 1000,
-    "a handful of": 3, "multiple": 2, "a couple of": 2, "couple": 2, "a": 1, "an": 1,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }
-
-KIND_WORDS: tuple[tuple[str, str], ...] = (
-    ("killed", r"killed|dead|deaths?|died|die|(?:lost|claimed) (?:their |the |his |her )?lives|bodies|fatalities|massacred|murdered|slain|executed|beheaded|perished|lost their lives"),
-    ("injured", r"injured|wounded|hurt|injuries|casualties|hospitali[sz]ed|maimed"),
-    ("abducted", r"abducted|kidnapped|hostages?|missing|disappeared"),
-    ("released", r"released|freed|set free|let go|pardoned"),
-    ("captured", r"arrested|detained|captured|captives?|prisoners?|detainees|inmates|held|apprehended|rounded up|taken into custody"),
-    ("fighters", r"fighters|militants|insurgents|gunmen|troops|soldiers|rebels|jihadists|attackers|assailants|policemen|officers|men"),
-)
-_KIND_RE = [(kind, re.compile(rf"\b(?:{words})\b", re.I)) for kind, words in KIND_WORDS]
-_BEFORE_RE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("killed", re.compile(r"\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing)? the lives of|leaving|left)\s*$", re.I)),
-    ("injured", re.compile(r"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurting)\s*$", re.I)),
-    ("released", re.compile(r"\b(?:releas(?:e|ed|ing)|free(?:d|ing)?|setting free|set free|swap(?:ped)?)\s*$", re.I)),
-    ("abducted", re.compile(r"\b(?:abduct(?:ed|ing)|kidnap(?:ped|ping))\s*$", re.I)),
-    ("captured", re.compile(r"\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing))\s*$", re.I)),
-)
+#: the kind a number takes from the words after it, in the order tried ("fighters" last)
+KINDS: tuple[str, ...] = ("killed", "injured", "abducted", "released", "captured", "fighters")
+_BEFORE_KINDS: tuple[str, ...] = ("killed", "injured", "released", "abducted", "captured")
+AFTER, BEFORE, AMOUNTS = "events.quantity_after", "events.quantity_before", "events.amounts"
 _QUALIFIER = r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|roughly|approximately|fewer than|less than)\s+)?"
-_NUMBER = re.compile(
-    r"(?<![\w.,])" + _QUALIFIER + r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-    r"|" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in {"a", "an"}), key=len, reverse=True))
-    + r")(?P<pct>\s*(?:%|per ?cent\b))?(?![\w,]*\d)",
-    re.I,
-)
+
+
+def word_numbers() -> dict[str, int]:
+    """Numerals and the vague amounts of the rules, with ACLED's values ("dozens" = 12).
+    An amount rule's pattern is a plain alternation of words ("a dozen|dozen|dozens")."""
+    return _word_numbers(rules.get(AMOUNTS))
+
+
+@lru_cache(maxsize=8)
+def _word_numbers(amounts: tuple[rules.Rule, ...]) -> dict[str, int]:
+    table = dict(NUMERALS)
+    for rule in amounts:
+        if rule.is_regex:
+            table.update({word.strip().lower(): int(rule.weight) for word in str(rule.pattern).split("|")})
+    return table
+
+
+@lru_cache(maxsize=8)
+def _number_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w.,])" + _QUALIFIER + r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+        r"|" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+        + r")(?P<pct>\s*(?:%|per ?cent\b))?(?![\w,]*\d)",
+        re.I,
+    )
+
+
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 _STOP = re.compile(r"[.;:!?()\"“”]|\b(?:who|which|whose|where|when)\b", re.I)
 #: a number that counts something other than victims: "mother of five", "March 12", "$5", "aged 30"
@@ -63,8 +72,9 @@ _THEN_CASUALTY = re.compile(r"^\s*(?:\w+ly\s+)?(?:were|was|are|is|have been|had 
 def parse_number(word: str) -> int | None:
     """'5,000' -> 5000, 'dozens' -> 12 (ACLED's rule), 'several' -> 3."""
     word = word.lower().replace(",", "")
-    if word in WORD_NUMBERS:
-        return WORD_NUMBERS[word]
+    table = word_numbers()
+    if word in table:
+        return table[word]
     try:
         return int(float(word))
     except ValueError:
@@ -75,7 +85,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[dict[str, An
     """Typed quantities in ``text[start:end]``: ``{"kind", "value", "span"}`` dicts."""
     end = len(text) if end is None else end
     out: list[dict[str, Any]] = []
-    for match in _NUMBER.finditer(text, start, end):
+    for match in _number_re(tuple(word_numbers())).finditer(text, start, end):
         number = match.group("num")
         if _YEARISH.match(number) or _is_time(text, match.end()):
             continue
@@ -103,7 +113,8 @@ def _kind(text: str, start: int, end: int, limit: int) -> str:
     after = " ".join(after[: stop.start() if stop else len(after)].split()[:6])
     best = ""
     best_pos = len(after) + 1
-    for kind, pattern in _KIND_RE:
+    for kind in KINDS:
+        pattern = rules.regex(AFTER, kind)
         hit = pattern.search(after)
         if hit and hit.start() < best_pos:
             best, best_pos = kind, hit.start()
@@ -112,12 +123,14 @@ def _kind(text: str, start: int, end: int, limit: int) -> str:
         aux = _THEN_CASUALTY.match(" " + rest)
         if aux:
             tail = (" " + rest)[aux.end():]
-            for kind, pattern in _KIND_RE[:5]:
+            for kind in KINDS[:-1]:
+                pattern = rules.regex(AFTER, kind)
                 hit = pattern.match(tail)
                 if hit:
                     return kind
     before = text[max(0, start - 30):start]
-    for kind, pattern in _BEFORE_RE:
+    for kind in _BEFORE_KINDS:
+        pattern = rules.regex(BEFORE, kind)
         linked = bool(re.search(r"\b(?:and|or|but|while)\b", after[:best_pos]))  # "killed five and wounded 110"
         if pattern.search(before) and (best in ("", "fighters", "captured") or linked):
             return kind

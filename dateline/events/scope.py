@@ -3,37 +3,24 @@
 A trigger word is not enough in a general news stream: "withdrew from the race", "a
 big deal", "arrested for the theft of a gold toilet", a photo caption ("Another part of
 the march."), a campaign rally. These checks keep such sentences out; they run after
-the trigger rules of :mod:`dateline.events.taxonomy` and before an event is built.
+the trigger rules of :mod:`dateline.events.taxonomy` and before an event is built. Their
+word lists are rules, ``rules/scope.jsonl``.
 """
 from __future__ import annotations
 
-import re
-
+from dateline import rules
 from dateline.records import Article, Span
 
+STAGE = "events.scope"
 #: Words that put a sentence in ACLED's world: armed actors, war, political violence.
-_CONFLICT = re.compile(
-    r"\b(?:soldiers?|troops|army|armed|forces|military|militar\w+|militants?|militias?|fighters|rebels?|"
-    r"insurgen\w+|guerrillas?|gunmen|jihad\w*|terror\w*|extremis\w+|separatists?|war|wartime|conflict|"
-    r"ceasefire|cease-fire|truce|peace|hostages?|captives?|prisoners?|detainees?|surrender\w*|occupation|"
-    r"occupied|coup|junta|attacks?|bomb\w*|insurrection|uprising|territory|territories|frontline|front line)\b",
-    re.IGNORECASE)
+_CONFLICT = rules.Live(STAGE, "conflict")
 #: State agents whose abuse ACLED codes ("two police officers raped a tourist"); not
 #: enough to make an arrest political, as police make every arrest.
-_STATE_AGENTS = re.compile(r"\b(?:police\w*|officers?|guards?|gendarmes?|security (?:forces|agents|services))\b",
-                           re.IGNORECASE)
+_STATE_AGENTS = rules.Live(STAGE, "state_agents")
 #: ...and that make an arrest political: ACLED does not code arrests for ordinary crime.
-_POLITICAL = re.compile(
-    r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|activists?|opposition|dissidents?|journalists?|"
-    r"bloggers?|critics?|politicians?|lawmakers?|candidates?|party (?:members?|leaders?|officials?)|"
-    r"treason|sedition|subversion|espionage|spy(?:ing)?|blasphem\w+|plot\w*|coup|anti-government|"
-    r"regime|crackdown|political\w*|unrest|riot\w*)\b", re.IGNORECASE)
-_CAMPAIGN_RALLY = re.compile(
-    r"\b(?:campaign|election|electoral|re-?election|reelection)\s+(?:\w+\s+)?rall(?:y|ies)\b|"
-    r"\brall(?:y|ies)\s+(?:for|of)\s+(?:his|her|their)\s+(?:supporters|campaign)\b|"
-    r"\b(?:held|hold|holding|holds)\s+(?:up to \w+\s+)?(?:a|his|her|their|\w+)?\s*(?:campaign\s+)?rall(?:y|ies)\b",
-    re.IGNORECASE)
-_PROTEST_VOTE = re.compile(r"\bprotest votes?\b", re.IGNORECASE)
+_POLITICAL = rules.Live(STAGE, "political")
+_CAMPAIGN_RALLY = rules.Live(STAGE, "campaign_rally")
+_PROTEST_VOTE = rules.Live(STAGE, "protest_vote")
 #: sub-event types general news uses in other senses ("withdrew from the race", "a big
 #: deal", "sexual harassment allegations"): they need a conflict word in the context
 _NEEDS_CONFLICT = frozenset({"Non-violent transfer of territory", "Agreement", "Sexual violence",

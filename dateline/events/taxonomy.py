@@ -182,16 +182,4 @@ def _on_civilians(window: str, rest: str) -> bool:
     return bool(context("civilian_victims").search(window)) or not context("armed_anywhere").search(window)
 
 
-def best(text: str) -> Trigger | None:
-    """The single most specific event a snippet reports (for snippet-level gold)."""
-    found = triggers(text)
-    if not found:
-        return None
-    first = _FIRST_SENTENCE.search(text)
-    lead = first.end() if first else len(text)
-    # a snippet's lead sentence states its event; later ones add background
-    return max(found, key=lambda t: (t.weight + (LEAD_BONUS if t.start < lead else 0.0), -t.start))
-
-
-LEAD_BONUS = 2.0
 _FIRST_SENTENCE = re.compile(r"[.!?](?=\s+[A-Z\"])")
