@@ -20,6 +20,18 @@ import click
 from dateline.store.filters import BadFilter, check_limit, parse_day
 
 DEFAULT_DB = "dateline.db"
+def _use_rules(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    if value:
+        from dateline import rules
+
+        rules.use(value)  # read with the shipped rules; workers inherit it (DATELINE_RULES)
+    return value
+
+
+rules_option = click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                            callback=_use_rules, expose_value=False, is_eager=True, metavar="FILE",
+                            help="A rules file (JSON Lines) that adds, replaces or disables rules by id; "
+                                 "repeatable; added to $DATELINE_RULES.")
 db_option = click.option("--db", "db_url", default=DEFAULT_DB, show_default=True, envvar="DATELINE_DB",
                          help="SQLite path or URL (sqlite:///x.db, postgresql://...).")
 #: The optional extra that brings each optional module, for the message when it is missing.
@@ -87,6 +99,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)  # a missing path is reported, the others read
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
+@rules_option
 def extract(paths: tuple[str, ...], fmt: str) -> None:
     """Print the extraction of each article in PATHS (files or directories)."""
     from dateline.cli_output import print_extractions
@@ -98,6 +111,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True)  # a missing path is reported, the others read
 @db_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@rules_option
 def ingest(paths: tuple[str, ...], db_url: str, progress: bool | None) -> None:
     """Read PATHS, extract every article and store it; re-ingesting is a no-op."""
     from dateline.cli_output import run_ingest
@@ -188,6 +202,7 @@ def serve(db_url: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> No
 @click.option("--workers", default=2, show_default=True, help="Local worker processes.")
 @click.option("--scheduler", help="Address of a running Dask scheduler (instead of local workers).")
 @click.option("--partition-size", default=200, show_default=True, help="Articles per partition.")
+@rules_option
 def batch(paths: tuple[str, ...], out_dir: str, workers: int, scheduler: str | None, partition_size: int) -> None:
     """Extract a large corpus on Dask into partitioned Parquet; re-running resumes."""
     from dateline.batch import OutputInUse, run as run_batch
