@@ -163,3 +163,20 @@ def test_an_unexpected_error_is_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "not-a.db"
     bad.write_text("this is not SQLite " * 100)
     _one_line_error(_run("events", "--db", str(bad)), str(bad))
+
+
+def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
+    code, output = _cli("serve", "--db", str(tmp_path / "typo.db"))
+    assert code == 2 and "no database at" in output and not (tmp_path / "typo.db").exists()
+
+
+def test_progress_total_counts_the_input_when_cheap(tmp_path: Path) -> None:
+    from dateline.cli_output import count_articles
+
+    (tmp_path / "a.txt").write_text("Protesters marched in Lagos on Friday.")
+    (tmp_path / "b.html").write_text("<p>Police arrested two men in Kano.</p>")
+    (tmp_path / "c.jsonl").write_text('{"text": "one"}\n{"text": "two"}\n\n{"text": "three"}\n')
+    (tmp_path / "d.csv").write_text("title,text\nA,one\nB,two\n")
+    assert count_articles([str(tmp_path)]) == 2 + 3 + 2
+    (tmp_path / "e.rss").write_text("<rss></rss>")
+    assert count_articles([str(tmp_path)]) is None  # a feed's items cannot be counted without parsing it
