@@ -351,3 +351,14 @@ def test_a_named_capital_stays_itself_and_an_unnamed_one_is_the_seat() -> None:
     assert haversine_km(seat.latitude, seat.longitude, 31.593, 64.371) < 30 and seat.geo_precision == 1
     places, _ = _places("Protesters gathered in Helmand's capital on Sunday.")
     assert places["Helmand's capital"].name == "Lashkar Gah"
+
+
+def test_a_place_serving_a_body_or_a_resident_is_a_place() -> None:
+    """Rules of geo/rules/recognition.jsonl: 'the Oakdale Fire Department' names Oakdale;
+    'a Crafton man' is from Crafton; 'the Cooper School' is not a place named Cooper."""
+    places, _ = _places("Firefighters from the Grand Ledge Fire Department put out the blaze in Michigan.")
+    assert places["Grand Ledge"].admin1 == "Michigan"
+    places, _ = _places("A Crafton man was charged on Monday, Pennsylvania police said.")
+    assert places["Crafton"].admin1 == "Pennsylvania"
+    places, _ = _places("He taught at the Cooper School for a decade.")
+    assert "Cooper" not in places

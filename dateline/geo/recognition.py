@@ -46,6 +46,9 @@ NAME_PART_MIN_POPULATION = 100_000
 BIG_PLACE = 100_000
 COUNTRY_OR_STATE = 10**9
 COMPONENT = "dateline_gazetteer"
+#: The rule set (``dateline/geo/rules/recognition.jsonl``) of words after a name that say
+#: it is a place: ``institution`` ('Grand Ledge Police'), ``resident`` ('a Crafton man').
+RULES = "geo.recognition"
 
 #: Words that name admin units somewhere ("Western" Region, Uganda) but in running text
 #: are adjectives or common nouns; alone they are never taken for a place.
@@ -200,7 +203,17 @@ def place_cue(w: Words, start: int, end: int, label: str = "") -> bool:
         return True
     if w.is_(i, OF) and w.is_(i - 1, OF_NOUNS):
         return True
-    return w.is_(end, AFTER_NOUNS) or noun_cue(w, start, end)
+    return w.is_(end, AFTER_NOUNS) or noun_cue(w, start, end) or followed_by(w, end, "resident")
+
+
+def followed_by(w: Words, end: int, label: str) -> bool:
+    """Whether a rule of :data:`RULES` with ``label`` reads the name ending at token ``end``
+    and the words after it ('Ledge Police', 'Crafton man')."""
+    from dateline import rules
+
+    if end >= w.n or end < 1:
+        return False
+    return rules.regex(RULES, label).match(w.span_text(end - 1, min(w.n, end + 2))) is not None
 
 
 def noun_cue(w: Words, start: int, end: int) -> bool:
@@ -344,7 +357,8 @@ def _unlabelled_places(w: Words, ents: list[Any]) -> list[Any]:
         j = i
         while j < w.n and j not in taken and proper[j] and j - i < 4:
             j += 1
-        inside = _places_in_run(w, i, j, lambda s, e: _need(w, s, e, "", places))
+        inside = _places_in_run(w, i, j, lambda s, e, i=i, j=j: (
+            MIN_POPULATION[""] if s > i and e == j else _need(w, s, e, "", places)))  # 'Meadow Grove man': not Grove
         if not inside and noun_cue(w, i, j):  # 'the village of Cellardyke': a place we lack
             inside = [Span(w.doc, i, j, label="GPE")]
         found.extend(inside)
@@ -510,10 +524,13 @@ def _places_in_name(w: Words, ent: Any, names: set[str]) -> list[Any]:
     found = []
     for start, end in _segments(w, ent):
         spans = [] if end - start == len(ent) else [(start, end)]  # the whole: already judged
-        spans += [] if person else _heads_and_tails(w, start, end)
+        heads = _heads_and_tails(w, start, end)
+        spans += [h for h in heads if h[0] == start and followed_by(w, h[1], "institution")] if person else heads
         for s, e in spans:
             text = w.span_text(s, e)
-            if place_strength(text) >= need or (not person and (text in names or _demonym_head(w, s, e, ent))):
+            serves = s == start and followed_by(w, e, "institution")  # 'the Oakdale Fire Department'
+            if place_strength(text) >= (IN_CONTEXT_MIN_POPULATION if serves else need) or (
+                    not person and (text in names or _demonym_head(w, s, e, ent))):
                 found.append(w.doc[s:e])
                 break
     return found
