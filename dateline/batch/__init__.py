@@ -122,7 +122,7 @@ def run(paths: Iterable[str], out_dir: str, workers: int = 2, scheduler: str | N
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1,
                                                   processes=True, dashboard_address=None)
     with Client(scheduler or cluster) as client:
-        futures, keys = [], set()
+        futures, keys, origins = [], set(), []
         for items in partitions(paths, partition_size):
             for item in items:
                 if isinstance(item, IngestError):
@@ -137,9 +137,18 @@ def run(paths: Iterable[str], out_dir: str, workers: int = 2, scheduler: str | N
                     say(line)
                 continue
             futures.append(client.submit(extract_partition, items, str(out), key, pure=False))
+            origins.append((futures[-1], key, items[0].origin))
         totals["removed"] = _remove_stale(out, keys)
+        started = {f.key: (key, origin) for f, key, origin in origins}
         for future in as_completed(futures):
-            counts = future.result()
+            try:
+                counts = future.result()
+            except Exception as exc:  # noqa: BLE001 - a lost worker or an unwritable file fails one partition
+                totals["errors"] += 1
+                key, origin = started[future.key]
+                say(f"{origin}: the partition part-{key} that starts here failed and was not written "
+                    f"(re-run to retry): {exc!r}"[:500])
+                continue
             totals["partitions"] += 1
             for line, warning in counts.pop("problems"):
                 totals["errors"] += not warning
