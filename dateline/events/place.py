@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from dateline.events import taxonomy
+from dateline.geo.countries import acled_region
 from dateline.records import Article, Event, Place, Span
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -131,8 +132,4 @@ def fill_place(event: Event, place: Place | None) -> None:
 
 
 def _region(iso: str) -> str:
-    try:
-        from dateline.geo import acled_region
-    except ImportError:
-        return ""
     return acled_region(iso) if iso else ""

