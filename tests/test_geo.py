@@ -362,3 +362,12 @@ def test_a_place_serving_a_body_or_a_resident_is_a_place() -> None:
     assert places["Crafton"].admin1 == "Pennsylvania"
     places, _ = _places("He taught at the Cooper School for a decade.")
     assert "Cooper" not in places
+
+
+def test_a_wire_dateline_in_capitals_is_a_place() -> None:
+    places, _ = _places("TEGA CAY — Firefighters battled a house fire on Monday.\n"
+                        "KABUL (Reuters) - A bomb exploded near a checkpoint in the city.")
+    assert places["TEGA CAY"].admin1 == "South Carolina"
+    assert places["KABUL"].iso == "AFG" and places["KABUL"].geo_precision == 1
+    places, _ = _places("NOTE: the meeting starts at noon.")
+    assert not places
