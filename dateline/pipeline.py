@@ -46,7 +46,7 @@ def extract_documents(
     so one odd article cannot stop a batch of a million; without it, the error raises.
     """
     articles = (Article(document=d) for d in documents)
-    for article in nlp.parse(articles, batch_size=batch_size):
+    for article in nlp.parse(articles, batch_size=batch_size, on_error=on_error):
         try:
             for stage in STAGES:
                 stage(article)

@@ -357,3 +357,24 @@ def test_the_api_refuses_what_the_readers_refuse(tmp_path: Path) -> None:
         answer = client.post(f"/api/articles?name={name}", content=body, headers=auth)
         assert answer.status_code == 422, (name, answer.text)
         assert answer.json()["errors"][0]["origin"].startswith(name)
+
+
+@pytest.mark.slow
+def test_an_article_spacy_fails_on_is_reported_and_the_batch_goes_on() -> None:
+    from dateline import nlp
+    from dateline.pipeline import extract_documents
+
+    texts = [good_article(i) for i in range(5)]
+    texts[2] = texts[2] + " " + texts[3]  # longer than the limit set below: spaCy refuses it (E088)
+    documents = [prepare(t, origin=f"t{i}") for i, t in enumerate(texts)]
+    failed: list[tuple[str, str]] = []
+    model = nlp.load()
+    limit = model.max_length
+    model.max_length = max(len(t) for i, t in enumerate(texts) if i != 2) + 1
+    try:
+        articles = list(extract_documents(documents, batch_size=4,
+                                          on_error=lambda a, e: failed.append((a.document.origin, repr(e)))))
+    finally:
+        model.max_length = limit
+    assert [a.document.origin for a in articles] == ["t0", "t1", "t3", "t4"]
+    assert len(failed) == 1 and failed[0][0] == "t2" and "E088" in failed[0][1]

