@@ -5,10 +5,12 @@
 Fills a temporary SQLite file with the synthetic events of ``bench/api.py``, starts
 the server as ``dateline serve`` runs it (``dateline.serve.run``: its timeouts, its
 limit on concurrent GeoJSON requests) in its own process on a free loopback port,
-then runs ``--clients`` concurrent clients for ``--seconds``: ``--heavy`` of them ask
-for the whole map (``/api/events.geojson?limit=20000``) again and again, the others
-make the page's filtered queries (events by country, type, dates, actor, text, bbox;
-counts per week; one event). Prints p50/p95/p99 per kind and the errors (anything
+then runs ``--clients`` concurrent clients for ``--seconds``, each sending its next
+request as soon as the last is answered: ``--heavy`` of them ask for the whole map
+(``/api/events.geojson?limit=20000``) again and again; the others make the page's
+requests: half are filtered event lists (country, type, dates: indexed), a quarter
+searches (actor, text, map view: each scans the table), a quarter counts, facets and
+claims. Prints p50/p95/p99 per kind and the errors (anything
 but a 2xx, except the 503 + Retry-After with which the server defers a heavy
 request), then one JSON object as the last line.
 Goal (issue 12): 0 errors and p95 < 500 ms for filtered event queries while heavy
@@ -39,12 +41,20 @@ TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", 
 
 
 def filtered(rng: random.Random) -> tuple[str, dict[str, object]]:
-    """One of the queries the page makes when a user filters (what the target is about)."""
+    """The page's event list under the filters a user picks from menus and the timeline (indexed)."""
     year = rng.choice([2019, 2020, 2021])
     return rng.choice([
         ("/api/events", {"country": rng.choice(COUNTRIES), "limit": 100}),
         ("/api/events", {"country": rng.choice(COUNTRIES), "event_type": rng.choice(TYPES),
                          "since": f"{year}-01-01", "until": f"{year}-06-30", "limit": 100}),
+        ("/api/events", {"event_type": rng.choice(TYPES), "since": f"{year}-{rng.randint(1, 12):02d}", "limit": 100}),
+    ])
+
+
+def search(rng: random.Random) -> tuple[str, dict[str, object]]:
+    """The event list under typed words (actor, text) or the map's view: each scans the table."""
+    year = rng.choice([2019, 2020, 2021])
+    return rng.choice([
         ("/api/events", {"actor": rng.choice(["taliban", "police", "boko", "army", "protesters"]), "limit": 100}),
         ("/api/events", {"q": rng.choice(["kabul", "maiduguri", "killed", "strike"]), "limit": 100}),
         ("/api/events", {"bbox": "60,29,75,38", "since": f"{year}-01", "limit": 100}),
@@ -70,8 +80,10 @@ async def client(kind: str, base: str, seed: int, end: float, cap: int,
             if kind == "heavy":
                 name, (path, params) = "geojson 20k", ("/api/events.geojson", {"limit": 20000})
             else:
-                name = "filtered events" if rng.random() < 0.8 else "other light"
-                path, params = filtered(rng) if name == "filtered events" else light(rng)
+                draw = rng.random()
+                name, pick = (("filtered events", filtered) if draw < 0.5 else ("search events", search)
+                              if draw < 0.75 else ("other light", light))
+                path, params = pick(rng)
             started = time.perf_counter()
             try:
                 r = await http.get(path, params=params)
@@ -96,12 +108,16 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process (Linux), to tell server load from client load."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return float("nan")
+    """User + system CPU time of a process and its children (Linux), to tell server from client load."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def fill(path: str, n: int) -> None:
@@ -146,6 +162,7 @@ def main() -> None:
     parser.add_argument("--heavy", type=int, default=6, help="clients that ask for the whole map, over and over")
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--cap", type=int, default=200, help="requests per client at most")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (dateline serve --workers)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="dateline-load-") as tmp:
@@ -154,25 +171,25 @@ def main() -> None:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "DATELINE_INGEST_TOKEN": ""}
-        server = subprocess.Popen([sys.executable, "-c", f"from dateline.serve import run; run({db!r}, port={port})"],
+        server = subprocess.Popen([sys.executable, "-c", f"from dateline.serve import run; run({db!r}, port={port}, workers={args.workers})"],
                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait_up(base)
-            cpu0 = cpu_seconds(server.pid)
+            cpu0, mine0 = cpu_seconds(server.pid), time.process_time()
             out, errors, deferred, wall = asyncio.run(load(base, args.clients, args.heavy, args.seconds, args.cap))
-            server_cpu = cpu_seconds(server.pid) - cpu0
+            server_cpu, client_cpu = cpu_seconds(server.pid) - cpu0, time.process_time() - mine0
         finally:
             server.terminate()
             server.wait(10)
 
     print(f"{'kind':<18}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'deferred':>10}")
-    for name in ("filtered events", "other light", "geojson 20k"):
+    for name in ("filtered events", "search events", "other light", "geojson 20k"):
         t = out.get(name, [])
         print(f"{name:<18}{len(t):>6}{percentile(t, .5):>9.0f}{percentile(t, .95):>9.0f}{percentile(t, .99):>9.0f}"
               f"{deferred.get(name, 0):>10}")
     print(f"errors: {sum(errors.values())} {dict(errors) or ''}")
     print(f"{args.clients} clients ({args.heavy} heavy) for {wall:.0f} s on loopback; {args.events} events; "
-          f"uvicorn, 1 process; {os.cpu_count()} CPUs; server CPU {server_cpu:.0f} s, load average "
+          f"uvicorn, {args.workers} process(es); {os.cpu_count()} CPUs; CPU: server {server_cpu:.0f} s, clients {client_cpu:.0f} s; load average "
           f"{os.getloadavg()[0]:.1f}")
     head = out.get("filtered events", [])
     print(json.dumps({"events": args.events, "clients": args.clients, "heavy_clients": args.heavy,

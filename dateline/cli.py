@@ -182,7 +182,9 @@ def export(db_url: str, fmt: str, what: str, output: str | None, inter_codes: st
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Also answer requests whose Host header is NAME (a proxy's public name); '*' for any. "
                    "By default only the bound address and, on loopback, localhost.")
-def serve(db_url: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes sharing the port (more answer more requests at once on more cores).")
+def serve(db_url: str, host: str, port: int, allow_hosts: tuple[str, ...], workers: int) -> None:
     """Serve the HTTP API and the web page (map, timeline, evidence)."""
     from dateline.cli_output import open_store
     from dateline.serve import TOKEN_ENV, run
@@ -190,7 +192,7 @@ def serve(db_url: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> No
 
     open_store(db_url, create=bool(os.environ.get(TOKEN_ENV))).close()  # a typo is an error, not a new file
     try:
-        run(db_url, host=host, port=port, allow_hosts=allow_hosts)
+        run(db_url, host=host, port=port, allow_hosts=allow_hosts, workers=workers)
     except UnsafeSetting as exc:  # a short ingest token on a server reachable beyond loopback
         raise click.UsageError(str(exc)) from None
 

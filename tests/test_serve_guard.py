@@ -285,3 +285,33 @@ def test_cached_map_follows_new_articles(tmp_path: Path) -> None:
             store.add(demo.synthetic(3, seed=11)[0])
         assert len(c.get("/api/events.geojson").json()["features"]) == len(first) + 3
         assert len(c.get("/api/events.geojson", params={"country": "Sudan"}).json()["features"]) >= 1
+
+
+def test_serve_with_two_workers(db: str) -> None:
+    """`dateline serve --workers 2`: two processes answer on one loopback port, with the same guards."""
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "DATELINE_INGEST_TOKEN"}
+    server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", db, "--port", str(port),
+                               "--workers", "2"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(base + "/api/facets", timeout=5)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["events"] == 6
+        assert "script-src 'self'" in r.headers["content-security-policy"]
+        assert httpx.get(base + "/api/facets", headers={"Host": "evil.example"}).status_code == 400
+        assert httpx.get(base + "/api/events", params={"cursor": SURROGATE}).status_code == 400
+    finally:
+        server.terminate()
+        server.wait(20)
+    assert b"Started parent process" in (server.stderr.read() if server.stderr else b"")

@@ -8,6 +8,7 @@ vendored under ``static/vendor`` so it works with no internet and no tile server
 """
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,19 +66,36 @@ def create_app(db_url: str = "dateline.db", *, ingest_token: str | None = None,
 
 
 def run(db_url: str = "dateline.db", host: str = "127.0.0.1", port: int = 8000,
-        allow_hosts: Sequence[str] = ()) -> None:
+        allow_hosts: Sequence[str] = (), workers: int = 1) -> None:
     """Serve until interrupted; loopback only unless ``host`` says otherwise.
 
     Connections must send their headers within 10 s and idle keep-alive ones close
-    after 5 s; past 200 open connections new requests get 503.
+    after 5 s; past 200 open connections new requests get 503. ``workers`` processes
+    share the port (Python runs one thread at a time per process; SQLite lets many
+    processes read).
     """
     import uvicorn
 
     token = os.environ.get(TOKEN_ENV) or None
     check_token(token, host)
     hosts = ["*"] if "*" in allow_hosts else allowed_hosts(host, allow_hosts)
-    uvicorn.run(create_app(db_url, hosts=hosts), host=host, port=port, log_level="info",
-                http=TimedH11Protocol, timeout_keep_alive=5, limit_concurrency=200)
+    settings = {"host": host, "port": port, "log_level": "info", "http": TimedH11Protocol,
+                "timeout_keep_alive": 5, "limit_concurrency": 200}
+    if workers <= 1:
+        uvicorn.run(create_app(db_url, hosts=hosts), **settings)  # type: ignore[arg-type]
+        return
+    _migrate_once(db_url)  # once, before the workers open it
+    os.environ[_WORKER_ENV] = json.dumps({"db_url": db_url, "hosts": hosts})
+    uvicorn.run("dateline.serve:_worker_app", factory=True, workers=workers, **settings)  # type: ignore[arg-type]
+
+
+_WORKER_ENV = "DATELINE_SERVE_WORKER"
+
+
+def _worker_app() -> FastAPI:
+    """The app in one of several worker processes, configured by :func:`run` through the environment."""
+    config = json.loads(os.environ[_WORKER_ENV])
+    return create_app(config["db_url"], hosts=config["hosts"])
 
 
 def _migrate_once(db_url: str) -> None:

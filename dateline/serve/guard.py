@@ -151,8 +151,23 @@ class TimedH11Protocol(H11Protocol):
             self._header_timer = None
 
     def _headers_too_slow(self) -> None:
-        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+        if self.transport.get_write_buffer_size():  # still sending the last answer to a slow reader
+            self._arm_header_timer()
+        elif self.conn.their_state is h11.IDLE and not self.transport.is_closing():
             self.transport.close()
+
+    def timeout_keep_alive_handler(self) -> None:
+        """Close an idle keep-alive connection, but not one still sending its last answer.
+
+        uvicorn starts the keep-alive clock when the answer is queued; a client still
+        reading a large answer when it runs out would find the connection closed as it
+        sends its next request.
+        """
+        if self.transport.get_write_buffer_size() and not self.transport.is_closing():
+            self.timeout_keep_alive_task = self.loop.call_later(self.timeout_keep_alive,
+                                                                self.timeout_keep_alive_handler)
+            return
+        super().timeout_keep_alive_handler()
 
 
 def is_loopback(host: str) -> bool:
