@@ -144,14 +144,16 @@ def _gold_span_in(document: Any, raw: str, t: GoldToponym) -> tuple[int, int]:
 
 
 def _match(spans: list[tuple[int, int]], places: list[Place]) -> list[Place | None]:
-    """For each gold span, the output place whose span overlaps it most."""
+    """For each gold span, the output place whose span overlaps it most (of equal overlaps,
+    the one closest in length: 'Helmand', not 'the capital of Helmand')."""
     out = []
     for start, end in spans:
-        best, overlap = None, 0
+        best, key = None, (0, 0)
         for p in places:
             o = min(end, p.span.end) - max(start, p.span.start)
-            if o > overlap:
-                best, overlap = p, o
+            k = (o, -abs((p.span.end - p.span.start) - (end - start)))
+            if o > 0 and k > key:
+                best, key = p, k
         out.append(best)
     return out
 
