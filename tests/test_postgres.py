@@ -113,3 +113,13 @@ def test_nul_characters_are_stored_the_same_by_postgres_and_sqlite(pg_url: str, 
             claim = store.query("SELECT evidence FROM claims WHERE doc_id = ?", (article.document.doc_id,))[0]
             stored.append((doc["title"], event["notes"], claim["evidence"]["quote"][0]["text"]))
     assert stored[0] == stored[1] == ("Attack near Afgooye", "seven soldiers", "NU")
+
+
+def test_a_concurrent_duplicate_insert_counts_as_already_stored_on_postgres(pg_url: str) -> None:
+    article = make_article("Race test: " + TEXT)
+    with connect(pg_url) as first, connect(pg_url) as second:
+        second.has_document = lambda doc_id: False  # as if it looked before the first one stored it
+        assert first.add(article) is True
+        assert second.add(article) is False
+        assert second.query("SELECT COUNT(*) AS n FROM documents WHERE doc_id = ?",
+                            (article.document.doc_id,))[0]["n"] == 1
