@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from dateline.events import actors as actors_mod
-from dateline.events import filters, mentions, place, roles, scope, timing
+from dateline.events import filters, incidents, mentions, place, roles, scope, timing
 from dateline.events import modality as modality_mod
 from dateline.events import plover as plover_mod
 from dateline.events import taxonomy
@@ -34,7 +34,7 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
         before = sentences[index - 1].start if index else sentence.start
         for trig in filters.sentence_triggers(text, sentence, before, scope.can_report(article, sentence)):
             earlier = mentions.anaphoric(text, trig, index, recent) or mentions.follow_up(text, sentence, trig, index, recent)
-            event = _build(article, places, when, sentence, index, trig, lex, year, background)
+            event = _build(article, places, when, events[-1] if events else None, sentence, index, trig, lex, year, background)
             if event is None:
                 continue
             if earlier is not None:
@@ -61,7 +61,7 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
                 if "event_date" not in earlier.evidence:
                     timing.fill_date(earlier, article.document, timing.background_date(when, sentence))
         background = _is_background(text, sentence, when)
-    article.events = events
+    article.events = incidents.resolve(article, events)
 
 
 #: how many sentences back a mention can refer to an event (the longest reach of :mod:`mentions`)
@@ -75,7 +75,7 @@ def _is_background(text: str, sentence: Span, dates: timing.Dates) -> bool:
     return bool(modality_mod.BIOGRAPHY.search(text, sentence.start, sentence.end))
 
 
-def _build(article: Article, places: place.EventPlaces, when: timing.Dates, sentence: Span, index: int, trig: taxonomy.Trigger,
+def _build(article: Article, places: place.EventPlaces, when: timing.Dates, previous: Event | None, sentence: Span, index: int, trig: taxonomy.Trigger,
            lex: actors_mod.Lexicon, year: int | None, background: bool = False) -> Event | None:
     text = article.document.text
     doc = article.document
@@ -83,6 +83,9 @@ def _build(article: Article, places: place.EventPlaces, when: timing.Dates, sent
     ev = event.evidence
     trig_span = span_of(text, trig.start, trig.end)
     dates = timing.near(when, sentence, trig)
+    if not dates:
+        chained = timing.chained(sentence, trig, previous)
+        dates = [chained] if chained else []
     historical = any(d.historical for d in dates)
     mode, cue = modality_mod.modality(text, trig.start, trig.end, sentence.start, sentence.end,
                                       historical=historical, year=year)

@@ -115,6 +115,10 @@ def merge(earlier: Event, later: Event) -> None:
                 setattr(earlier, name, getattr(later, name))
                 earlier.evidence[name] = later.evidence[name]
     earlier.interaction = actors_mod.interaction(earlier.inter1, earlier.inter2)
+    for name in ("event_type", "sub_event_type", "disorder_type", "notes"):  # every mention is evidence
+        spans = earlier.evidence.setdefault(name, [])
+        spans.extend(s for s in later.evidence.get(name, []) if s not in spans)
+    earlier.notes = " … ".join(span.text.strip() for span in earlier.evidence.get("notes", [])) or earlier.notes
     if later.modality == "historical" and earlier.modality == "asserted":
         earlier.modality = "historical"
         earlier.evidence["modality"] = later.evidence["modality"]

@@ -93,7 +93,8 @@ def roles(text: str, found: list[actors_mod.Actor], trig: taxonomy.Trigger
             if a.inter != "Civilians" and all(a.name != p.name for p in parties):
                 parties.append(a)
         return (parties + [None, None])[0], (parties + [None, None])[1]
-    targeted = actor2 is not None
+    targeted = actor2 is not None or (actor2 is None and any(
+        _VICTIM.search(text, max(trig.end, a.start - 40), a.start) for a in after))
     battle = trig.event_type == "Battles"
     if actor1 is None:
         cands = [a for a in reversed(before) if a is not actor2]
@@ -109,6 +110,11 @@ def roles(text: str, found: list[actors_mod.Actor], trig: taxonomy.Trigger
     if actor1 is not None and actor1.inter == "Civilians" and actor2 is not None:
         actor1, actor2 = actor2, actor1
     return actor1, actor2
+
+
+#: "..., killing four police officers": who comes after a casualty verb is the victim
+_VICTIM = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|target(?:ed|ing)|hitting|striking)\s+"
+                     r"(?:[\w,-]+\s+){0,3}$", re.I)
 
 
 def _same_side(actor1: actors_mod.Actor | None, other: actors_mod.Actor) -> bool:

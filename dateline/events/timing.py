@@ -2,7 +2,9 @@
 event's last past date, else the publication date; dates indexed by offset once per article."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from datetime import date, timedelta
 from typing import Any
 
 from dateline.events import taxonomy
@@ -35,8 +37,37 @@ def background_date(dates: Dates, sentence: Span) -> list[DateMention]:
 def near(dates: Dates, sentence: Span, trig: taxonomy.Trigger) -> list[DateMention]:
     """Dates of the trigger: before it in the sentence, or within a few words after it.
     ("an assault on X is one of the prisoners released last year": last year is the release's.)"""
-    found = [d for d in in_sentence(dates, sentence) if d.span.start < trig.start or d.span.start - trig.end <= 40]
+    text = sentence.text
+    found = [d for d in in_sentence(dates, sentence) if d.span.start < trig.start or d.span.start - trig.end <= 40
+             or _same_clause(text[trig.end - sentence.start:d.span.start - sentence.start])]
     return sorted(found, key=lambda d: abs(d.span.start - trig.start))
+
+
+#: words that open another clause or phrase between a trigger and a date after it
+_NEW_CLAUSE = re.compile(r"[;:(]|\b(?:that|which|who|whom|whose|since|after|before|when|while|until|"
+                         r"released|freed|because|although|but)\b", re.I)
+
+
+def _same_clause(gap: str) -> bool:
+    """'A military airstrike on a village ... killed at least 11 civilians on Sunday': a date
+    further on in the trigger's own clause is still its date."""
+    return len(gap) <= 160 and not _NEW_CLAUSE.search(gap)
+
+
+_NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|morning|evening|night)|a day later|the day after)\b", re.I)
+
+
+def chained(sentence: Span, trig: taxonomy.Trigger, previous: Event | None) -> DateMention | None:
+    """'The next day, troops shelled ...': the day after the event told before, when that
+    one had a day of its own."""
+    if previous is None or "event_date" not in previous.evidence or len(previous.event_date) != 10:
+        return None
+    m = _NEXT_DAY.search(sentence.text)
+    if not m or sentence.start + m.start() > trig.start + 80:
+        return None
+    day = date.fromisoformat(previous.event_date) + timedelta(days=1)
+    start = sentence.start + m.start()
+    return DateMention(Span(start, sentence.start + m.end(), m.group(0)), day.isoformat(), 1)
 
 
 def fill_date(event: Event, doc: Any, dates: list[DateMention]) -> None:

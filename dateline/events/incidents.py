@@ -1,0 +1,547 @@
+"""Mentions -> incidents: the article-level pass after the sentence-level mentions.
+
+ACLED's unit is one incident: one sub-event type, one place, one day, one actor pair. A
+news article tells an incident several times ("the airstrike", "the attack", "was killed by
+the strike") and mentions things that are no incident at all. So, per article:
+
+1. a decision per mention: does it report a specific occurrence? Not when the article is
+   about ordinary crime or an accident (its words say so, and no armed group, motive, armed
+   forces, remote weapon or demonstration is named anywhere in it), nor a tally ("have been killed since the coup"),
+   a court report, an imagined or exhorted scene, or a caption;
+2. clustering of the remaining mentions of one incident (same event type, compatible place,
+   day and modality) into one record whose evidence lists every mention;
+3. ACLED's naming conventions on the record: protesters and rioters by country, an unnamed
+   perpetrator as Unidentified Armed Group (country), civilian victims, no host government
+   as the perpetrator of violence, fatalities 0 when none are reported.
+
+The cue lists are data (``data/incidents.jsonl``: id, kind, pattern, why, examples,
+counter-examples), not code.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dateline.events import actors as actors_mod
+from dateline.records import Article, Event, Span
+
+CUES = Path(__file__).with_name("data") / "incidents.jsonl"
+
+#: modalities of a current, real event (the rest are kept apart and never merged with it)
+REAL = frozenset({"asserted", "claimed"})
+#: event types ACLED codes whatever the article's context: a demonstration is political
+ALWAYS_IN_SCOPE = frozenset({"Protests", "Riots"})
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: within one incident, the sub-event type that says more wins (police stepping in on a march)
+PROTEST_ORDER = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                 "Violent demonstration")
+#: one demonstration told as a march, police stepping in, arrests and stone-throwing is one event
+CROWD = frozenset({"Protests", "Riots"})
+#: sentences from which a text is a whole article that would name its political context
+WHOLE_ARTICLE = 6
+#: a mention is compared with this many incidents told before it (keeps clustering linear)
+RECENT_INCIDENTS = 30
+#: two precisely placed mentions further apart than this are two incidents
+SAME_PLACE_KM = 50.0
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One lexical cue: what it marks (``kind``) and why, with examples it must match."""
+
+    id: str
+    kind: str
+    pattern: re.Pattern[str]
+    why: str
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path = CUES) -> dict[str, tuple[Cue, ...]]:
+    """The cue file, grouped by kind; read once."""
+    groups: dict[str, list[Cue]] = {}
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        cue = Cue(row["id"], row["kind"], re.compile(row["pattern"], re.I | re.M), row.get("why", ""),
+                  tuple(row.get("examples", ())), tuple(row.get("counter_examples", ())))
+        groups.setdefault(cue.kind, []).append(cue)
+    return {kind: tuple(cues) for kind, cues in groups.items()}
+
+
+def _matches(kind: str, text: str) -> re.Match[str] | None:
+    for cue in load_cues().get(kind, ()):
+        m = cue.pattern.search(text)
+        if m:
+            return m
+    return None
+
+
+def resolve(article: Article, events: list[Event]) -> list[Event]:
+    """The article's incidents from its sentence-level mentions (see the module doc)."""
+    text = article.document.text
+    # ordinary crime or an accident, and nothing political: ACLED codes none of it. A whole
+    # article of violence that names no armed group, motive, armed force, remote weapon or
+    # demonstration anywhere is no political violence either; a snippet may just be short.
+    ordinary = _matches("political", text) is None and (
+        _matches("ordinary", text) is not None or len(article.sentences) >= WHOLE_ARTICLE)
+    kept = [e for e in events if reports_incident(e, article, ordinary)]
+    for event in kept:
+        _background(event)
+        _not_the_actors_country(event, article)
+    incidents = cluster(kept, text)
+    for event in incidents:
+        if event.fatalities is None:
+            _fatalities(event, text)
+        conventions(event, text)
+    return incidents
+
+
+# --- 1. the decision per mention ---------------------------------------------------------
+
+def reports_incident(event: Event, article: Article, ordinary: bool = False) -> bool:
+    """Whether a mention reports a specific occurrence ACLED would code. ``ordinary``: the
+    article is about crime or an accident, with no armed group, motive, armed forces, remote
+    weapon or demonstration named anywhere in it."""
+    if ordinary and event.event_type not in ALWAYS_IN_SCOPE:
+        return False
+    sentence = _sentence(event)
+    if sentence is None:
+        return True
+    words = sentence.text
+    if event.modality in REAL | {"historical"}:
+        for kind in ("tally", "legal", "rhetoric"):
+            if _matches(kind, words):
+                return False
+    return not _matches("caption", words.strip()) and not _caption(article, sentence)
+
+
+def _background(event: Event) -> None:
+    """A mention told as the past ('have attacked journalists previously') is background."""
+    sentence = _sentence(event)
+    if sentence is None or event.modality not in REAL:
+        return
+    for cue in load_cues().get("background", ()):
+        m = cue.pattern.search(sentence.text)
+        if m:
+            event.modality = "historical"
+            start = sentence.start + m.start()
+            event.evidence["modality"] = [span_of_text(sentence, m.start(), m.end(), start)]
+            return
+
+
+def _not_the_actors_country(event: Event, article: Article) -> None:
+    """'Turkey began an offensive': the country that acts is a side, not the place. The
+    event goes to the country the article names most after it (named twice at least)."""
+    where = event.evidence.get("location") or []
+    sides = event.evidence.get("actor1", []) + event.evidence.get("actor2", [])
+    if not where or (event.geo_precision or 0) < 3:
+        return
+    w = where[0]
+    text = article.document.text
+    if not any(s.start < w.end and w.start < s.end for s in sides) or _IN.search(text, max(0, w.start - 40), w.start):
+        return
+    counts: dict[str, list[Any]] = {}
+    for p in article.places:
+        if p.iso and p.iso != event.iso and p.feature.startswith("A.PCL"):
+            counts.setdefault(p.iso, []).append(p)
+    best = max(counts.values(), key=len) if counts else []
+    if len(best) < 2:
+        return
+    from dateline.events import place as place_mod
+
+    for name in _PLACE_FIELDS:
+        setattr(event, name, None if name in {"latitude", "longitude", "geo_precision", "geonameid"} else "")
+        event.evidence.pop(name, None)
+    place_mod.fill_place(event, best[0])
+
+
+_IN = re.compile(r"\b(?:in|into|across|inside|throughout|of|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def span_of_text(sentence: Span, a: int, b: int, start: int) -> Span:
+    """The span of ``sentence.text[a:b]`` in the article (``start`` = its article offset)."""
+    return Span(start, start + (b - a), sentence.text[a:b])
+
+
+def _sentence(event: Event) -> Span | None:
+    notes = event.evidence.get("notes")
+    return notes[0] if notes else None
+
+
+def _caption(article: Article, sentence: Span) -> bool:
+    """A picture's caption ('Protester dressed as a clown outside parliament.'): its head is a
+    noun and it has no finite verb of its own."""
+    doc = article.nlp
+    if doc is None:
+        return False
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ not in {"acl", "amod"} for t in span):
+        return False
+    roots = [t for t in span if t.dep_ == "ROOT"]
+    return bool(roots) and all(t.pos_ in {"NOUN", "PROPN"} for t in roots)
+
+
+# --- 2. clustering mentions of one incident ----------------------------------------------
+
+def cluster(events: list[Event], text: str) -> list[Event]:
+    """Merge mentions of one incident into the first; the rest of the order is kept."""
+    out: list[Event] = []
+    for event in events:
+        recent = out[-RECENT_INCIDENTS:]
+        # the same precise place first: a mention nearby but placed vaguely is a weaker tie
+        home = next((e for e in reversed(recent) if _precise(e) and _precise(event)
+                     and same_incident(e, event, text)), None) \
+            or next((e for e in reversed(recent) if same_incident(e, event, text)), None)
+        if home is None:
+            out.append(event)
+        else:
+            absorb(home, event)
+    return out
+
+
+def same_incident(a: Event, b: Event, text: str) -> bool:
+    """Same sub-event type (or one told generically), same modality group, compatible place and day, no clash of doers."""
+    if not a.event_type or (a.sub_event_type != b.sub_event_type and not _explosion_told_as_attack(a, b, text)
+                            and not _one_demonstration(a, b)):
+        return False
+    if (a.modality in REAL) != (b.modality in REAL) or (a.modality not in REAL and a.modality != b.modality):
+        return False
+    if _consequence(a, b):
+        return True
+    if _another(b, text):
+        return False
+    if not (_place_ok_for(a, b, text) and _date_ok(a, b) and _actors_ok(a, b)):
+        return False
+    if _precise(a) and _precise(b):
+        return True
+    # 'a car bombing' brings in a new referent; only the same precise place makes it the same
+    return not _indefinite(b, text) and (_generic(b, text) or _near(a, b))
+
+
+#: how far (characters) a mention placed no more precisely than its country may be from
+#: the incident's last mention and still tell it: the next sentence or two
+NEAR_CHARS = 400
+
+
+_ANOTHER = re.compile(r"\b(?:another|a second|a third|a separate|a new|a further|other)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _indefinite(e: Event, text: str) -> bool:
+    spans = e.evidence.get("sub_event_type") or []
+    return bool(spans) and bool(_INDEFINITE.search(text, max(0, spans[0].start - 25), spans[0].start))
+
+
+_CASUALTY_WORD = re.compile(r"(?:kill(?:ed|ing)|dead|died|wound(?:ed|ing)|injur(?:ed|ing))", re.I)
+
+
+def _consequence(a: Event, b: Event) -> bool:
+    """'An airstrike hit a market, killing 11': the killing in the same sentence as a
+    violent event is what that event did, not another incident."""
+    spans = b.evidence.get("sub_event_type") or []
+    notes = b.evidence.get("notes") or []
+    if a.event_type not in VIOLENT or not spans or not notes or not _CASUALTY_WORD.fullmatch(spans[0].text):
+        return False
+    return a.modality == b.modality and any(n == notes[0] for n in a.evidence.get("notes", []))
+
+
+def _another(e: Event, text: str) -> bool:
+    """'another explosion', 'a second bomb': the words say it is a new incident."""
+    spans = e.evidence.get("sub_event_type") or []
+    return bool(spans) and bool(_ANOTHER.search(text, max(0, spans[-1].start - 30), spans[-1].start))
+
+
+def _near(a: Event, b: Event) -> bool:
+    """Mentions placed only by region or country are one incident only when told close
+    together: an article lists many events in one country."""
+    told = a.evidence.get("notes") or []
+    new = b.evidence.get("notes") or []
+    if not told or not new:
+        return False
+    return new[0].start - max(s.end for s in told) <= NEAR_CHARS
+
+
+#: words that name any violence; "the attack" after a bombing is the bombing told again
+GENERIC_WORDS = frozenset({"attack", "attacks", "incident", "violence", "act"})
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|\w+day['\u2019]s|last night['\u2019]s)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _generic(e: Event, text: str) -> bool:
+    """The mention names violence generically and definitely ('the attack', 'this incident'):
+    it points back at an incident told before."""
+    spans = e.evidence.get("sub_event_type") or []
+    if not spans or spans[-1].text.lower() not in GENERIC_WORDS:
+        return False
+    start = spans[-1].start
+    return bool(_DEFINITE.search(text, max(0, start - 30), start))
+
+
+def _explosion_told_as_attack(a: Event, b: Event, text: str) -> bool:
+    """ACLED's precedence: an explosive weapon makes an attack Explosions/Remote violence,
+    so a generic mention of violence joins the explosion it names again."""
+    types = {a.event_type, b.event_type}
+    if "Explosions/Remote violence" not in types or not types <= {"Explosions/Remote violence"} | VIOLENT:
+        return False
+    other = a if a.event_type != "Explosions/Remote violence" else b
+    return _generic(other, text)
+
+
+def _one_demonstration(a: Event, b: Event) -> bool:
+    """A march, the police stepping in, arrests at it and stones thrown are one
+    demonstration (its sub-event type the most violent told)."""
+    kinds = {a.event_type, b.event_type}
+    if a.sub_event_type == "Mob violence" or b.sub_event_type == "Mob violence":
+        return False
+    return kinds <= CROWD or (a.event_type in CROWD and b.sub_event_type == "Arrests")
+
+
+def _precise(e: Event) -> bool:
+    return e.latitude is not None and e.longitude is not None and (e.geo_precision or 3) <= 2
+
+
+def _place_ok(a: Event, b: Event) -> bool:
+    if a.iso and b.iso and a.iso != b.iso:
+        return False
+    if _precise(a) and _precise(b):
+        return _km(a, b) <= SAME_PLACE_KM
+    return True
+
+
+def _place_ok_for(a: Event, b: Event, text: str) -> bool:
+    """A generic mention placed only by country ('the attack', said on TV in Yemen) can
+    name an incident elsewhere; otherwise places must agree."""
+    if (_generic(a, text) and not _precise(a)) or (_generic(b, text) and not _precise(b)):
+        return not (_precise(a) and _precise(b))
+    return _place_ok(a, b)
+
+
+def _km(a: Event, b: Event) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _own_date(e: Event) -> bool:
+    """The date was said of this mention (not the publication date taken for want of one)."""
+    return "event_date" in e.evidence
+
+
+def _date_ok(a: Event, b: Event) -> bool:
+    if not (_own_date(a) and _own_date(b)):
+        return True
+    x, y = a.event_date, b.event_date
+    if not x or not y:  # no publication date to resolve them: the words must agree
+        return a.evidence["event_date"][0].text.lower() == b.evidence["event_date"][0].text.lower()
+    return x.startswith(y) or y.startswith(x)  # the same day, or a day within the month said
+
+
+def _named(name: str) -> bool:
+    base = name.split(" (")[0]
+    return bool(name) and base not in actors_mod.GENERIC_NAMES
+
+
+def _actors_ok(a: Event, b: Event) -> bool:
+    """Two different named doers make two incidents, unless one's doer is the other's
+    target; two mentions that each name both sides must name the same two."""
+    if _named(a.actor1) and _named(b.actor1) and a.actor1 != b.actor1 \
+            and not (a.actor1 == b.actor2 or b.actor1 == a.actor2):
+        return False
+    sides_a, sides_b = _sides(a), _sides(b)
+    return not (len(sides_a) == 2 and len(sides_b) == 2 and sides_a != sides_b)
+
+
+def _sides(e: Event) -> set[str]:
+    """The sides a mention names, unnamed gunmen included (the text said 'unidentified')."""
+    return {n.split(" (")[0] if n.startswith("Unidentified") else n
+            for n in (e.actor1, e.actor2) if n and not n.startswith(("Civilians", "Protesters", "Rioters"))}
+
+
+def absorb(home: Event, other: Event) -> None:
+    """``other`` is a later mention of ``home``'s incident: add what it knows, and its words
+    to the evidence, so the record points at every mention."""
+    from dateline.events import mentions
+
+    if home.event_type != other.event_type and other.event_type == "Explosions/Remote violence":
+        for name in ("event_type", "sub_event_type", "disorder_type", "plover_type", "plover_mode"):
+            setattr(home, name, getattr(other, name))
+            if name in other.evidence:
+                home.evidence[name] = list(other.evidence[name]) + home.evidence.get(name, [])
+    mentions.merge(home, other)
+    for slot in ("1", "2"):
+        mine, theirs = getattr(home, f"actor{slot}"), getattr(other, f"actor{slot}")
+        if theirs and _named(theirs) and not _named(mine) and theirs not in (home.actor1, home.actor2):
+            for name in (f"actor{slot}", f"inter{slot}"):
+                setattr(home, name, getattr(other, name))
+                home.evidence[name] = list(other.evidence.get(name, []))
+    if not home.actor2:  # the other side named by a later mention ("a counterattack by Afghan units")
+        for slot in ("1", "2"):
+            name = getattr(other, f"actor{slot}")
+            if _named(name) and name != home.actor1:
+                for field in ("actor", "inter"):
+                    setattr(home, f"{field}2", getattr(other, f"{field}{slot}"))
+                    home.evidence[f"{field}2"] = list(other.evidence.get(f"{field}{slot}", []))
+                break
+    home.interaction = actors_mod.interaction(home.inter1, home.inter2)
+    if other.location and (not home.location or (not _precise(home) and _precise(other))):
+        _take_place(home, other)
+    if _own_date(other) and not _own_date(home):
+        for name in ("event_date", "time_precision", "year"):
+            setattr(home, name, getattr(other, name))
+            if name in other.evidence:
+                home.evidence[name] = list(other.evidence[name])
+    _escalate(home, other)
+    for name in ("event_type", "sub_event_type", "disorder_type", "notes"):
+        spans = home.evidence.setdefault(name, [])
+        spans.extend(s for s in other.evidence.get(name, []) if s not in spans)
+    home.notes = " … ".join(span.text.strip() for span in home.evidence.get("notes", [])) or home.notes
+
+
+def _escalate(home: Event, other: Event) -> None:
+    """A demonstration takes the most violent sub-event type any mention tells; arrests at a
+    peaceful march make it a protest with intervention."""
+    if home.event_type not in CROWD or home.sub_event_type not in PROTEST_ORDER:
+        return
+    sub = other.sub_event_type
+    if sub == "Arrests":
+        sub = "Protest with intervention"
+    if sub in PROTEST_ORDER and PROTEST_ORDER.index(sub) > PROTEST_ORDER.index(home.sub_event_type):
+        from dateline.events import taxonomy
+
+        home.sub_event_type = sub
+        home.event_type, home.disorder_type = taxonomy.ACLED[sub]
+        home.plover_type = taxonomy.PLOVER_OF.get(sub, home.plover_type)
+        spans = list(other.evidence.get("sub_event_type", []))
+        for name in ("sub_event_type", "event_type", "disorder_type"):
+            home.evidence[name] = spans + [s for s in home.evidence.get(name, []) if s not in spans]
+
+
+_PLACE_FIELDS = ("location", "latitude", "longitude", "country", "iso", "admin1", "admin2",
+                 "geo_precision", "geonameid", "region")
+
+
+def _take_place(home: Event, other: Event) -> None:
+    for name in _PLACE_FIELDS:
+        setattr(home, name, getattr(other, name))
+        if name in other.evidence:
+            home.evidence[name] = list(other.evidence[name])
+        else:
+            home.evidence.pop(name, None)
+
+
+def _fatalities(event: Event, text: str) -> None:
+    """The first death count said in a sentence that tells the incident (not a tally)."""
+    from dateline.events import quantities as quantities_mod
+
+    found: list[tuple[int, int, int]] = []  # (offset, value, end)
+    for sentence in event.evidence.get("notes", []):
+        if _matches("tally", sentence.text):
+            continue
+        found += [(q["span"].start, q["value"], q["span"].end)
+                  for q in quantities_mod.find(text, sentence.start, sentence.end) if q["kind"] == "killed"]
+        for cue in load_cues().get("fatalities", ()):
+            for m in cue.pattern.finditer(text, sentence.start, sentence.end):
+                value = _number(m.group("n"))
+                if value is not None:
+                    found.append((m.start("n"), value, m.end("n")))
+    if found:
+        start, value, end = min(found)
+        event.fatalities = value
+        event.evidence["fatalities"] = [Span(start, end, text[start:end])]
+
+
+def _number(word: str) -> int | None:
+    from dateline.events import quantities as quantities_mod
+
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    if word in {"a", "an", "many", "several", "few", "multiple"}:
+        return None  # too vague to be a count here
+    return quantities_mod.WORD_NUMBERS.get(word)
+
+
+# --- 3. ACLED's conventions on the record ------------------------------------------------
+
+def conventions(event: Event, text: str) -> None:
+    """Name the sides as ACLED does and fill fatalities; evidence is the mention's words."""
+    trigger = list(event.evidence.get("sub_event_type") or event.evidence.get("event_type") or [])
+    country = event.country
+    if event.event_type in {"Protests", "Riots"}:
+        _crowd(event, "Protesters" if event.event_type == "Protests" else "Rioters", country, trigger)
+    elif event.event_type in VIOLENT:
+        _no_government_doer(event, text)
+        if not event.actor1 and country and event.event_type != "Battles":
+            _set(event, "1", f"Unidentified Armed Group ({country})", "Political militia", trigger)
+        if event.event_type == "Violence against civilians" and not event.actor2 and country:
+            _set(event, "2", f"Civilians ({country})", "Civilians", trigger)
+    for slot in ("1", "2"):
+        name = getattr(event, f"actor{slot}")
+        if name in actors_mod.GENERIC_NAMES and country:
+            setattr(event, f"actor{slot}", f"{name} ({country})")
+    event.interaction = actors_mod.interaction(event.inter1, event.inter2)
+    if event.interaction:
+        event.evidence["interaction"] = event.evidence.get("inter1", []) + event.evidence.get("inter2", [])
+    if event.event_type == "Violence against civilians" or event.inter2 == "Civilians":
+        event.civilian_targeting = "Civilian targeting"
+        event.evidence["civilian_targeting"] = event.evidence.get("inter2") or trigger
+    if event.fatalities is None and event.modality in REAL:
+        event.fatalities = 0  # none reported in any mention of the incident
+        event.evidence["fatalities"] = trigger
+
+
+def _set(event: Event, slot: str, name: str, inter: str, spans: list[Any]) -> None:
+    setattr(event, f"actor{slot}", name)
+    setattr(event, f"inter{slot}", inter)
+    event.evidence[f"actor{slot}"] = list(spans)
+    event.evidence[f"inter{slot}"] = list(spans)
+
+
+def _clear(event: Event, slot: str) -> None:
+    setattr(event, f"actor{slot}", "")
+    setattr(event, f"inter{slot}", "")
+    event.evidence.pop(f"actor{slot}", None)
+    event.evidence.pop(f"inter{slot}", None)
+
+
+def _crowd(event: Event, kind: str, country: str, trigger: list[Any]) -> None:
+    """A demonstration's actor1 is the crowd, named by country; a state force found as its
+    doer is the side that stepped in (actor2)."""
+    if event.inter1 == "State forces" and not event.actor2 and event.sub_event_type != "Peaceful protest":
+        _set(event, "2", event.actor1, event.inter1, event.evidence.get("actor1", []))
+    if event.inter2 not in {"State forces", "Rioters", "Protesters", "Political militia", "Identity militia"} \
+            or event.sub_event_type == "Peaceful protest":
+        _clear(event, "2")
+    name = f"{kind} ({country})" if country else kind
+    spans = event.evidence.get("actor1", []) if event.inter1 == kind else trigger
+    _set(event, "1", name, kind, spans)
+
+
+def _no_government_doer(event: Event, text: str) -> None:
+    """'Government of X' does not fight: in a battle the state's side is its armed forces,
+    and so is a government named right before the weapon ('Sri Lankan government shelling');
+    anywhere else it is the speaker or the host state, not a side."""
+    trig = (event.evidence.get("sub_event_type") or [None])[0]
+    for slot in ("1", "2"):
+        name = getattr(event, f"actor{slot}")
+        if not name.startswith("Government of "):
+            continue
+        spans = event.evidence.get(f"actor{slot}", [])
+        adjacent = bool(spans) and trig is not None and 0 <= trig.start - spans[0].end <= 12
+        if event.event_type == "Battles" or adjacent:
+            _set(event, slot, name.replace("Government of", "Military Forces of", 1), "State forces", spans)
+        else:
+            _clear(event, slot)

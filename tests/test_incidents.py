@@ -1,0 +1,127 @@
+"""Article-level incidents (issue 14): one record per incident, no record for what is no
+incident, ACLED's sides, place, day and dead. Sentences written for these tests."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import dateline
+from dateline.events import incidents
+
+PUBLISHED = "2024-03-12"  # a Tuesday
+
+
+def _events(text: str, published: str = PUBLISHED):
+    return dateline.extract(text, published=published).events
+
+
+def _real(text: str, published: str = PUBLISHED):
+    return [e for e in _events(text, published) if e.modality in {"asserted", "claimed"}]
+
+
+def test_one_incident_told_three_ways_is_one_record() -> None:
+    events = _real("A military airstrike hit a crowded market in Sagaing on Sunday, killing at least 11 "
+                   "civilians. The airstrike destroyed dozens of stalls, residents said. A schoolteacher was "
+                   "among those killed by the airstrike, his brother said.")
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert len(strikes) == 1, [(e.sub_event_type, e.notes) for e in events]
+    strike = strikes[0]
+    assert strike.sub_event_type == "Air/drone strike"
+    assert len(strike.evidence["notes"]) == 3  # every mention is evidence
+    assert strike.fatalities == 11 and strike.event_date == "2024-03-10"
+
+
+def test_the_attack_after_a_bombing_is_the_bombing() -> None:
+    events = _real("A car bomb exploded outside a police station in Kirkuk on Monday, killing six people. "
+                   "No group has yet said it carried out the attack.")
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_another_explosion_is_another_incident() -> None:
+    events = _real("A roadside bomb hit an army truck near Kandahar on Monday. Hours later another bomb "
+                   "exploded at a checkpoint near Kandahar, police said.")
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 2
+
+
+def test_a_tally_is_no_event() -> None:
+    assert _real("More than 1,200 civilians have been killed since the army seized power, a monitoring "
+                 "group says.") == []
+    assert _real("About 40,000 people died in the civil war that ended in 2009.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Imagine a city where every bombing goes unpunished.",
+    "Protester dressed as a skeleton outside parliament.",
+    "The man appeared in court on Monday charged with murder over the shooting at the mosque.",
+])
+def test_rhetoric_captions_and_court_reports_are_no_events(text: str) -> None:
+    assert _real(text) == []
+
+
+def test_ordinary_crime_in_a_whole_article_is_not_coded() -> None:
+    text = ("A man shot a shopkeeper during a robbery in Leeds on Friday night, police said. "
+            "The suspect fled in a stolen car and was arrested two hours later. "
+            "The shopkeeper, 54, died in hospital on Saturday. "
+            "Detectives said the two men did not know each other. "
+            "Neighbours described the victim as a quiet man who had run the shop for 20 years. "
+            "The suspect will appear before magistrates on Monday.")
+    assert _real(text) == []
+
+
+def test_a_date_a_few_words_from_the_trigger_is_its_date() -> None:
+    [strike] = _real("A military airstrike on a village in Sagaing region killed at least 11 civilians on "
+                     "Sunday, residents said.")
+    assert strike.event_date == "2024-03-10" and strike.evidence["event_date"][0].text == "Sunday"
+
+
+def test_the_next_day_follows_the_event_before() -> None:
+    first, second = _real("Rebels attacked an army base near Goma on Monday. The next day, troops shelled rebel "
+                          "positions near Rutshuru.")
+    assert first.event_date == "2024-03-11"
+    assert second.event_date == "2024-03-12" and second.evidence["event_date"][0].text == "The next day"
+
+
+def test_fatalities_are_zero_when_none_are_reported() -> None:
+    [raid] = _real("Gunmen stormed a hotel in Mogadishu on Friday. No casualties were reported.")
+    assert raid.fatalities == 0 and raid.evidence["fatalities"]
+
+
+def test_the_host_government_is_not_the_perpetrator() -> None:
+    [bomb] = _real("A suicide bomber blew himself up at a checkpoint in Kandahar on Monday, killing four "
+                   "police officers, the Afghan government said.")
+    assert bomb.sub_event_type == "Suicide bomb"
+    assert not bomb.actor1.startswith("Government of")
+    assert bomb.actor1 == "Unidentified Armed Group (Afghanistan)"
+
+
+def test_shelled_civilians_are_civilian_targeting() -> None:
+    [shelling] = _real("Russian forces shelled residential areas of Kharkiv on Tuesday, killing four civilians.")
+    assert shelling.actor1 == "Military Forces of Russia"
+    assert shelling.civilian_targeting == "Civilian targeting"
+    assert shelling.fatalities == 4
+
+
+def test_protesters_are_named_by_country_and_arrests_at_a_march_are_intervention() -> None:
+    events = _real("Thousands of people marched through Tbilisi on Saturday against the new media law. "
+                   "Police detained 20 protesters near parliament, the interior ministry said.")
+    [march] = [e for e in events if e.event_type == "Protests"]
+    assert march.actor1 == "Protesters (Georgia)"
+    assert march.sub_event_type == "Protest with intervention"
+    assert not [e for e in events if e.sub_event_type == "Arrests"]
+
+
+def test_every_cue_matches_its_examples_and_none_of_its_counter_examples() -> None:
+    for kind, cues in incidents.load_cues().items():
+        for cue in cues:
+            assert cue.examples, cue.id
+            for example in cue.examples:
+                assert cue.pattern.search(example), (cue.id, example)
+            for counter in cue.counter_examples:
+                assert not cue.pattern.search(counter), (cue.id, counter)
+
+
+def test_cue_file_rows_have_ids_kinds_and_reasons() -> None:
+    rows = [json.loads(line) for line in incidents.CUES.read_text("utf-8").splitlines() if line.strip()]
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert all(r["kind"] and r["why"] for r in rows)
