@@ -14,23 +14,20 @@ the strike") and mentions things that are no incident at all. So, per article:
    perpetrator as Unidentified Armed Group (country), civilian victims, no host government
    as the perpetrator of violence, fatalities 0 when none are reported.
 
-The cue lists are data (``data/incidents.jsonl``: id, kind, pattern, why, examples,
-counter-examples), not code.
+The cue lists are rules (``rules/incidents.jsonl``, rule set ``events.incidents``; see
+:mod:`dateline.rules`): a user file can add, replace or disable any of them by id.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from dateline import rules
 from dateline.events import actors as actors_mod
 from dateline.records import Article, Event, Span
 
-CUES = Path(__file__).with_name("data") / "incidents.jsonl"
+STAGE = "events.incidents"  # the rule set of the cues, in rules/incidents.jsonl
 
 #: modalities of a current, real event (the rest are kept apart and never merged with it)
 REAL = frozenset({"asserted", "claimed"})
@@ -50,35 +47,14 @@ RECENT_INCIDENTS = 30
 SAME_PLACE_KM = 50.0
 
 
-@dataclass(frozen=True)
-class Cue:
-    """One lexical cue: what it marks (``kind``) and why, with examples it must match."""
-
-    id: str
-    kind: str
-    pattern: re.Pattern[str]
-    why: str
-    examples: tuple[str, ...]
-    counter_examples: tuple[str, ...]
-
-
-@lru_cache(maxsize=4)
-def load_cues(path: Path = CUES) -> dict[str, tuple[Cue, ...]]:
-    """The cue file, grouped by kind; read once."""
-    groups: dict[str, list[Cue]] = {}
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        cue = Cue(row["id"], row["kind"], re.compile(row["pattern"], re.I | re.M), row.get("why", ""),
-                  tuple(row.get("examples", ())), tuple(row.get("counter_examples", ())))
-        groups.setdefault(cue.kind, []).append(cue)
-    return {kind: tuple(cues) for kind, cues in groups.items()}
+def load_cues() -> dict[str, tuple[rules.Rule, ...]]:
+    """The incident cues (rule set ``events.incidents``), by label: what each marks."""
+    return rules.labels(STAGE)
 
 
 def _matches(kind: str, text: str) -> re.Match[str] | None:
     for cue in load_cues().get(kind, ()):
-        m = cue.pattern.search(text)
+        m = cue.regex.search(text)
         if m:
             return m
     return None
@@ -120,7 +96,8 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
         for kind in ("tally", "legal", "rhetoric"):
             if _matches(kind, words):
                 return False
-    return not _matches("caption", words.strip()) and not _caption(article, sentence)
+    # a caption: a picture's subject and what it wears or holds, no finite verb
+    return not _matches("caption", words.strip())
 
 
 def _background(event: Event) -> None:
@@ -129,7 +106,7 @@ def _background(event: Event) -> None:
     if sentence is None or event.modality not in REAL:
         return
     for cue in load_cues().get("background", ()):
-        m = cue.pattern.search(sentence.text)
+        m = cue.regex.search(sentence.text)
         if m:
             event.modality = "historical"
             start = sentence.start + m.start()
@@ -174,21 +151,6 @@ def span_of_text(sentence: Span, a: int, b: int, start: int) -> Span:
 def _sentence(event: Event) -> Span | None:
     notes = event.evidence.get("notes")
     return notes[0] if notes else None
-
-
-def _caption(article: Article, sentence: Span) -> bool:
-    """A picture's caption ('Protester dressed as a clown outside parliament.'): its head is a
-    noun and it has no finite verb of its own."""
-    doc = article.nlp
-    if doc is None:
-        return False
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ not in {"acl", "amod"} for t in span):
-        return False
-    roots = [t for t in span if t.dep_ == "ROOT"]
-    return bool(roots) and all(t.pos_ in {"NOUN", "PROPN"} for t in roots)
 
 
 # --- 2. clustering mentions of one incident ----------------------------------------------
@@ -316,6 +278,8 @@ def _precise(e: Event) -> bool:
 def _place_ok(a: Event, b: Event) -> bool:
     if a.iso and b.iso and a.iso != b.iso:
         return False
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return False  # two provinces: two places
     if _precise(a) and _precise(b):
         return _km(a, b) <= SAME_PLACE_KM
     return True
@@ -453,7 +417,7 @@ def _fatalities(event: Event, text: str) -> None:
         found += [(q["span"].start, q["value"], q["span"].end)
                   for q in quantities_mod.find(text, sentence.start, sentence.end) if q["kind"] == "killed"]
         for cue in load_cues().get("fatalities", ()):
-            for m in cue.pattern.finditer(text, sentence.start, sentence.end):
+            for m in cue.regex.finditer(text, sentence.start, sentence.end):
                 value = _number(m.group("n"))
                 if value is not None:
                     found.append((m.start("n"), value, m.end("n")))

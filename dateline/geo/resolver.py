@@ -715,7 +715,7 @@ def resolve_article_mentions(article: Article, mentions: list[Mention]) -> None:
 
 #: 'the capital of X', 'the provincial capital of X', before a unit's name ...
 _CAPITAL_OF = re.compile(
-    r"\b(the\s+(?:(?:provincial|regional|state|district|county|national)\s+)?capital\s+(?:city\s+)?of\s+"
+    r"\b((?:the\s+)?(?:(?:provincial|regional|state|district|county|national)\s+)?capital\s+(?:city\s+)?of\s+"
     r"(?:the\s+)?)$",
     re.IGNORECASE,
 )
