@@ -119,3 +119,9 @@ def test_a_user_rule_file_can_disable_an_incident_cue(tmp_path, monkeypatch) -> 
     user.write_text(json.dumps({"id": "incidents.tally.since", "disable": True}) + "\n", encoding="utf-8")
     monkeypatch.setenv("DATELINE_RULES", str(user))
     assert "incidents.tally.since" not in {r.id for r in incidents.load_cues().get("tally", ())}
+
+
+def test_a_death_toll_in_words_is_the_fatalities() -> None:
+    [bomb] = _real("A bomb exploded at a bus station in Quetta on Monday. The death toll rose to twelve "
+                   "on Tuesday, officials said.")
+    assert bomb.fatalities == 12 and bomb.evidence["fatalities"][0].text == "twelve"

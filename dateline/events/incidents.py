@@ -20,6 +20,7 @@ The cue lists are rules (``rules/incidents.jsonl``, rule set ``events.incidents`
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 import re
 from typing import Any
 
@@ -73,9 +74,10 @@ def resolve(article: Article, events: list[Event]) -> list[Event]:
         _background(event)
         _not_the_actors_country(event, article)
     incidents = cluster(kept, text)
+    told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     for event in incidents:
         if event.fatalities is None:
-            _fatalities(event, text)
+            _fatalities(event, text, _with_next(event, article.sentences, told))
         conventions(event, text)
     return incidents
 
@@ -406,12 +408,25 @@ def _take_place(home: Event, other: Event) -> None:
             home.evidence.pop(name, None)
 
 
-def _fatalities(event: Event, text: str) -> None:
-    """The first death count said in a sentence that tells the incident (not a tally)."""
+def _with_next(event: Event, sentences: list[Span], told: set[int]) -> list[Span]:
+    """The incident's sentences and each one's next sentence when that one tells no
+    incident of its own ('A bomb exploded ... The death toll rose to twelve.')."""
+    starts = [s.start for s in sentences]
+    out = list(event.evidence.get("notes", []))
+    for span in list(out):
+        i = bisect_right(starts, span.start)
+        if i < len(sentences) and sentences[i].start not in told and sentences[i] not in out:
+            out.append(sentences[i])
+    return out
+
+
+def _fatalities(event: Event, text: str, sentences: list[Span]) -> None:
+    """The first death count said in a sentence that tells the incident or follows one
+    (not a tally)."""
     from dateline.events import quantities as quantities_mod
 
     found: list[tuple[int, int, int]] = []  # (offset, value, end)
-    for sentence in event.evidence.get("notes", []):
+    for sentence in sentences:
         if _matches("tally", sentence.text):
             continue
         found += [(q["span"].start, q["value"], q["span"].end)
@@ -435,7 +450,7 @@ def _number(word: str) -> int | None:
         return int(word)
     if word in {"a", "an", "many", "several", "few", "multiple"}:
         return None  # too vague to be a count here
-    return quantities_mod.WORD_NUMBERS.get(word)
+    return quantities_mod.word_numbers().get(word)
 
 
 # --- 3. ACLED's conventions on the record ------------------------------------------------
