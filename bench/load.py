@@ -120,6 +120,20 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def peak_rss_mib(pid: int) -> float:
+    """The largest resident memory of a process and its children so far (VmHWM), in MiB."""
+    peak = 0.0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+        if int(status.parent.name) == pid or fields.get("PPid", "").strip() == str(pid):
+            peak = max(peak, int(fields.get("VmHWM", "0 kB").split()[0]) / 1024)
+    return peak
+
+
 def fill(path: str, n: int) -> None:
     with connect(path) as store:
         for article in demo.synthetic(n):
@@ -178,6 +192,7 @@ def main() -> None:
             cpu0, mine0 = cpu_seconds(server.pid), time.process_time()
             out, errors, deferred, wall = asyncio.run(load(base, args.clients, args.heavy, args.seconds, args.cap))
             server_cpu, client_cpu = cpu_seconds(server.pid) - cpu0, time.process_time() - mine0
+            rss = peak_rss_mib(server.pid)
         finally:
             server.terminate()
             server.wait(10)
@@ -189,11 +204,12 @@ def main() -> None:
               f"{deferred.get(name, 0):>10}")
     print(f"errors: {sum(errors.values())} {dict(errors) or ''}")
     print(f"{args.clients} clients ({args.heavy} heavy) for {wall:.0f} s on loopback; {args.events} events; "
-          f"uvicorn, {args.workers} process(es); {os.cpu_count()} CPUs; CPU: server {server_cpu:.0f} s, clients {client_cpu:.0f} s; load average "
+          f"uvicorn, {args.workers} process(es); {os.cpu_count()} CPUs; CPU: server {server_cpu:.0f} s, clients {client_cpu:.0f} s; server peak memory {rss:.0f} MiB; "
+          f"load average "
           f"{os.getloadavg()[0]:.1f}")
     head = out.get("filtered events", [])
     print(json.dumps({"events": args.events, "clients": args.clients, "heavy_clients": args.heavy,
-                      "seconds": round(wall, 1), "errors": sum(errors.values()),
+                      "seconds": round(wall, 1), "errors": sum(errors.values()), "server_peak_mib": round(rss),
                       "filtered": {"n": len(head), "p50_ms": round(percentile(head, .5), 1),
                                    "p95_ms": round(percentile(head, .95), 1), "p99_ms": round(percentile(head, .99), 1)},
                       "geojson": {"n": len(out.get("geojson 20k", [])), "deferred": deferred.get("geojson 20k", 0),
