@@ -378,3 +378,12 @@ def test_an_article_spacy_fails_on_is_reported_and_the_batch_goes_on() -> None:
         model.max_length = limit
     assert [a.document.origin for a in articles] == ["t0", "t1", "t3", "t4"]
     assert len(failed) == 1 and failed[0][0] == "t2" and "E088" in failed[0][1]
+
+
+def test_listing_files_leaves_out_what_would_block_an_open(tmp_path: Path) -> None:
+    from dateline.ingest import list_files
+
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n')
+    os.mkfifo(tmp_path / "b.jsonl")
+    assert list_files(tmp_path) == [tmp_path / "a.jsonl"]
+    assert list_files(tmp_path / "b.jsonl") == [] and list_files("/dev/zero") == []

@@ -41,8 +41,16 @@ def read_path(path: str | os.PathLike[str]) -> Iterator[Item]:
 
 
 def list_files(path: str | os.PathLike[str]) -> list[Path]:
-    """The files ``path`` names (errors left out: :func:`walk` gives them too)."""
-    return [p for p in walk(path) if isinstance(p, Path)]
+    """The regular files ``path`` names, safe to open (a FIFO would block): errors, FIFOs and
+    devices are left out here, and reported when :func:`read_path` reads the same path."""
+    return [p for p in walk(path) if isinstance(p, Path) and _is_regular(p)]
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
