@@ -387,3 +387,14 @@ def test_listing_files_leaves_out_what_would_block_an_open(tmp_path: Path) -> No
     os.mkfifo(tmp_path / "b.jsonl")
     assert list_files(tmp_path) == [tmp_path / "a.jsonl"]
     assert list_files(tmp_path / "b.jsonl") == [] and list_files("/dev/zero") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", ["Gunmen attacked Kano 99999999 days ago.",
+                                      "Troops clashed with rebels 5000 years ago on Monday."])
+def test_dates_outside_the_calendar_do_not_drop_the_article(sentence: str) -> None:
+    from dateline.pipeline import extract
+
+    article = extract(sentence, published="1900-01-01")
+    assert article.document.published == "1900-01-01"
+    assert all(d.date >= "0001" for d in article.dates)

@@ -60,11 +60,15 @@ def read(expression: str, anchor: Anchor | None) -> Period | None:
     """The period one expression names, or None (not a date, or not one we can read).
 
     A bare month or weekday written in lower case is a word, not a date ("march", "may").
+    An expression that points before year 1 or after 9999 is not one either.
     """
     normalised = grammar.normalise(expression)
     if normalised in grammar.BARE_NAMES and expression.strip().islower():
         return None
-    return _read(normalised, anchor)
+    try:
+        return _read(normalised, anchor)
+    except (OverflowError, ValueError):  # "99999999 days ago", "5000 years ago": outside the calendar
+        return None
 
 
 @lru_cache(maxsize=65536)
