@@ -64,6 +64,8 @@ def ids(response: object) -> list[str]:
     ({"actor": "taliban"}, 4),
     ({"q": "tear gas"}, 0),  # not in notes of the coded event
     ({"q": "khartoum"}, 1),
+    ({"q": "KHARTOUM"}, 1),  # any case
+    ({"actor": "TALIBAN"}, 4),
     ({"q": "100%_"}, 0),  # LIKE wildcards are literal
     ({"country": "Afghanistan", "event_type": "Explosions/Remote violence"}, 2),
 ])
@@ -228,6 +230,18 @@ def test_claims_with_disputes_both_ways(client: TestClient) -> None:
         "speaker"] == "Fawad Aman"
 
 
+@pytest.mark.parametrize("params, expected", [
+    ({"country": "Afghanistan"}, 3), ({"country": "afg"}, 3), ({"country": "Sudan"}, 0), ({"country": "Mali"}, 1),
+    ({"event_type": "Battles"}, 4), ({"event_type": "Protests"}, 0), ({"actor": "taliban"}, 3),
+    ({"since": "2021-08-01", "until": "2021-08-31"}, 3), ({"since": "2021-09-01"}, 1),
+    ({"country": "Afghanistan", "disputed": True}, 1), ({"country": "Afghanistan", "q": "baseless"}, 1),
+])
+def test_claims_follow_event_filters(client: TestClient, params: dict[str, object], expected: int) -> None:
+    """The claims of articles that reported a matching event (what the page's claims view shows)."""
+    body = client.get("/api/claims", params=params).json()
+    assert body["total"] == expected == len(body["items"])
+
+
 def test_claims_paging(client: TestClient) -> None:
     first = client.get("/api/claims", params={"limit": 3}).json()
     rest = client.get("/api/claims", params={"limit": 3, "cursor": first["next_cursor"]}).json()
@@ -378,6 +392,8 @@ def test_api_over_postgresql(pg_url: str) -> None:  # noqa: F811
         assert c.get("/api/facets").json()["events"] == 6
         (claim,) = c.get("/api/claims", params={"disputed": True}).json()["items"]
         assert claim["disputes"][0]["quote"] == "baseless propaganda"
+        assert c.get("/api/claims", params={"country": "afg", "since": "2021-08"}).json()["total"] == 3
+        assert c.get("/api/events", params={"q": "KHARTOUM"}).json()["total"] == 1  # LOWER() kept here
         docs = c.get("/api/documents", params={"limit": 3}).json()
         assert c.get("/api/documents", params={"cursor": docs["next_cursor"]}).json()["items"]
         doc = c.get(f"/api/documents/{docs['items'][0]['doc_id']}").json()
