@@ -149,8 +149,11 @@ def _load(user_files: tuple[str, ...]) -> dict[str, tuple[Rule, ...]]:
     rules: dict[str, Rule] = {}
     for path in shipped_files():
         for rule in _read(path, strict=True):
-            if rule is not None:
+            if isinstance(rule, Rule):
+                if rule.stage.partition(".")[0] != path.parent.parent.name:
+                    raise RuleError(f"{path}: rule {rule.id!r} of stage {rule.stage!r} is in another stage's folder")
                 rules[rule.id] = rule
+    known = {rule.stage for rule in rules.values()}
     for name in user_files:
         path = Path(name)
         if not path.is_file():
@@ -159,6 +162,9 @@ def _load(user_files: tuple[str, ...]) -> dict[str, tuple[Rule, ...]]:
         for entry in _read(path, strict=False):
             if isinstance(entry, str):
                 rules.pop(entry, None)  # disabled by id
+            elif entry is not None and entry.stage not in known:
+                _warn(f"{entry.source}: rule {entry.id!r}: no stage reads {entry.stage!r} "
+                      f"(known: {', '.join(sorted(known))})")
             elif entry is not None:
                 rules[entry.id] = entry  # new, or replaces the shipped rule in place
     by_stage: dict[str, list[Rule]] = {}
@@ -173,7 +179,7 @@ def _read(path: Path, strict: bool) -> Iterable[Rule | str | None]:
         if not line.strip():
             continue
         try:
-            yield _parse(line, path)
+            yield _parse(line, f"{path}:{number}")
         except RuleError as exc:
             message = f"{path}:{number}: {exc}"
             if strict:
@@ -182,7 +188,7 @@ def _read(path: Path, strict: bool) -> Iterable[Rule | str | None]:
             yield None
 
 
-def _parse(line: str, path: Path) -> Rule | str:
+def _parse(line: str, source: str) -> Rule | str:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -213,7 +219,7 @@ def _parse(line: str, path: Path) -> Rule | str:
         id=data["id"], stage=data["stage"], label=data["label"], pattern=pattern, weight=weight,
         why=str(data.get("why", "")), examples=tuple(data.get("examples", ())),
         counter_examples=tuple(data.get("counter_examples", ())), attrs=dict(data.get("attrs", {})),
-        source=str(path),
+        source=source,
     )
 
 

@@ -81,3 +81,11 @@ def test_a_shipped_rule_file_must_be_valid(tmp_path: Path) -> None:
     bad = _write(tmp_path / "bad.jsonl", {"id": "y", "stage": "events.acled", "label": "Grenade", "pattern": 5})
     with pytest.raises(rules.RuleError, match=r"bad.jsonl:1: rule 'y': 'pattern'"):
         list(rules._read(bad, strict=True))
+
+
+def test_a_user_rule_for_a_stage_nothing_reads_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = _write(tmp_path / "mine.jsonl", {**FIREBOMB, "stage": "events.acld"})
+    monkeypatch.setenv(rules.ENV, str(mine))
+    assert "my.firebomb" not in {r.id for r in rules.all_rules()}
+    assert f"{mine}:1: rule 'my.firebomb': no stage reads 'events.acld'" in capsys.readouterr().err

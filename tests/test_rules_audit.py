@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from dateline import rules
-from dateline.events import taxonomy
+from dateline.events import plover, taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 from tests.conftest import SHARED  # noqa: E402  (../shared, or /work/shared beside a worktree)
@@ -67,6 +67,10 @@ def test_rule_matches_its_examples(rule: rules.Rule, sentence: str) -> None:
     assert _matches(rule, sentence), f"{rule.id} ({rule.source}) does not match its example {sentence!r}"
     if rule.stage == taxonomy.STAGE:
         assert _gives_label(rule, sentence), f"{rule.id}: {sentence!r} is not typed {rule.label!r}"
+    if rule.stage == plover.STAGE:  # the mode the events stage reads from the sentence
+        kind, _, name = rule.label.partition(":")
+        found = plover.mode(kind, sentence)
+        assert found and found[0] == name, f"{rule.id}: {sentence!r} gives mode {found}"
 
 
 @pytest.mark.parametrize("rule, sentence", _cases("counter_examples"))
