@@ -136,10 +136,10 @@ class Words:
     from its arrays: spaCy builds a Python object per token access, which was most of
     this component's cost."""
 
-    __slots__ = ("doc", "text", "lower", "pos", "start", "end", "orth", "space", "n")
+    __slots__ = ("doc", "text", "lower", "pos", "start", "end", "orth", "space", "upper", "n")
 
     def __init__(self, doc: Any, text: str | None = None) -> None:
-        array = doc.to_array(["LOWER", "POS", "IDX", "LENGTH", "ORTH", "SPACY"])
+        array = doc.to_array(["LOWER", "POS", "IDX", "LENGTH", "ORTH", "SPACY", "IS_UPPER"])
         self.doc, self.text = doc, text  # the text, when the caller has it at hand
         self.lower = array[:, 0].tolist()
         self.pos = array[:, 1].tolist()
@@ -147,6 +147,7 @@ class Words:
         self.end = (array[:, 2] + array[:, 3]).tolist()
         self.orth = array[:, 4].tolist()
         self.space = array[:, 5].tolist()
+        self.upper = array[:, 6].tolist()
         self.n = len(self.lower)
 
     def span_text(self, start: int, end: int) -> str:
@@ -293,10 +294,10 @@ def relabel_places(doc: Any) -> Any:
 #: A wire dateline: a place in capitals opening a line or sentence, before a dash, a
 #: colon or an agency ('COLUMBUS --', 'BEIRUT:', 'KABUL (Reuters) -', 'CARTHAGE, N.C. (AP) -').
 _DATELINE = re.compile(
-    r"(?:^|(?<=[.!?\n])\s*)([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
-    r"(?=(?:,\s+[A-Z][A-Za-z.]{1,12})?\s*(?:--|[—–]|-\s|:\s|\([A-Z][\w ]{1,20}\)))",
-    re.MULTILINE,
+    r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
+    r"(?=(?:,\s+[A-Z][A-Za-z.]{1,12})?\s*(?:--|[—–]|-\s|:\s|\([A-Z][\w ]{1,20}\)))"
 )
+_OPENERS = frozenset({".", "!", "?", "\n", "\n\n"})
 
 
 def _dateline_places(w: Words, ents: list[Any]) -> tuple[list[Any], bool]:
@@ -305,13 +306,17 @@ def _dateline_places(w: Words, ents: list[Any]) -> tuple[list[Any], bool]:
     names in capitals."""
     from spacy.tokens import Span
 
-    text = w.text if w.text is not None else w.doc.text
+    strings = w.doc.vocab.strings
     found = []
-    for m in _DATELINE.finditer(text):
-        name = m.group(1).title()
+    for i in range(w.n):  # a word in capitals opening the text, a line or a sentence
+        if not w.upper[i] or (i > 0 and strings[w.orth[i - 1]].strip(" ") not in _OPENERS) or (
+                found and i < found[-1].end):
+            continue
+        m = _DATELINE.match(w.span_text(i, min(w.n, i + 10)))
+        name = m.group(1).title() if m else ""
         if len(name) < 3 or name.lower() in GENERIC_WORDS or not known(name):
             continue
-        span = w.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        span = w.doc.char_span(w.start[i], w.start[i] + m.end(1), alignment_mode="expand")
         if span is not None:
             found.append(Span(w.doc, span.start, span.end, label="GPE"))
     if not found:
