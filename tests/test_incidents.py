@@ -125,3 +125,29 @@ def test_a_death_toll_in_words_is_the_fatalities() -> None:
     [bomb] = _real("A bomb exploded at a bus station in Quetta on Monday. The death toll rose to twelve "
                    "on Tuesday, officials said.")
     assert bomb.fatalities == 12 and bomb.evidence["fatalities"][0].text == "twelve"
+
+
+def test_a_weapons_name_is_no_deed() -> None:
+    assert _real("Police said the man carried an assault rifle and two pistols.") == []
+
+
+def test_police_who_step_in_on_a_march_are_its_second_side() -> None:
+    [march] = _real("Police fired tear gas at thousands of protesters marching on parliament in Belgrade "
+                    "on Friday.")
+    assert march.event_type == "Protests" and march.actor1 == "Protesters (Serbia)"
+    assert march.actor2 == "Police Forces of Serbia"
+
+
+def test_history_in_one_paragraph_does_not_colour_the_next() -> None:
+    text = ("Opposition rallies were banned in March 2019 after a court ruling.\n\n"
+            "Protesters clashed with police outside parliament and threw stones.")
+    events = _events(text)
+    clash = [e for e in events if "clashed" in e.notes]
+    assert clash and clash[0].modality == "asserted"
+
+
+def test_a_vaguely_placed_incident_takes_the_town_the_article_keeps_naming() -> None:
+    text = ("Belgrade saw a fourth night of unrest on Friday. Thousands of Serbians protested against "
+            "the new curfew. Shops in central Belgrade stayed shut.")
+    [protest] = [e for e in _real(text) if e.event_type in {"Protests", "Riots"}]
+    assert protest.location == "Belgrade" and protest.evidence["location"][0].text == "Belgrade"

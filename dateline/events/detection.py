@@ -8,6 +8,7 @@ event already coded (:mod:`mentions`), then fill modality, place (:mod:`place`),
 from __future__ import annotations
 
 import hashlib
+import re
 
 from dateline.events import actors as actors_mod
 from dateline.events import filters, incidents, mentions, place, roles, scope, timing
@@ -32,6 +33,8 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
         merges: list[tuple[Event, Event, taxonomy.Trigger]] = []
         own = False
         before = sentences[index - 1].start if index else sentence.start
+        if index and _PARAGRAPH_END.search(text, sentences[index - 1].start, sentence.start):
+            background = False  # a new paragraph: the history before does not colour it
         for trig in filters.sentence_triggers(text, sentence, before, scope.can_report(article, sentence)):
             earlier = mentions.anaphoric(text, trig, index, recent) or mentions.follow_up(text, sentence, trig, index, recent)
             event = _build(article, places, when, events[-1] if events else None, sentence, index, trig, lex, year, background)
@@ -61,8 +64,10 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
                 if "event_date" not in earlier.evidence:
                     timing.fill_date(earlier, article.document, timing.background_date(when, sentence))
         background = _is_background(text, sentence, when)
-    article.events = incidents.resolve(article, events)
+    article.events = incidents.resolve(article, events, places)
 
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*$")
 
 #: how many sentences back a mention can refer to an event (the longest reach of :mod:`mentions`)
 _RECENT = 10

@@ -61,8 +61,9 @@ def _matches(kind: str, text: str) -> re.Match[str] | None:
     return None
 
 
-def resolve(article: Article, events: list[Event]) -> list[Event]:
-    """The article's incidents from its sentence-level mentions (see the module doc)."""
+def resolve(article: Article, events: list[Event], places: Any = None) -> list[Event]:
+    """The article's incidents from its sentence-level mentions (see the module doc).
+    ``places``: the article's :class:`~dateline.events.place.EventPlaces`, when built."""
     text = article.document.text
     # ordinary crime or an accident, and nothing political: ACLED codes none of it. A whole
     # article of violence that names no armed group, motive, armed force, remote weapon or
@@ -74,6 +75,9 @@ def resolve(article: Article, events: list[Event]) -> list[Event]:
         _background(event)
         _not_the_actors_country(event, article)
     incidents = cluster(kept, text)
+    towns = _towns(article, places)
+    for event in incidents:
+        _narrow_place(event, towns, text)
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     for event in incidents:
         if event.fatalities is None:
@@ -98,6 +102,9 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
         for kind in ("tally", "legal", "rhetoric"):
             if _matches(kind, words):
                 return False
+    trig = (event.evidence.get("sub_event_type") or [None])[0]
+    if trig is not None and trig.end <= sentence.end and _matches("weapon_noun", words[trig.end - sentence.start:]):
+        return False  # 'an assault rifle': a weapon's name
     # a caption: a picture's subject and what it wears or holds, no finite verb
     return not _matches("caption", words.strip())
 
@@ -189,6 +196,8 @@ def same_incident(a: Event, b: Event, text: str) -> bool:
     if _precise(a) and _precise(b):
         return True
     # 'a car bombing' brings in a new referent; only the same precise place makes it the same
+    if a.event_type != b.event_type:  # an attack told beside the explosion that it was
+        return _near(a, b) or _generic(b, text)
     return not _indefinite(b, text) and (_generic(b, text) or _near(a, b))
 
 
@@ -244,6 +253,12 @@ GENERIC_WORDS = frozenset({"attack", "attacks", "incident", "violence", "act"})
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|\w+day['\u2019]s|last night['\u2019]s)\s+(?:[\w-]+\s+)?$", re.I)
 
 
+def _generic_word(e: Event) -> bool:
+    """The mention's word names violence in general ('an attack')."""
+    spans = e.evidence.get("sub_event_type") or []
+    return bool(spans) and spans[-1].text.lower() in GENERIC_WORDS
+
+
 def _generic(e: Event, text: str) -> bool:
     """The mention names violence generically and definitely ('the attack', 'this incident'):
     it points back at an incident told before."""
@@ -261,7 +276,7 @@ def _explosion_told_as_attack(a: Event, b: Event, text: str) -> bool:
     if "Explosions/Remote violence" not in types or not types <= {"Explosions/Remote violence"} | VIOLENT:
         return False
     other = a if a.event_type != "Explosions/Remote violence" else b
-    return _generic(other, text)
+    return _generic(other, text) or (_generic_word(other) and _near(a, b))
 
 
 def _one_demonstration(a: Event, b: Event) -> bool:
@@ -362,7 +377,7 @@ def absorb(home: Event, other: Event) -> None:
                     home.evidence[f"{field}2"] = list(other.evidence.get(f"{field}{slot}", []))
                 break
     home.interaction = actors_mod.interaction(home.inter1, home.inter2)
-    if other.location and (not home.location or (not _precise(home) and _precise(other))):
+    if other.location and (not home.location or (not _precise(home) and _precise(other) and _placed_in_own_sentence(other))):
         _take_place(home, other)
     if _own_date(other) and not _own_date(home):
         for name in ("event_date", "time_precision", "year"):
@@ -395,6 +410,12 @@ def _escalate(home: Event, other: Event) -> None:
             home.evidence[name] = spans + [s for s in home.evidence.get(name, []) if s not in spans]
 
 
+def _placed_in_own_sentence(e: Event) -> bool:
+    """The mention's place was said in its own sentence, not borrowed from the ones before."""
+    where, notes = e.evidence.get("location") or [], e.evidence.get("notes") or []
+    return bool(where and notes) and notes[0].start <= where[0].start < notes[0].end
+
+
 _PLACE_FIELDS = ("location", "latitude", "longitude", "country", "iso", "admin1", "admin2",
                  "geo_precision", "geonameid", "region")
 
@@ -406,6 +427,46 @@ def _take_place(home: Event, other: Event) -> None:
             home.evidence[name] = list(other.evidence[name])
         else:
             home.evidence.pop(name, None)
+
+
+def _towns(article: Article, places: Any = None) -> dict[str, list[Any]]:
+    """The article's precisely placed towns by country, each with all its mentions."""
+    from dateline.events import place as place_mod
+
+    by_id: dict[Any, list[Any]] = {}
+    for p in (places or place_mod.EventPlaces(article)).usable:
+        if p.geo_precision == 1 and p.feature.startswith("P.") and p.iso:
+            by_id.setdefault(p.geonameid, []).append(p)
+    out: dict[str, list[Any]] = {}
+    for mentions_of in by_id.values():
+        out.setdefault(mentions_of[0].iso, []).append(mentions_of)
+    return out
+
+
+#: a town named this often in an article about one country is where its vaguely placed events are
+TOWN_MENTIONS = 2
+
+
+def _narrow_place(event: Event, towns: dict[str, list[Any]], text: str) -> None:
+    """A current incident placed only by its country or province takes the town the article
+    keeps naming in it ('Serbians protested' in an article about Belgrade), when one town
+    leads; not when the text chose the wider area ('towns in central Somalia')."""
+    from dateline.events import place as place_mod
+
+    if (event.geo_precision or 0) < 3 or not event.iso or event.modality not in REAL:
+        return
+    where = event.evidence.get("location") or []
+    if where and place_mod.LOCATED_IN.search(text, max(0, where[0].start - 40), where[0].start):
+        return
+    cands = [m for m in towns.get(event.iso, []) if not event.admin1 or m[0].admin1 == event.admin1]
+    if not cands:
+        return
+    cands.sort(key=lambda m: (-len(m), m[0].span.start))
+    if len(cands[0]) < TOWN_MENTIONS or (len(cands) > 1 and len(cands[1]) == len(cands[0])):
+        return
+    for name in _PLACE_FIELDS:
+        event.evidence.pop(name, None)
+    place_mod.fill_place(event, cands[0][0])
 
 
 def _with_next(event: Event, sentences: list[Span], told: set[int]) -> list[Span]:
@@ -460,7 +521,7 @@ def conventions(event: Event, text: str) -> None:
     trigger = list(event.evidence.get("sub_event_type") or event.evidence.get("event_type") or [])
     country = event.country
     if event.event_type in {"Protests", "Riots"}:
-        _crowd(event, "Protesters" if event.event_type == "Protests" else "Rioters", country, trigger)
+        _crowd(event, "Protesters" if event.event_type == "Protests" else "Rioters", country, trigger, text)
     elif event.event_type in VIOLENT:
         _no_government_doer(event, text)
         if not event.actor1 and country and event.event_type != "Battles":
@@ -496,17 +557,23 @@ def _clear(event: Event, slot: str) -> None:
     event.evidence.pop(f"inter{slot}", None)
 
 
-def _crowd(event: Event, kind: str, country: str, trigger: list[Any]) -> None:
+def _crowd(event: Event, kind: str, country: str, trigger: list[Any], text: str) -> None:
     """A demonstration's actor1 is the crowd, named by country; a state force found as its
     doer is the side that stepped in (actor2)."""
     if event.inter1 == "State forces" and not event.actor2 and event.sub_event_type != "Peaceful protest":
         _set(event, "2", event.actor1, event.inter1, event.evidence.get("actor1", []))
-    if event.inter2 not in {"State forces", "Rioters", "Protesters", "Political militia", "Identity militia"} \
-            or event.sub_event_type == "Peaceful protest":
+    if event.inter2 not in {"State forces", "Political militia", "Identity militia"} \
+            or event.actor2.startswith("Government of") or event.sub_event_type == "Peaceful protest":
         _clear(event, "2")
     name = f"{kind} ({country})" if country else kind
     spans = event.evidence.get("actor1", []) if event.inter1 == kind else trigger
     _set(event, "1", name, kind, spans)
+    if not event.actor2 and event.sub_event_type in {"Protest with intervention", "Excessive force against protesters"}:
+        forces = [a for span in event.evidence.get("notes", [])
+                  for a in actors_mod.find(text, span.start, span.end, default_iso=event.iso)
+                  if a.inter == "State forces" and not a.name.startswith("Government")]
+        if forces:  # the police named in the mention's sentences stepped in
+            _set(event, "2", forces[0].name, "State forces", [Span(forces[0].start, forces[0].end, text[forces[0].start:forces[0].end])])
 
 
 def _no_government_doer(event: Event, text: str) -> None:

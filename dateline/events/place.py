@@ -17,7 +17,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACES = frozenset({"western", "eastern", "northern", "southern", "central", "west", "east", "north", "south"})
 
 
-_LOCATED_IN = re.compile(
+LOCATED_IN = re.compile(
     r"\b(?:in|across|throughout|inside|outside)\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
     r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"rural|remote)\s+(?:parts?\s+of\s+)?)?$", re.IGNORECASE)
@@ -70,7 +70,7 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
     local = told or local  # "NAIROBI, May 2 (Wire) - ... near Garissa": filed in Nairobi, happened in Garissa
     if local:
         return min(local, key=lambda p: (p.geo_precision, abs(p.span.start - trig.start)))
-    located = [p for p in inside if _LOCATED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
+    located = [p for p in inside if LOCATED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
     if located:  # "recaptured dozens of towns in central Somalia": the country, not the last town
         return min(located, key=lambda p: abs(p.span.start - trig.start))
     lo = sentences[max(0, index - 2)].start if sentences else sentence.start
