@@ -225,9 +225,30 @@ def test_request_deadline_answers_503() -> None:
     async def receive() -> Any:
         return {"type": "http.request", "body": b""}
 
-    asyncio.run(Guard(slow, timeout_s=0.2)({"type": "http", "path": "/api/events", "headers": []}, receive, send))
+    asyncio.run(Guard(slow, timeout_s=0.2)({"type": "http", "method": "GET", "path": "/api/events", "headers": []},
+                                          receive, send))
     assert sent[0]["status"] == 503 and b"longer than" in sent[1]["body"]
     assert (b"content-security-policy" in dict(sent[0]["headers"]))
+
+
+def test_ingest_runs_past_the_read_deadline() -> None:
+    """A POST that stores articles is not cut off (a 503 would hide what it stored)."""
+    async def slow_ingest(scope: Any, receive: Any, send: Any) -> None:
+        await asyncio.sleep(0.5)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    sent: list[Any] = []
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    async def receive() -> Any:
+        return {"type": "http.request", "body": b""}
+
+    scope = {"type": "http", "method": "POST", "path": "/api/articles", "headers": []}
+    asyncio.run(Guard(slow_ingest, timeout_s=0.1)(scope, receive, send))
+    assert sent[0]["status"] == 200
 
 
 class _QuickHeaders(TimedH11Protocol):

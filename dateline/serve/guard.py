@@ -1,7 +1,7 @@
 """What keeps the server safe to expose and responsive under load.
 
 * :class:`Guard` (ASGI middleware): the security headers on every answer (a strict
-  Content-Security-Policy: the page's own scripts only), a deadline on every request,
+  Content-Security-Policy: the page's own scripts only), a deadline on every read,
   and a cap on concurrent *heavy* requests (GeoJSON, exports) so that a burst of
   them waits its turn instead of taking every worker thread from the filtered queries.
 * :class:`TimedH11Protocol` (uvicorn): a connection must send its request headers
@@ -77,8 +77,10 @@ class Guard:
         try:
             if scope["path"].startswith(HEAVY_PREFIXES):
                 await self._heavy(scope, receive, send_with_headers)
-            else:
+            elif scope.get("method", "GET") in ("GET", "HEAD"):
                 await asyncio.wait_for(self.app(scope, receive, send_with_headers), self.timeout_s)
+            else:  # an ingest (bounded by its body limit) runs to its end: a 503 would hide what it stored
+                await self.app(scope, receive, send_with_headers)
         except TimeoutError:
             if not started:
                 await _answer(send_with_headers, 503, f"the request took longer than {self.timeout_s:g} s",
