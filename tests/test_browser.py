@@ -227,6 +227,16 @@ def test_phone_one_column_every_control_by_touch(server: str, browser: object) -
                                [selector, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
         assert on_top, f"{selector} is covered"
 
+    # The map by touch: the zoom button, and a point opens its event.
+    page.locator("#map").scroll_into_view_if_needed()
+    page.locator('path.event-marker[data-event-id^="MLI"]').tap()
+    page.wait_for_selector('#article mark[data-fields~="location"]:has-text("Mopti")')
+    assert "active" in (page.locator("#tab-event").get_attribute("class") or "")
+    page.locator("#map").scroll_into_view_if_needed()
+    zoom = page.evaluate("() => map.getZoom()")
+    page.locator(".leaflet-control-zoom-in").tap()
+    page.wait_for_function("z => map.getZoom() === z + 1", arg=zoom)
+
     # Tabs by tap.
     page.locator('#tabs button[data-tab="claims"]').tap()
     page.locator(".claim-pair").first.wait_for()
