@@ -304,6 +304,8 @@ def _types(text: str) -> list[str]:
     "Voters backed the candidate with the best shot at winning.",
     "It is a protest vote against the government, one voter said.",
     "Protesters wearing flags of the union.",
+    "The champion regained her title in the final on Sunday.",
+    "The opposition took control of the city council after the vote.",
 ])
 def test_general_news_words_are_not_acled_events(text: str) -> None:
     assert _types(text) == []

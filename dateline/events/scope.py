@@ -22,8 +22,10 @@ _POLITICAL = rules.Live(STAGE, "political")
 _CAMPAIGN_RALLY = rules.Live(STAGE, "campaign_rally")
 _PROTEST_VOTE = rules.Live(STAGE, "protest_vote")
 #: sub-event types general news uses in other senses ("withdrew from the race", "a big
-#: deal", "sexual harassment allegations"): they need a conflict word in the context
+#: deal", "sexual harassment allegations", "regained her title", "took control of the
+#: council"): they need a conflict word or a state agent in the context
 _NEEDS_CONFLICT = frozenset({"Non-violent transfer of territory", "Agreement", "Sexual violence",
+                             "Government regains territory", "Non-state actor overtakes territory",
                              "Change to group/activity", "Looting/property destruction"})
 
 
