@@ -295,16 +295,19 @@ def test_keep_alive_connection_answers_then_expires(live: int) -> None:
 
 
 def test_cached_map_follows_new_articles(tmp_path: Path) -> None:
-    """The GeoJSON answer is kept between requests, but never outlives the data it was made from."""
+    """The GeoJSON and facets answers are kept between requests, but never outlive the data they were made from."""
     db = str(tmp_path / "growing.db")
     with connect(db) as store:
         demo.fill(store)
     with TestClient(create_app(db), base_url=LOCAL) as c:
         first = c.get("/api/events.geojson").json()["features"]
         assert c.get("/api/events.geojson").json()["features"] == first
+        facets = c.get("/api/facets").json()
+        assert c.get("/api/facets").json() == facets
         with connect(db) as store:
             store.add(demo.synthetic(3, seed=11)[0])
         assert len(c.get("/api/events.geojson").json()["features"]) == len(first) + 3
+        assert c.get("/api/facets").json()["events"] == facets["events"] + 3
         assert len(c.get("/api/events.geojson", params={"country": "Sudan"}).json()["features"]) >= 1
 
 

@@ -147,10 +147,10 @@ class ResponseCache:
 
     def __init__(self, size: int = 8, ttl_s: float = 60.0) -> None:
         self.size, self.ttl_s = size, ttl_s
-        self._items: OrderedDict[Any, tuple[float, bytes]] = OrderedDict()
+        self._items: OrderedDict[Any, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Any) -> bytes | None:
+    def get(self, key: Any) -> Any:
         with self._lock:
             hit = self._items.get(key)
             if hit is None or time.monotonic() - hit[0] > self.ttl_s:
@@ -158,7 +158,7 @@ class ResponseCache:
             self._items.move_to_end(key)
             return hit[1]
 
-    def put(self, key: Any, body: bytes) -> None:
+    def put(self, key: Any, body: Any) -> None:
         with self._lock:
             self._items[key] = (time.monotonic(), body)
             self._items.move_to_end(key)
@@ -181,6 +181,7 @@ def _encode_collection(collection: dict[str, Any], chunk: int = 500) -> bytes:
 
 def _read_routes(api: APIRouter, store: Callable[[], Store]) -> None:
     geojson_cache = ResponseCache()
+    facets_cache = ResponseCache(size=1)
 
     @api.get("/events", response_model=models.EventPage, responses=BAD, tags=["events"])
     def list_events(flt: Filter, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -221,7 +222,13 @@ def _read_routes(api: APIRouter, store: Callable[[], Store]) -> None:
     @api.get("/facets", response_model=models.Facets, tags=["events"])
     def event_facets() -> dict[str, Any]:
         """The values present for the main filters, with counts, and the date range of the data."""
-        return queries.facets(store())
+        db = store()  # every page that opens asks for the same: kept while the data is unchanged
+        key = ("facets", db.count("documents"), db.count("events"), db.count("claims"))
+        facets = facets_cache.get(key)
+        if facets is None:
+            facets = queries.facets(db)
+            facets_cache.put(key, facets)
+        return facets
 
     @api.get("/actors", response_model=list[models.Actor], tags=["events"])
     def list_actors(q: Annotated[str | None, Query(description="Substring of the actor's name")] = None,
