@@ -41,7 +41,7 @@ FEATURES = ("log_population", "country", "region", "admin1", "admin2", "alias", 
             "unit_word_not_admin", "containment", "coherence", "country_focus", "admin1_focus",
             "admin2_focus", "within_50km", "within_200km")
 #: The resolver's hand-set weights, feature by feature (see resolver.prior and _context_scores).
-RULES = np.array([1.0, 4.0, 3.0, 2.0, -0.5, -0.3, -2.5, 1.0, 1.0, 4.0, 3.0, -3.5, -4.0, 1.0, 2.0, 4.0,
+RULES = np.array([1.0, 4.0, 3.0, 2.0, -0.5, -0.3, -2.5, 1.0, 1.0, 4.0, 3.0, -3.5, -4.0, 1.0, 1.0, 4.0,
                   2.5, 1.5, 1.5, 1.0])
 
 
@@ -56,7 +56,7 @@ def features(c, name, context, seats) -> list[float]:  # noqa: ANN001
         c.quality == ALTERNATE and c.population >= 100_000, c.feature == "P.PPLC",
         admin and bool(hint) and hint in (c.kind, "any"), admin and bool(hint) and hint not in (c.kind, "any"),
         admin and not hint and c.id in seats, (not admin) and bool(hint),
-        name.containment.get(c.id, 0.0), context.coherence(name.key, c) > 0,
+        name.containment.get(c.id, 0.0), context.coherence(name.key, c),
         others.country(c.cc) / others.total,
         local and bool(c.admin1) and others.admin1(c.admin1) > 0,
         c.kind == PLACE and bool(c.admin2) and others.admin2(c.admin2) > 0,

@@ -371,3 +371,10 @@ def test_a_wire_dateline_in_capitals_is_a_place() -> None:
     assert places["KABUL"].iso == "AFG" and places["KABUL"].geo_precision == 1
     places, _ = _places("NOTE: the meeting starts at noon.")
     assert not places
+
+
+def test_names_that_can_share_a_state_are_read_in_it() -> None:
+    """Hall County is in Nebraska, Georgia and Texas, Forsyth County in North Carolina and
+    Georgia: named together, both are read in the state where both can lie."""
+    places, _ = _places("Commissioners from Hall County and Forsyth County met on Monday to discuss the new road.")
+    assert places["Hall County"].admin1 == places["Forsyth County"].admin1 == "Georgia"

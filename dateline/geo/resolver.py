@@ -488,6 +488,11 @@ def _best(name: _Name, scores: dict[int, float], with_containment: bool = True) 
     return max(name.cands, key=lambda c: scores[c.id] + name.containment.get(c.id, 0.0))
 
 
+#: Bonus when another name of the article, with few readings, can lie in the same admin1.
+A1_COHERENCE = 1.0
+A1_COHERENCE_MAX_UNITS = 5
+
+
 class _Context:
     """What the document says about where it is: countries, admin units, places."""
 
@@ -531,15 +536,23 @@ class _Context:
         """Admin2 units any reading of each name could be, or lie in ('Paris' + 'Henry County')."""
         self.a2_of: dict[str, set[int]] = {}
         self.a2_names: Counter[int] = Counter()
+        self.a1_of: dict[str, set[int]] = {}
+        self.a1_names: Counter[int] = Counter()
         for n in names:
             ids: set[int] = set()
+            a1s: set[int] = set()
             for c in n.cands[:60]:
                 if c.kind == ADMIN2:
                     ids.add(c.id)
                 elif c.kind == PLACE and c.admin2:
                     ids.add(c.admin2)
+                if c.kind in (PLACE, ADMIN2) and c.admin1:
+                    a1s.add(c.admin1)
             self.a2_of[n.key] = ids
             self.a2_names.update(ids)
+            if len(a1s) <= A1_COHERENCE_MAX_UNITS:  # 'Madison' can be read in 40 states: no evidence
+                self.a1_of[n.key] = a1s
+                self.a1_names.update(a1s)
 
     def coherence(self, key: str, c: Candidate) -> float:
         """Bonus when another name of the document can be read as the same admin2 unit."""
@@ -547,7 +560,12 @@ class _Context:
         if target is None:
             return 0.0
         others = self.a2_names[target] - (1 if target in self.a2_of[key] else 0)
-        return 2.0 if others > 0 else 0.0
+        if others > 0:
+            return 2.0
+        if c.admin1:
+            others = self.a1_names[c.admin1] - (1 if c.admin1 in self.a1_of.get(key, ()) else 0)
+            return A1_COHERENCE if others > 0 else 0.0
+        return 0.0
 
     def without(self, key: str) -> _Others:
         """The context minus what the name ``key`` itself contributed."""
