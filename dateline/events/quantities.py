@@ -27,6 +27,7 @@ NUMERALS: dict[str, int] = {
 KINDS: tuple[str, ...] = ("killed", "injured", "abducted", "released", "captured", "fighters")
 _BEFORE_KINDS: tuple[str, ...] = ("killed", "injured", "released", "abducted", "captured")
 AFTER, BEFORE, AMOUNTS = "events.quantity_after", "events.quantity_before", "events.amounts"
+NOT_PEOPLE = "events.quantity_not_people"
 _QUALIFIER = r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|roughly|approximately|fewer than|less than)\s+)?"
 
 
@@ -58,11 +59,7 @@ def _number_re(words: tuple[str, ...]) -> re.Pattern[str]:
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 _STOP = re.compile(r"[.;:!?()\"“”]|\b(?:who|which|whose|where|when)\b", re.I)
 #: a number that counts something other than victims: "mother of five", "March 12", "$5", "aged 30"
-_NOT_PEOPLE_BEFORE = re.compile(
-    r"(?:\b(?:mother|father|parent|grandmother|grandfather|grandparent|widow|widower|family|wife|husband)\s+of"
-    r"|\b(?:aged|age of|ages of|age|No\.|number|page|article|resolution|chapter|section|route|highway|grade|level|phase)"
-    r"|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-    r"|[$€£]|\bUS\$|\b(?:Rs|USD|EUR)\.?)\s*$", re.I)
+_NOT_PEOPLE_BEFORE = rules.Live(NOT_PEOPLE, "not_people")
 #: a number of people described by what they were, directly or through a partitive ("one of dozens of")
 _FORMER = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:[\w,]+\s+of\s+(?:the\s+)?)?(?:former|ex-|previously|past|other)\b", re.I)
 #: "15 militants were killed": a fighters noun followed by a casualty verb is a casualty count
