@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -78,6 +79,7 @@ def run(db_url: str = "dateline.db", host: str = "127.0.0.1", port: int = 8000,
 
     token = os.environ.get(TOKEN_ENV) or None
     check_token(token, host)
+    _share_the_interpreter()
     hosts = ["*"] if "*" in allow_hosts else allowed_hosts(host, allow_hosts)
     settings = {"host": host, "port": port, "log_level": "info", "http": TimedH11Protocol,
                 "timeout_keep_alive": 5, "limit_concurrency": 200}
@@ -95,7 +97,23 @@ _WORKER_ENV = "DATELINE_SERVE_WORKER"
 def _worker_app() -> FastAPI:
     """The app in one of several worker processes, configured by :func:`run` through the environment."""
     config = json.loads(os.environ[_WORKER_ENV])
+    _share_the_interpreter()
     return create_app(config["db_url"], hosts=config["hosts"])
+
+
+#: How often (seconds) a thread running Python hands over to another that waits.
+SWITCH_INTERVAL_S = 0.0005
+
+
+def _share_the_interpreter() -> None:
+    """Hand the interpreter between threads every 0.5 ms instead of 5 ms.
+
+    The event loop thread reads and writes every connection, but waits for worker
+    threads busy building answers; at Python's default interval each of its turns can
+    wait 5 ms, and with 30 clients requests queue behind it while the CPU idles.
+    Measured with ``bench/load.py``: filtered p95 446-501 ms against 668-707 ms.
+    """
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 def _migrate_once(db_url: str) -> None:
