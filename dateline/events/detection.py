@@ -37,7 +37,8 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
             background = False  # a new paragraph: the history before does not colour it
         for trig in filters.sentence_triggers(text, sentence, before, scope.can_report(article, sentence)):
             earlier = mentions.anaphoric(text, trig, index, recent) or mentions.follow_up(text, sentence, trig, index, recent)
-            event = _build(article, places, when, events[-1] if events else None, sentence, index, trig, lex, year, background)
+            previous = events[-1] if events else None
+            event = _build(article, places, when, previous, sentence, index, trig, lex, year, background)
             if event is None:
                 continue
             if earlier is not None:
@@ -80,7 +81,8 @@ def _is_background(text: str, sentence: Span, dates: timing.Dates) -> bool:
     return bool(modality_mod.BIOGRAPHY.search(text, sentence.start, sentence.end))
 
 
-def _build(article: Article, places: place.EventPlaces, when: timing.Dates, previous: Event | None, sentence: Span, index: int, trig: taxonomy.Trigger,
+def _build(article: Article, places: place.EventPlaces, when: timing.Dates, previous: Event | None,
+           sentence: Span, index: int, trig: taxonomy.Trigger,
            lex: actors_mod.Lexicon, year: int | None, background: bool = False) -> Event | None:
     text = article.document.text
     doc = article.document

@@ -5,9 +5,10 @@ news article tells an incident several times ("the airstrike", "the attack", "wa
 the strike") and mentions things that are no incident at all. So, per article:
 
 1. a decision per mention: does it report a specific occurrence? Not when the article is
-   about ordinary crime or an accident (its words say so, and no armed group, motive, armed
-   forces, remote weapon or demonstration is named anywhere in it), nor a tally ("have been killed since the coup"),
-   a court report, an imagined or exhorted scene, or a caption;
+   about ordinary crime or an accident (its words say so, and no armed group, motive,
+   armed forces, remote weapon or demonstration is named anywhere in it), nor a tally
+   ("have been killed since the coup"), a court report, an imagined or exhorted scene, a
+   weapon's name or a caption;
 2. clustering of the remaining mentions of one incident (same event type, compatible place,
    day and modality) into one record whose evidence lists every mention;
 3. ACLED's naming conventions on the record: protesters and rioters by country, an unnamed
@@ -20,8 +21,8 @@ The cue lists are rules (``rules/incidents.jsonl``, rule set ``events.incidents`
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from typing import Any
 
 from dateline import rules
