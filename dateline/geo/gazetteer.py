@@ -449,27 +449,29 @@ class Gazetteer:
 
 
     def _seat(self, unit: Candidate) -> Candidate | None:
-        """The seat of a country or admin unit: the country's capital; for an admin unit,
-        the place named like it inside it ('Kandahar' of Kandahar province), else its most
-        populous place ('Lashkar Gah' of Helmand). GeoNames' PPLA codes are not in the
-        PyPI data this store is built from, so the second rule is an approximation: it
-        misses seats smaller than another city of their unit (Sacramento, Monywa)."""
+        """The seat of a country or admin unit: the country's capital; for an admin unit, its
+        most populous place ('Lashkar Gah' of Helmand, 'Mazar-i-Sharif' of Balkh), or the
+        place named like the unit when it is at least half that size ('Kandahar'). GeoNames'
+        PPLA codes are not in the PyPI data this store is built from, so this approximates:
+        it misses seats smaller than another city of their unit (Sacramento, Monywa)."""
         if unit.kind == COUNTRY:
             column, value, where = "cc", unit.cc, " AND feature = 'P.PPLC'"
         elif unit.kind in (ADMIN1, ADMIN2):
             column, value, where = ("admin1" if unit.kind == ADMIN1 else "admin2"), unit.id, ""
         else:
             return None
-        namesakes = [c for c in self.lookup(fold(unit.name)) if c.kind == PLACE and getattr(c, column) == value]
-        if namesakes and not where:
-            return max(namesakes, key=lambda c: c.population)
         with _lock:
             r = self._con.execute(
                 "SELECT id, name, kind, feature, lat, lon, population, cc, admin1, admin2, 0 FROM place"
                 f" WHERE {column} = ? AND kind = 'P'{where} ORDER BY population DESC LIMIT 1",
                 (value,),
             ).fetchone()
-        return Candidate(*r) if r else None
+        largest = Candidate(*r) if r else None
+        namesakes = [c for c in self.lookup(fold(unit.name)) if c.kind == PLACE and getattr(c, column) == value]
+        namesake = max(namesakes, key=lambda c: c.population, default=None)
+        if namesake is not None and not where and (largest is None or namesake.population * 2 >= largest.population):
+            return namesake
+        return largest
 
 
 @lru_cache(maxsize=1)
