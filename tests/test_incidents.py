@@ -151,3 +151,7 @@ def test_a_vaguely_placed_incident_takes_the_town_the_article_keeps_naming() -> 
             "the new curfew. Shops in central Belgrade stayed shut.")
     [protest] = [e for e in _real(text) if e.event_type in {"Protests", "Riots"}]
     assert protest.location == "Belgrade" and protest.evidence["location"][0].text == "Belgrade"
+
+
+def test_an_exhortation_is_no_event() -> None:
+    assert _real("We must fight this evil together, the minister told the crowd in Colombo.") == []
