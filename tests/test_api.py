@@ -169,6 +169,7 @@ def test_event_with_its_sources_and_evidence(client: TestClient) -> None:
     merged = [e for e in client.get("/api/events").json()["items"] if e["n_sources"] == 2]
     assert len(merged) == 1, "the two Lashkargah reports are one event"
     event = client.get(f"/api/events/{merged[0]['event_id_cnty']}").json()
+    assert isinstance(event["timestamp"], int) and event["timestamp"] > 1_600_000_000  # ACLED's last change
     assert {s["title"] for s in event["sources"]} == {
         "Taliban commander leading Lashkargah assault was freed prisoner", "Fighting continues in Lashkargah"}
     for source in event["sources"]:

@@ -67,6 +67,7 @@ def test_postgres_store_round_trip(pg_url: str) -> None:
         assert store.count("documents") == 2 and store.count("claims") == 2
         events = store.events(country="somalia", since="2024-03-01", until="2024-03-12")
         assert len(events) == 2 and max(e["n_sources"] for e in events) == 2
+        assert all(isinstance(e["timestamp"], int) and e["timestamp"] > 1_600_000_000 for e in events)
         assert events[0]["evidence"]["location"][0]["text"] == "Afgooye"
         assert len(list(store.iter_events(batch=1))) == 2
     with connect(pg_url) as store:  # reopening migrates nothing and loses nothing

@@ -47,6 +47,33 @@ def test_same_event_from_two_articles_is_one_record_with_both_sources(db_path: s
         assert {s["doc_id"] for s in sources} == {first.document.doc_id, second.document.doc_id}
 
 
+def test_timestamp_is_stored_and_moves_when_another_article_reports_the_event(db_path: str) -> None:
+    """ACLED's ``timestamp`` (last change) is a stored column, not something only the export makes."""
+    with connect(db_path) as store:
+        store.add(make_article(TEXT))
+        [event] = store.events()
+        first = event["timestamp"]
+        assert isinstance(first, int) and first > 1_600_000_000
+        store._execute("UPDATE events SET timestamp = ?", (first - 3600,))  # as if stored an hour ago
+        store._conn.commit()
+        store.add(make_article("Reuters: " + TEXT))  # the same event, reported again: a change
+        [event] = store.events()
+        assert event["n_sources"] == 2 and event["timestamp"] >= first
+
+
+@pytest.mark.parametrize("limit", [0, -3])
+def test_a_limit_of_zero_or_less_is_refused(db_path: str, limit: int) -> None:
+    from dateline.store.filters import BadFilter
+
+    with connect(db_path) as store:
+        store.add(make_article(TEXT, n_events=2))
+        with pytest.raises(BadFilter, match="limit"):
+            store.events(limit=limit)
+        with pytest.raises(BadFilter, match="limit"):
+            store.claims(limit=limit)
+        assert len(store.events(limit=1)) == 1 and len(store.events()) == 2
+
+
 def test_different_places_are_not_merged(db_path: str) -> None:
     with connect(db_path) as store:
         store.add(make_article(TEXT))

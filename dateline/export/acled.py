@@ -14,7 +14,8 @@ reported). ACLED's files differ in a few conventions, applied here at export tim
   (1-8; interaction 12, or 20 for a rebel group acting alone).
 * ``fatalities`` is 0 when no figure is reported, as ACLED writes it.
 * ``timestamp`` is the epoch second of the record's last change: when the last article
-  that reported it was stored.
+  that reported it was stored, as the store records it (databases made before the store
+  kept it fall back to the articles' storage times).
 * ``source`` lists every outlet that reported the event; ``source_scale`` is filled
   for outlets listed in ``data/source_scale.tsv``.
 """
@@ -157,8 +158,10 @@ def acled_row(row: dict[str, Any], sources: list[dict[str, Any]], inter_codes: s
     if out.get("fatalities") is None:
         out["fatalities"] = 0
     out.update(source_fields(sources))
-    if out.get("timestamp") is None:
-        out["timestamp"] = row.get("timestamp") or int(datetime.now(timezone.utc).timestamp())
+    if row.get("timestamp") is not None:
+        out["timestamp"] = row["timestamp"]
+    elif out.get("timestamp") is None:
+        out["timestamp"] = int(datetime.now(timezone.utc).timestamp())
     if not out.get("interaction") and row.get("inter1"):
         out["interaction"] = interaction_label(row.get("inter1"), row.get("inter2"))
     if inter_codes == "numeric":  # ACLED's numeric files write 0 where there is no actor

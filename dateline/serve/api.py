@@ -12,7 +12,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import date
 from pathlib import PurePath
 from typing import Annotated, Any, Literal
 
@@ -69,10 +68,11 @@ def event_filter(
     q: Annotated[str | None, Query(description="Text search in notes, location, actors, region")] = None,
     doc_id: Annotated[str | None, Query(description="Only events this document reported")] = None,
 ) -> queries.EventFilter:
-    """The filters shared by the events list, the GeoJSON and the counts."""
+    """The filters shared by the events list, the GeoJSON and the counts (:class:`EventFilter` checks
+    the dates with the CLI's ``parse_day``: ``2024-13-45`` is a 400)."""
     return queries.EventFilter(
-        country=country, admin1=admin1, bbox=queries.parse_bbox(bbox) if bbox else None, since=_day(since),
-        until=_day(until), event_type=event_type, sub_event_type=sub_event_type, plover_type=plover_type,
+        country=country, admin1=admin1, bbox=queries.parse_bbox(bbox) if bbox else None, since=since,
+        until=until, event_type=event_type, sub_event_type=sub_event_type, plover_type=plover_type,
         actor=actor, q=q, doc_id=doc_id)
 
 
@@ -87,19 +87,7 @@ def claim_event_filter(
 ) -> queries.EventFilter:
     """The event filters of the page, applied to claims through the articles that report the events."""
     return queries.EventFilter(country=country, event_type=event_type, plover_type=plover_type, actor=actor,
-                               since=_day(since), until=_day(until))
-
-
-def _day(value: str | None) -> str | None:
-    """A YYYY, YYYY-MM or YYYY-MM-DD that names a real period (``2024-13-45`` is a 400)."""
-    if value is None:
-        return None
-    try:
-        date.fromisoformat((value + "-01-01")[:10] if len(value) == 4 else
-                           value + "-01" if len(value) == 7 else value)
-    except ValueError as exc:
-        raise queries.BadRequest(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from exc
-    return value
+                               since=since, until=until)
 
 
 def clean_parameters(request: Request) -> None:

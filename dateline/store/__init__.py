@@ -7,7 +7,8 @@
 One article is written in one transaction, so an interrupted ingest loses at most
 the article in flight and never leaves half of one. Events that several articles
 report (same day, same sub-event type, same place) are merged into one record;
-every article that reported it stays listed in ``event_sources``.
+every article that reported it stays listed in ``event_sources``, and the record's
+``timestamp`` (ACLED's "last change", epoch seconds) is when the last of them was stored.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from dateline.records import Article, Event
-from dateline.store.filters import ClaimFilter, EventFilter
+from dateline.store.filters import ClaimFilter, EventFilter, check_limit
 from dateline.store.schema import (  # the column lists are generated from the record dataclasses
     CLAIM_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, JSON_COLUMNS, MIGRATIONS, SCHEMA_VERSION,
 )
@@ -130,16 +131,17 @@ class Store:
         doc = article.document
         if self.has_document(doc.doc_id):
             return False
+        now = datetime.now(timezone.utc).replace(microsecond=0)
         try:
             inserted = self._insert("documents", DOCUMENT_COLUMNS, {
                 **asdict(doc), "entities": [asdict(e) for e in article.entities],
-                "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "ingested_at": now.isoformat(timespec="seconds"),
             }, ignore_conflict=True)
             if inserted.rowcount == 0:  # another process stored it since we looked: already stored
                 self._conn.rollback()
                 return False
             for event in article.events:
-                self._add_event(event)
+                self._add_event(event, int(now.timestamp()))
             for claim in article.claims:
                 self._insert("claims", CLAIM_COLUMNS, claim.to_dict(), ignore_conflict=True)
             self._conn.commit()
@@ -148,14 +150,18 @@ class Store:
             raise
         return True
 
-    def _add_event(self, event: Event) -> None:
+    def _add_event(self, event: Event, stamp: int) -> None:
+        """Insert an event, or count one more source for the stored one it repeats; either
+        way ``stamp`` (the article's storage time) becomes the record's ``timestamp``."""
         record = event.to_dict()
         twin = self._same_event(event)
         event_id = twin or record["event_id_cnty"]
         if twin is None:
-            self._insert("events", EVENT_COLUMNS, {**record, "n_sources": 1}, ignore_conflict=True)
+            self._insert("events", EVENT_COLUMNS, {**record, "n_sources": 1, "timestamp": stamp},
+                         ignore_conflict=True)
         else:
-            self._execute("UPDATE events SET n_sources = n_sources + 1 WHERE event_id_cnty = ?", (twin,))
+            self._execute("UPDATE events SET n_sources = n_sources + 1, timestamp = ? WHERE event_id_cnty = ?",
+                          (stamp, twin))
         self._insert("event_sources", ("event_id_cnty", "mention_id", "doc_id", "notes", "evidence"), {
             "event_id_cnty": event_id, "mention_id": record["event_id_cnty"], "doc_id": event.doc_id,
             "notes": event.notes, "evidence": record["evidence"],
@@ -190,7 +196,10 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------
     def events(self, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
-        """Stored events, newest first; ``filters`` are :class:`EventFilter`'s fields (as the API's)."""
+        """Stored events, newest first; ``filters`` are :class:`EventFilter`'s fields (as the API's).
+        ``limit`` None is all of them; 0 or less is refused (:class:`BadFilter`), as the CLI does."""
+        if limit is not None:
+            check_limit(limit)
         where, params = EventFilter(**filters).where(self)
         sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY event_date DESC, event_id_cnty"
@@ -208,7 +217,9 @@ class Store:
 
     def claims(self, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
         """Stored claims matching ``filters`` (the fields of :class:`ClaimFilter`;
-        ``about`` searches the quote and the events it is linked to)."""
+        ``about`` searches the quote and the events it is linked to); ``limit`` as in :meth:`events`."""
+        if limit is not None:
+            check_limit(limit)
         where, params = ClaimFilter(**filters).where()
         sql = "SELECT * FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY doc_id, claim_id" + (f" LIMIT {int(limit)}" if limit else "")
