@@ -339,17 +339,25 @@ def _named(name: str) -> bool:
 def _actors_ok(a: Event, b: Event) -> bool:
     """Two different named doers make two incidents, unless one's doer is the other's
     target; two mentions that each name both sides must name the same two."""
-    if _named(a.actor1) and _named(b.actor1) and a.actor1 != b.actor1 \
-            and not (a.actor1 == b.actor2 or b.actor1 == a.actor2):
+    a1, a2, b1, b2 = (_as_side(e, n) for e, n in ((a, a.actor1), (a, a.actor2), (b, b.actor1), (b, b.actor2)))
+    if _named(a1) and _named(b1) and a1 != b1 and not (a1 == b2 or b1 == a2):
         return False
     sides_a, sides_b = _sides(a), _sides(b)
     return not (len(sides_a) == 2 and len(sides_b) == 2 and sides_a != sides_b)
 
 
+def _as_side(e: Event, name: str) -> str:
+    return name.replace("Government of", "Military Forces of", 1) if e.event_type == "Battles" else name
+
+
 def _sides(e: Event) -> set[str]:
-    """The sides a mention names, unnamed gunmen included (the text said 'unidentified')."""
-    return {n.split(" (")[0] if n.startswith("Unidentified") else n
-            for n in (e.actor1, e.actor2) if n and not n.startswith(("Civilians", "Protesters", "Rioters"))}
+    """The sides a mention names, unnamed gunmen included (the text said 'unidentified');
+    in a battle a government is its armed forces (as :func:`conventions` will name it)."""
+    names = {n.split(" (")[0] if n.startswith("Unidentified") else n
+             for n in (e.actor1, e.actor2) if n and not n.startswith(("Civilians", "Protesters", "Rioters"))}
+    if e.event_type == "Battles":
+        names = {n.replace("Government of", "Military Forces of", 1) for n in names}
+    return names
 
 
 def absorb(home: Event, other: Event) -> None:
