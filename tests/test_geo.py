@@ -170,11 +170,35 @@ def test_unknown_place_the_words_prove_is_placed_in_its_unit() -> None:
 
 
 def test_unknown_region_takes_the_province_of_the_town_it_contains() -> None:
-    # the gazetteer has no English name for Shabeellaha Hoose; Afgooye lies in it, Jilib does not
+    # the gazetteer's English name is "Lower Shebelle", not this spelling; Afgooye lies in it, Jilib does not
     got = places_of("Fighters attacked a base near Afgooye in Lower Shabelle region on Tuesday. "
                     "Later, a strike hit a position near Jilib in Middle Juba region.")
     region = got["Lower Shabelle"][0]
-    assert region.admin1 == "Shabeellaha Hoose" and region.geo_precision == 3
+    assert region.admin1 == "Lower Shebelle" and region.geo_precision == 3
+
+
+def test_admin1_units_are_named_in_english() -> None:
+    """ACLED names provinces in English ('Moscow', 'Bavaria'), not GeoNames' local form ('Moskva')."""
+    got = places_of("Police detained protesters in Moscow on Saturday, and two people were hurt in "
+                    "Makhachkala in Dagestan on Sunday. Floods hit Munich and a bomb went off in Kazan.")
+    assert got["Moscow"][0].admin1 == "Moscow" and got["Makhachkala"][0].admin1 == "Dagestan"
+    assert got["Dagestan"][0].name == "Dagestan" and got["Munich"][0].admin1 == "Bavaria"
+    assert got["Kazan"][0].admin1 == "Tatarstan"
+    got = places_of("Fighting was reported near Lashkar Gah in Helmand province and in Lahore, Punjab, on Monday.")
+    assert got["Lashkar Gah"][0].admin1 == got["Helmand"][0].admin1 == "Helmand"
+    assert got["Lahore"][0].admin1 == got["Punjab"][0].admin1 == "Punjab"
+    assert got["Punjab"][0].iso == "PAK"
+    moskva = [c for c in gazetteer.load().lookup(gazetteer.fold("Moskva")) if c.kind == gazetteer.ADMIN1]
+    assert [c.name for c in moskva] == ["Moscow"]  # the local name still finds the unit
+
+
+def test_english_name_keeps_the_bare_name_when_only_a_type_word_differs() -> None:
+    assert gazetteer.english_name("Moskva", "Moscow") == "Moscow"
+    assert gazetteer.english_name("Kunduz", "Kunduz Province") == "Kunduz"
+    assert gazetteer.english_name("Dagestan, Respublika", "Dagestan") == "Dagestan"
+    assert gazetteer.english_name("Paktiyā", "Paktia") == "Paktia"
+    assert gazetteer.english_name("Bayern", None) == "Bayern"
+    assert gazetteer.english_name("Bayern", "Бавария") == "Bayern"  # not Latin: no use to ACLED
 
 
 def test_a_list_of_places_is_not_containment() -> None:

