@@ -114,6 +114,13 @@ class Place:
     geo_precision: int = 1  # 1 place, 2 near/part of a region, 3 province or wider
     confidence: float = 0.0
 
+    def to_dict(self) -> dict[str, Any]:
+        """The place as ``dateline extract`` prints it: the fields, then the words it was read
+        from as its evidence (as an event's)."""
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "span"}
+        out["evidence"] = {"name": [self.span.to_dict()]}
+        return out
+
 
 @dataclass
 class DateMention:
@@ -249,4 +256,5 @@ class Article:
             "events": [e.to_dict() for e in self.events],
             "claims": [c.to_dict() for c in self.claims],
             "entities": [asdict(e) for e in self.entities],
+            "places": [p.to_dict() for p in self.places],
         }

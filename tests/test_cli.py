@@ -33,7 +33,7 @@ def test_extract_sample_follows_the_output_contract() -> None:
     result = _run("extract", str(SAMPLE), "--format", "json")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert set(out) == {"document", "events", "claims", "entities"}
+    assert set(out) == {"document", "events", "claims", "entities", "places"}
     doc = out["document"]
     assert doc["published"] == "2021-08" and doc["published_precision"] == 3
     text = doc["text"]
@@ -50,6 +50,27 @@ def test_extract_sample_follows_the_output_contract() -> None:
                 assert event["evidence"].get(field), f"{field}={event[field]!r} has no evidence"
     for entity in out["entities"]:
         assert text[entity["start"]:entity["end"]] == entity["text"]
+    for place in out["places"]:
+        [span] = place["evidence"]["name"]
+        assert text[span["start"]:span["end"]] == span["text"]
+
+
+def test_extract_prints_the_resolved_places_with_their_evidence(tmp_path: Path) -> None:
+    """``dateline eval geo`` scores Article.places: the JSON a user gets has them too."""
+    article = tmp_path / "a.txt"
+    article.write_text("Gunmen attacked a checkpoint in Lahore, Punjab, on Monday, police said.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    places = {p["evidence"]["name"][0]["text"]: p for p in out["places"]}
+    lahore = places["Lahore"]
+    assert (lahore["name"], lahore["country"], lahore["iso"], lahore["admin1"]) == (
+        "Lahore", "Pakistan", "PAK", "Punjab")
+    assert lahore["geonameid"] and abs(lahore["latitude"] - 31.55) < 0.5 and abs(lahore["longitude"] - 74.34) < 0.5
+    assert lahore["feature"].startswith("P.") and lahore["geo_precision"] == 1
+    assert places["Punjab"]["feature"] == "A.ADM1" and places["Punjab"]["geo_precision"] == 3
+    span = lahore["evidence"]["name"][0]
+    assert out["document"]["text"][span["start"]:span["end"]] == "Lahore"
 
 
 def test_ingest_is_idempotent_and_prints_summary_and_database(tmp_path: Path) -> None:
