@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from typing import IO, Any
@@ -50,14 +50,21 @@ def write(store: Any, fmt: str, output: str | None, what: str = "events", *, int
         return _write_claims(store, fmt, output, notes if notes is not None else [])
     rows = acled_events(store, inter_codes, include_historical)
     kinds = {**_ACLED_KINDS, **(_NUMERIC_INTER if inter_codes == "numeric" else {})}
+    return _write_rows(rows, ACLED_EXPORT_COLUMNS, kinds, fmt, output,
+                       lambda rows, out: write_geojson(features(rows), out))
+
+
+def _write_rows(rows: Iterator[dict[str, Any]], columns: tuple[str, ...], kinds: dict[str, str], fmt: str,
+                output: str | None, geojson: Callable[[Iterator[dict[str, Any]], IO[str]], int]) -> int:
+    """``rows`` in ``fmt`` to ``output``; events and claims differ only in how they become GeoJSON."""
     if fmt == "parquet":
-        return write_parquet(rows, ACLED_EXPORT_COLUMNS, output or "", kinds=kinds)
+        return write_parquet(rows, columns, output or "", kinds=kinds)
     with _open(output) as out:
         if fmt == "csv":
-            return write_csv(rows, ACLED_EXPORT_COLUMNS, out)
+            return write_csv(rows, columns, out)
         if fmt == "jsonl":
             return write_jsonl(rows, out)
-        return write_geojson(features(rows), out)
+        return geojson(rows, out)
 
 
 def acled_events(store: Any, inter_codes: str = "labels", include_historical: bool = False,
@@ -86,20 +93,15 @@ def _sources(store: Any, event_ids: list[str]) -> dict[str, list[dict[str, Any]]
 
 
 def _write_claims(store: Any, fmt: str, output: str | None, notes: list[str]) -> int:
-    rows = iter(store.claims())
-    if fmt == "parquet":
-        return write_parquet(rows, CLAIM_EXPORT_COLUMNS, output or "", kinds=_KINDS)
-    with _open(output) as out:
-        if fmt == "csv":
-            return write_csv(rows, CLAIM_EXPORT_COLUMNS, out)
-        if fmt == "jsonl":
-            return write_jsonl(rows, out)
+    def geojson(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
         placed = claim_features(store, rows)
         n = write_geojson(placed, out)
-    if placed.left_out:
-        notes.append(f"{placed.left_out} claims are about no event with a place (a claim has no place of "
-                     "its own) and were left out of the GeoJSON; --format csv or jsonl has them all")
-    return n
+        if placed.left_out:
+            notes.append(f"{placed.left_out} claims are about no event with a place (a claim has no place of "
+                         "its own) and were left out of the GeoJSON; --format csv or jsonl has them all")
+        return n
+
+    return _write_rows(iter(store.claims()), CLAIM_EXPORT_COLUMNS, _KINDS, fmt, output, geojson)
 
 
 class claim_features:

@@ -157,6 +157,7 @@ def _demonym_forms() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 def _contains(container: Candidate, c: Candidate) -> bool:
+    """Whether reading ``c`` lies inside ``container`` (by the gazetteer's links; not itself)."""
     if container.id == c.id:
         return False
     if container.kind == COUNTRY:
@@ -401,9 +402,9 @@ def _apply_stated_units(
         n, current = name_of[i], out[i]
         if current is not None and not current.fallback:
             c = current.candidate
-            if c.id == unit.id or _inside(unit, c) or _WIDTH[c.kind] >= _WIDTH[unit.kind]:
+            if c.id == unit.id or _contains(unit, c) or _WIDTH[c.kind] >= _WIDTH[unit.kind]:
                 continue  # already inside, or a peer ('Mali, Niger'): not a container
-        inside = [c for c in n.cands if _inside(unit, c)]
+        inside = [c for c in n.cands if _contains(unit, c)]
         if inside:
             best, top, margin = _ranked(n, final[n.key], inside)
             chosen = Resolution(mentions[i], best, top, margin, bool(n.admin_hint))
@@ -427,19 +428,6 @@ def _stated_unit(text: str, mentions: list[Mention], out: list[Resolution | None
     if _THE_COUNTRY.match(text, mentions[i].end):
         return _country_in_focus(context)
     return None
-
-
-def _inside(unit: Candidate, c: Candidate) -> bool:
-    """Whether reading ``c`` lies inside ``unit`` (by the gazetteer's links)."""
-    if c.id == unit.id:
-        return False
-    if unit.kind == COUNTRY:
-        return c.cc == unit.cc
-    if unit.kind == ADMIN1:
-        return c.admin1 == unit.id
-    if unit.kind == ADMIN2:
-        return c.admin2 == unit.id
-    return False
 
 
 _DIRECTION = (r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
