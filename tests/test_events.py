@@ -416,3 +416,11 @@ def test_sample_us_airstrikes_at_lashkar_gah_the_provincial_capital(sample) -> N
     strike = _find(sample, "Air/drone strike", "airstrikes")
     assert strike.location == "Lashkar Gah" and strike.geo_precision == 1
     assert strike.evidence["location"][0].text.endswith("provincial capital of Helmand province")
+
+
+def test_officials_peoples_and_places_are_no_fighting_actors() -> None:
+    """What ``actors.find`` leaves out (its old ``political``/``places`` switches are gone)."""
+    assert actors.find("Afghan officials said the road was closed.") == []  # speakers
+    assert actors.find("The Palestinians marched in Ramallah.") == []  # a people, not a side
+    assert actors.find("Fighting went on in Afghanistan on Monday.") == []  # a place, not the state
+    assert [a.name for a in actors.find("Afghan forces attacked the village.")] == ["Military Forces of Afghanistan"]

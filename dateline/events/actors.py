@@ -181,16 +181,13 @@ def _state_pattern(nations: dict[str, str]) -> re.Pattern[str]:
 
 
 def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str = "",
-         lexicon: Lexicon | None = None, political: bool = False, places: bool = False) -> list[Actor]:
-    """Every actor mentioned in ``text[start:end]``, in text order, overlaps resolved.
-
-    ``political`` also counts officials, ministers, parliaments and a people named by
-    its plural ("the Palestinians"): actors of diplomacy; in fighting they are speakers."""
+         lexicon: Lexicon | None = None) -> list[Actor]:
+    """Every actor mentioned in ``text[start:end]``, in text order, overlaps resolved."""
     lex = lexicon or load()
     end = len(text) if end is None else end
     window = text[start:end]
     found = [_named(m, lex, start) for m in lex.pattern.finditer(window)]
-    found += [a for m in lex.state_pattern.finditer(window) if (a := _state(m, lex, start, default_iso, political, places))]
+    found += [a for m in lex.state_pattern.finditer(window) if (a := _state(m, lex, start, default_iso))]
     return _resolve_overlaps([a for a in found if a is not None])
 
 
@@ -202,8 +199,7 @@ def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:
     return Actor(name, inter, iso, offset + match.start(), offset + match.end(), generic, code)
 
 
-def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str, political: bool = False,
-           places: bool = False) -> Actor | None:
+def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) -> Actor | None:
     if match.group("bare"):
         iso = default_iso
         noun = match.group("bare").lower().removeprefix("the ")
@@ -212,13 +208,11 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str, po
     if nation.islower() or (len(nation) <= 3 and not nation.isupper()):
         return None  # "chad", "us": common words, not countries
     noun = (match.group("noun") or "").lower()
-    if noun in POLITICAL_NOUNS and not political:
+    if noun in POLITICAL_NOUNS:
         return None  # "said Afghan officials": speakers, not fighters
     if not noun and nation.lower() in lex.adjectives:
-        if political and nation.endswith("s") and nation[0].isupper():
-            return Actor(nation, "Civilians", lex.nations[nation.lower()], offset + match.start(), offset + match.end())
         return None  # "Afghan" alone is no actor
-    if not noun and not places and _LOCATIVE.search(match.string, max(0, match.start() - 20), match.start()):
+    if not noun and _LOCATIVE.search(match.string, max(0, match.start() - 20), match.start()):
         return None  # "in Afghanistan" is a place, not the state acting
     mods = match.group("mods") or ""
     iso = lex.nations[nation.lower()]
