@@ -136,6 +136,22 @@ def test_older_database_is_migrated_in_place(db_path: str) -> None:
         assert "plover_mode" in event  # added by migration 3, the old rows kept
 
 
+def test_events_stored_before_the_timestamp_get_theirs_on_migration(db_path: str) -> None:
+    from datetime import datetime
+
+    with connect(db_path) as store:
+        store.add(make_article(TEXT))
+        [doc] = store.query("SELECT ingested_at FROM documents")
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE events SET timestamp = NULL")  # as a version 3 store left it
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with connect(db_path) as store:
+        [event] = store.events()
+        assert event["timestamp"] == int(datetime.fromisoformat(doc["ingested_at"]).timestamp())
+
+
 def test_newer_schema_is_refused(db_path: str) -> None:
     connect(db_path).close()
     conn = sqlite3.connect(db_path)

@@ -28,6 +28,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from dateline.store import epoch
+
 #: ACLED's actor types and their numeric codes (the order ACLED's ``interaction`` uses).
 INTER_CODES: dict[str, int] = {
     "State forces": 1, "Rebel group": 2, "Political militia": 3, "Identity militia": 4,
@@ -128,22 +130,12 @@ def source_fields(sources: Iterable[dict[str, Any]]) -> dict[str, Any]:
     if names:
         out["source"] = "; ".join(names)
     if last:
-        out["timestamp"] = _epoch(last)
+        out["timestamp"] = epoch(last)
     return out
 
 
 def _scale_rank(scale: str) -> int:
     return SCALE_ORDER.index(scale) if scale in SCALE_ORDER else len(SCALE_ORDER)
-
-
-def _epoch(iso_time: str) -> int | None:
-    try:
-        moment = datetime.fromisoformat(iso_time)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return int(moment.timestamp())
 
 
 def acled_row(row: dict[str, Any], sources: list[dict[str, Any]], inter_codes: str = "labels") -> dict[str, Any]:

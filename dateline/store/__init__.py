@@ -23,7 +23,7 @@ from typing import Any
 from dateline.records import Article, Event
 from dateline.store.filters import ClaimFilter, EventFilter, check_limit
 from dateline.store.schema import (  # the column lists are generated from the record dataclasses
-    CLAIM_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, JSON_COLUMNS, MIGRATIONS, SCHEMA_VERSION,
+    CLAIM_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, JSON_COLUMNS, MIGRATIONS, SCHEMA_VERSION, TIMESTAMP_VERSION,
 )
 
 _ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
@@ -98,8 +98,21 @@ class Store:
                 if added and added.group(2) in self._columns(added.group(1)):
                     continue  # already there: adding a column is not idempotent in SQLite
                 self._execute(statement)
+        if version < TIMESTAMP_VERSION:
+            self._fill_timestamps()
         self._set_meta("schema_version", str(SCHEMA_VERSION))
         self._conn.commit()
+
+    def _fill_timestamps(self) -> None:
+        """Give events stored before the store kept ``timestamp`` the time their last article was stored."""
+        rows = self.query(
+            "SELECT s.event_id_cnty AS event_id, MAX(d.ingested_at) AS stored FROM event_sources s "
+            "JOIN documents d ON d.doc_id = s.doc_id JOIN events e ON e.event_id_cnty = s.event_id_cnty "
+            "WHERE e.timestamp IS NULL GROUP BY s.event_id_cnty")
+        for row in rows:
+            stamp = epoch(row["stored"] or "")
+            if stamp is not None:
+                self._execute("UPDATE events SET timestamp = ? WHERE event_id_cnty = ?", (stamp, row["event_id"]))
 
     def _stored_version(self) -> int:
         """The schema version recorded in the database; 0 for a new one."""
@@ -245,6 +258,17 @@ class Store:
             if len(rows) < batch:
                 return
             last = (rows[-1]["event_date"] or "", rows[-1]["event_id_cnty"])
+
+
+def epoch(iso_time: str) -> int | None:
+    """Epoch seconds of an ISO time as the store writes it (UTC when it names no zone); None if not one."""
+    try:
+        moment = datetime.fromisoformat(iso_time)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return int(moment.timestamp())
 
 
 def _open(url: str, dialect: str) -> Any:

@@ -82,6 +82,12 @@ MIGRATIONS: list[list[str]] = [
     [
         "ALTER TABLE events ADD COLUMN plover_mode TEXT",
     ],
+    # 4: no new column: events stored before the store kept ACLED's ``timestamp`` get it from
+    # their articles' storage times (data, in Python: the two databases read times differently;
+    # see Store._fill_timestamps).
+    [],
 ]
+#: The version from which the store fills ``events.timestamp`` itself.
+TIMESTAMP_VERSION = 4
 
 SCHEMA_VERSION = len(MIGRATIONS)
