@@ -155,3 +155,55 @@ def test_a_vaguely_placed_incident_takes_the_town_the_article_keeps_naming() -> 
 
 def test_an_exhortation_is_no_event() -> None:
     assert _real("We must fight this evil together, the minister told the crowd in Colombo.") == []
+
+
+def test_the_passive_agent_is_actor1_and_the_object_actor2() -> None:
+    """'X clashed with police' and 'attacked by X': sides from the parse, not from word order."""
+    events = _real("In Belgrade on Monday, the protesters clashed with the police outside parliament "
+                   "and threw stones and bottles.", published="2024-03-12")
+    riots = [e for e in events if e.event_type == "Riots"]
+    assert riots and riots[0].actor1.startswith("Rioters") and riots[0].actor2.startswith("Police Forces")
+
+
+def test_actor_roles_follow_the_dependency_parse() -> None:
+    import spacy  # noqa: F401  (the parse the pipeline uses)
+
+    from dateline import nlp
+    from dateline.events import actors as actors_mod
+    from dateline.events import roles, taxonomy
+
+    lex = actors_mod.load()
+    for text, doer, target in (
+        ("Police arrested ten protesters in the capital.", "Police", "Protesters"),
+        ("Ten protesters were arrested by police in the capital.", "Police", "Protesters"),
+    ):
+        doc = nlp.load()(text)
+        trig = taxonomy.Trigger("Arrests", text.index("arrested"), text.index("arrested") + 8, 6.0, "arrested")
+        found = actors_mod.find(text, 0, len(text), default_iso="GBR", lexicon=lex)
+        a1, a2 = roles.syntactic(doc, found, trig, None, None)
+        assert a1 is not None and a1.name.startswith(doer), (text, a1, a2)
+        assert a2 is None or a2.name.startswith(target), (text, a1, a2)
+
+
+def test_a_day_of_clashes_is_not_merged_into_protests_running_since_another_day() -> None:
+    events = _real("Demonstrations against the new tax have been held in Lyon since Tuesday. "
+                   "On Friday night, rioters threw stones at police and set cars on fire in the city centre.",
+                   published="2024-03-16")
+    crowd = [e for e in events if e.event_type in {"Protests", "Riots"}]
+    assert {e.event_type for e in crowd} == {"Protests", "Riots"}, [(e.sub_event_type, e.notes) for e in events]
+    riot = next(e for e in crowd if e.event_type == "Riots")
+    assert riot.event_date == "2024-03-15"
+
+
+def test_an_attacker_giving_himself_up_is_no_agreement_and_no_second_record() -> None:
+    events = _real("A gunman opened fire on shoppers at a market in Leeds on Saturday, killing three people "
+                   "in what police called a racist attack. The suspected gunman surrendered himself to police "
+                   "an hour later.", published="2024-03-10")
+    assert not [e for e in events if e.sub_event_type in {"Agreement", "Arrests"}], \
+        [(e.sub_event_type, e.notes) for e in events]
+    assert len(events) == 1  # the shooting alone
+
+
+def test_rebels_surrendering_to_an_army_stay_an_agreement() -> None:
+    events = _real("Forty rebels surrendered to the army in Kidal on Monday after weeks of talks.")
+    assert [e.sub_event_type for e in events] == ["Agreement"], [(e.sub_event_type, e.notes) for e in events]

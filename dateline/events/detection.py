@@ -119,7 +119,7 @@ def _build(article: Article, places: place.EventPlaces, when: timing.Dates, prev
     ev["notes"] = [sentence]
     where = place.locate(text, places, sentence, trig, index, article.sentences)
     place.fill_place(event, where)
-    roles.fill_actors(event, text, sentence, trig, lex)
+    roles.fill_actors(event, text, sentence, trig, lex, article.nlp)
     if sub in _NEEDS_PARTY and not event.actor1:
         return None  # "I agree with that", "a storm formed": no party, no development
     mentions.fill_quantities(event, text, sentence)

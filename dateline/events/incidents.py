@@ -170,6 +170,8 @@ def cluster(events: list[Event], text: str) -> list[Event]:
     out: list[Event] = []
     for event in events:
         recent = out[-RECENT_INCIDENTS:]
+        if _attacker_caught(event, recent):
+            continue
         # the same precise place first: a mention nearby but placed vaguely is a weaker tie
         home = next((e for e in reversed(recent) if _precise(e) and _precise(event)
                      and same_incident(e, event, text)), None) \
@@ -181,6 +183,17 @@ def cluster(events: list[Event], text: str) -> list[Event]:
     return out
 
 
+def _attacker_caught(event: Event, recent: list[Event]) -> bool:
+    """'The gunman surrendered himself to police': the arrest of the attacker of a violent
+    incident just told is how that incident ended, not a record of its own."""
+    if event.sub_event_type != "Arrests" or event.modality not in REAL:
+        return False
+    notes = event.evidence.get("notes") or []
+    if not notes or _matches("caught", notes[0].text) is None:
+        return False
+    return any(e.event_type in VIOLENT and e.modality in REAL and e.event_type not in CROWD for e in recent)
+
+
 def same_incident(a: Event, b: Event, text: str) -> bool:
     """Same sub-event type (or one told generically), same modality group, compatible place and day, no clash of doers."""
     if not a.event_type or (a.sub_event_type != b.sub_event_type and not _explosion_told_as_attack(a, b, text)
@@ -190,6 +203,8 @@ def same_incident(a: Event, b: Event, text: str) -> bool:
         return False
     if _consequence(a, b):
         return True
+    if a.sub_event_type != b.sub_event_type and (_ongoing(a, text) or _ongoing(b, text)):
+        return False  # a day of a series ("clashes on Friday" in protests "since Tuesday")
     if _another(b, text):
         return False
     if not (_place_ok_for(a, b, text) and _date_ok(a, b) and _actors_ok(a, b)):
@@ -320,6 +335,12 @@ def _km(a: Event, b: Event) -> float:
 def _own_date(e: Event) -> bool:
     """The date was said of this mention (not the publication date taken for want of one)."""
     return "event_date" in e.evidence
+
+
+def _ongoing(e: Event, text: str) -> bool:
+    """The mention tells a series that began some day ("have been held since Tuesday"), not one day's incident."""
+    notes = e.evidence.get("notes") or []
+    return bool(notes) and _matches("ongoing", notes[0].text) is not None
 
 
 def _date_ok(a: Event, b: Event) -> bool:

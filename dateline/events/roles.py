@@ -3,6 +3,7 @@ armed group named before ("the militants"), then actor1/actor2 by the words arou
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from dateline.events import actors as actors_mod
 from dateline.events import taxonomy
@@ -15,10 +16,13 @@ _AGAINST = re.compile(r"\b(?:against|on|at|targeting|targeted|upon|with|into)\s+
 
 
 def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
-                 lex: actors_mod.Lexicon) -> None:
+                 lex: actors_mod.Lexicon, doc: Any = None) -> None:
     found = corefer(text, actors_mod.find(text, sentence.start, sentence.end, default_iso=event.iso, lexicon=lex),
                      sentence, lex)
+    found = [a for a in found if not _STANCE.search(text, max(0, a.start - 5), a.start)]
     actor1, actor2 = roles(text, found, trig)
+    if trig.sub_event != "Agreement":  # an agreement's parties are both subjects; keep their order
+        actor1, actor2 = syntactic(doc, found, trig, actor1, actor2)
     for slot, actor in (("1", actor1), ("2", actor2)):
         if actor is None:
             continue
@@ -39,6 +43,11 @@ def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
     if event.event_type == "Violence against civilians" or event.inter2 == "Civilians":
         event.civilian_targeting = "Civilian targeting"
         event.evidence["civilian_targeting"] = event.evidence.get("inter2") or event.evidence["event_type"]
+
+
+#: "anti-government protests", "pro-Russian rallies": the actor named is what a crowd is for
+#: or against, not a party to the event
+_STANCE = re.compile(r"\b(?:anti|pro)-$", re.I)
 
 
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+){0,2}$", re.I)
@@ -122,3 +131,87 @@ def _same_side(actor1: actors_mod.Actor | None, other: actors_mod.Actor) -> bool
     gunmen next to a named armed group's attack are its own fighters, not its target."""
     return (actor1 is not None and actor1.inter in ARMED and not actor1.generic
             and other.generic and other.inter in ARMED)
+
+
+#: dependency labels that mark the doer of a verb (active subject) and the one it is done to
+_DOER = frozenset({"nsubj"})
+_DONE_TO = frozenset({"dobj", "nsubjpass"})
+#: verbs that only say an attack happened: their subject is the attack's doer ("launched an
+#: attack"); not "repelled", "condemned" or "fended off" an attack
+_LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "wage", "begin", "start", "lead",
+                          "commit", "perpetrate", "unleash", "execute", "make", "open", "step", "intensify"})
+#: prepositions whose object is the target: "an attack on the base", "fired at police"
+_TARGET_PREP = frozenset({"against", "on", "upon", "at"})
+
+
+def syntactic(doc: Any, found: list[actors_mod.Actor], trig: taxonomy.Trigger,
+              actor1: actors_mod.Actor | None, actor2: actors_mod.Actor | None
+              ) -> tuple[actors_mod.Actor | None, actors_mod.Actor | None]:
+    """actor1/actor2 from the trigger's dependency roles where the parse names an actor: the
+    active subject or the passive agent ("by X") does, the object, the passive subject or
+    "against/on X" undergoes. Proximity (:func:`roles`) stays where the parse is silent, so
+    "Police arrested ten protesters" and "Ten protesters were arrested by police" agree."""
+    if doc is None or not found:
+        return actor1, actor2
+    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return actor1, actor2
+    head = span.root
+    doers, targets = _parse_roles(head)
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _LIGHT_VERBS and not doers:
+        # "militants launched an attack on the base": the light verb's subject is the doer
+        more, _ = _parse_roles(head.head)
+        doers = more
+    p1 = _actor_at(doers, found)
+    p2 = _actor_at(targets, found)
+    if p1 is None and p2 is None:
+        return actor1, actor2
+    if p1 is not None and p2 is not None and p1.name == p2.name:
+        return actor1, actor2  # the parse confuses the two: keep proximity
+    if p1 is not None:
+        if actor2 is not None and actor2.name == p1.name:
+            actor2 = actor1 if p2 is None else actor2
+        actor1 = p1
+    if p2 is not None:
+        if actor1 is not None and actor1.name == p2.name:
+            actor1 = None
+        actor2 = p2
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None
+    return actor1, actor2
+
+
+def _parse_roles(head: Any) -> tuple[list[Any], list[Any]]:
+    """The tokens heading the doer and the target phrases of one predicate."""
+    doers: list[Any] = []
+    targets: list[Any] = []
+    verbal = head.pos_ in {"VERB", "AUX"}
+    for child in head.children:
+        dep = child.dep_
+        if verbal and dep in _DOER:
+            doers.append(child)
+        elif verbal and dep in _DONE_TO:
+            targets.append(child)
+        elif dep in {"poss", "compound", "amod", "nmod"} and not verbal:
+            doers.append(child)  # "the army's offensive", "the Taliban onslaught"
+        elif dep == "agent" or (dep == "prep" and child.lower_ == "by"):
+            doers.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep == "prep" and child.lower_ in _TARGET_PREP:
+            targets.extend(c for c in child.children if c.dep_ == "pobj")
+    if verbal and head.dep_ in {"advcl", "xcomp", "conj"} and not doers:
+        doers.extend(c for c in head.head.children if c.dep_ in _DOER)  # "..., killing 11" shares the subject
+    return [t for d in doers for t in _with_conjuncts(d)], [t for d in targets for t in _with_conjuncts(d)]
+
+
+def _with_conjuncts(token: Any) -> list[Any]:
+    return [token] + [c for c in token.children if c.dep_ == "conj"]
+
+
+def _actor_at(tokens: list[Any], found: list[actors_mod.Actor]) -> actors_mod.Actor | None:
+    """The actor whose span covers a role's phrase, from its first word up to its head noun."""
+    for tok in tokens:
+        start, end = tok.left_edge.idx, tok.idx + len(tok)
+        for actor in found:
+            if actor.start < end and actor.end > start:
+                return actor
+    return None
