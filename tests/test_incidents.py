@@ -207,3 +207,19 @@ def test_an_attacker_giving_himself_up_is_no_agreement_and_no_second_record() ->
 def test_rebels_surrendering_to_an_army_stay_an_agreement() -> None:
     events = _real("Forty rebels surrendered to the army in Kidal on Monday after weeks of talks.")
     assert [e.sub_event_type for e in events] == ["Agreement"], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_a_crowd_hit_by_an_airstrike_is_its_target_not_its_doer_nor_a_protest() -> None:
+    events = _real("A military jet bombed a crowd of protesters in Sagaing on Sunday, killing at least 11 people.")
+    assert len(events) == 1, [(e.sub_event_type, e.notes) for e in events]
+    assert not events[0].actor1.startswith("Protesters") and events[0].actor2.startswith("Protesters")
+    assert events[0].fatalities == 11
+
+
+def test_protesters_killed_by_a_later_strike_add_no_dead_to_the_march() -> None:
+    events = _real("Thousands of protesters marched in Khartoum on Sunday. An airstrike later hit a market "
+                   "in the city, killing 11 protesters.")
+    march = [e for e in events if e.event_type == "Protests"]
+    strike = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert len(march) == 1 and len(strike) == 1, [(e.sub_event_type, e.notes) for e in events]
+    assert march[0].fatalities == 0 and strike[0].fatalities == 11

@@ -72,6 +72,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     ordinary = _matches("political", text) is None and (
         _matches("ordinary", text) is not None or len(article.sentences) >= WHOLE_ARTICLE)
     kept = [e for e in events if reports_incident(e, article, ordinary)]
+    kept = [e for e in kept if not _crowd_as_target(e, kept)]
     for event in kept:
         _background(event)
         _not_the_actors_country(event, article)
@@ -108,6 +109,22 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
         return False  # 'an assault rifle': a weapon's name
     # a caption: a picture's subject and what it wears or holds, no finite verb
     return not _matches("caption", words.strip())
+
+
+def _crowd_as_target(event: Event, others: list[Event]) -> bool:
+    """'An airstrike hit the crowd', '..., killing 11 protesters': the crowd word told after
+    violence in the same sentence is who the violence hit, not a demonstration."""
+    if event.sub_event_type != "Peaceful protest":
+        return False
+    trig, notes = event.evidence.get("sub_event_type") or [], event.evidence.get("notes") or []
+    if not trig or not notes or _matches("crowd_target", trig[0].text.lower()) is None:
+        return False
+    for other in others:
+        spans = other.evidence.get("sub_event_type") or []
+        if (other.event_type in VIOLENT and spans and spans[0].start < trig[0].start
+                and notes[0] in (other.evidence.get("notes") or [])):
+            return True
+    return False
 
 
 def _background(event: Event) -> None:
@@ -196,13 +213,13 @@ def _attacker_caught(event: Event, recent: list[Event]) -> bool:
 
 def same_incident(a: Event, b: Event, text: str) -> bool:
     """Same sub-event type (or one told generically), same modality group, compatible place and day, no clash of doers."""
+    if a.event_type and _consequence(a, b):
+        return True  # "an airstrike hit a market, killing 11": whatever type the killing was given
     if not a.event_type or (a.sub_event_type != b.sub_event_type and not _explosion_told_as_attack(a, b, text)
                             and not _one_demonstration(a, b)):
         return False
     if (a.modality in REAL) != (b.modality in REAL) or (a.modality not in REAL and a.modality != b.modality):
         return False
-    if _consequence(a, b):
-        return True
     if a.sub_event_type != b.sub_event_type and (_ongoing(a, text) or _ongoing(b, text)):
         return False  # a day of a series ("clashes on Friday" in protests "since Tuesday")
     if _another(b, text):

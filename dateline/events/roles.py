@@ -23,6 +23,9 @@ def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
     actor1, actor2 = roles(text, found, trig)
     if trig.sub_event != "Agreement":  # an agreement's parties are both subjects; keep their order
         actor1, actor2 = syntactic(doc, found, trig, actor1, actor2)
+    if actor1 is not None and actor1.inter in _CROWDS and trig.event_type not in {"Protests", "Riots"}:
+        # a crowd does not fire missiles or fight battles: near an airstrike it is the target
+        actor1, actor2 = None, actor2 or actor1
     for slot, actor in (("1", actor1), ("2", actor2)):
         if actor is None:
             continue
@@ -43,6 +46,9 @@ def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
     if event.event_type == "Violence against civilians" or event.inter2 == "Civilians":
         event.civilian_targeting = "Civilian targeting"
         event.evidence["civilian_targeting"] = event.evidence.get("inter2") or event.evidence["event_type"]
+
+
+_CROWDS = frozenset({"Protesters", "Rioters"})
 
 
 #: "anti-government protests", "pro-Russian rallies": the actor named is what a crowd is for
