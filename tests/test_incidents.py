@@ -223,3 +223,11 @@ def test_protesters_killed_by_a_later_strike_add_no_dead_to_the_march() -> None:
     strike = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert len(march) == 1 and len(strike) == 1, [(e.sub_event_type, e.notes) for e in events]
     assert march[0].fatalities == 0 and strike[0].fatalities == 11
+
+
+def test_reporters_or_an_ambassador_withdrawn_are_no_territory_changing_hands() -> None:
+    events = _real("Clashes between rioters and police went on in Kowloon on Sunday, and the broadcaster "
+                   "withdrew its reporters from the area after one was hurt.")
+    assert "Non-violent transfer of territory" not in [e.sub_event_type for e in events]
+    events = _real("Government troops withdrew from the border post near Kidal on Sunday.")
+    assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]
