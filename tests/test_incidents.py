@@ -231,3 +231,10 @@ def test_reporters_or_an_ambassador_withdrawn_are_no_territory_changing_hands() 
     assert "Non-violent transfer of territory" not in [e.sub_event_type for e in events]
     events = _real("Government troops withdrew from the border post near Kidal on Sunday.")
     assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]
+
+
+def test_an_incident_described_again_is_no_second_record() -> None:
+    events = _real('A suicide bomber blew himself up at a shrine in Matara on Tuesday, killing 14 people. '
+                   '"This is a barbaric attack on innocent civilians," the minister said.')
+    assert len(events) == 1, [(e.sub_event_type, e.notes) for e in events]
+    assert len(events[0].evidence["notes"]) == 2  # the description is evidence of the bombing

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from dateline import rules
 from dateline.events import actors as actors_mod
 from dateline.events import filters
 from dateline.events import quantities as quantities_mod
@@ -22,7 +23,7 @@ _GENERIC_TRIGGERS = frozenset({"attack", "attacks", "incident", "assault", "offe
 
 def anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple[int, Event]]) -> Event | None:
     """'the attack' right after an attack was coded refers back to it: that event."""
-    if not _ANAPHORIC.search(text, max(0, trig.start - 25), trig.start):
+    if not _ANAPHORIC.search(text, max(0, trig.start - 25), trig.start) and not _described(text, trig):
         return None
     if trig.word.lower() not in _GENERIC_TRIGGERS:
         # "the airstrike", "the first bomb": a definite mention of the same kind told just before
@@ -35,6 +36,12 @@ def anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple[
         violent and e.disorder_type.startswith("Political violence") and e.modality != "threatened"
         and e.sub_event_type not in filters.TERRITORY_SUBS))]  # "the attack" is no change of territory
     return same[-1] if same else None
+
+
+def _described(text: str, trig: taxonomy.Trigger) -> bool:
+    """'This is a barbaric attack': the incident told before, described (rule label ``described``)."""
+    window = text[max(0, trig.start - 40):trig.start]
+    return any(rule.regex.search(window) for rule in rules.labels("events.incidents").get("described", ()))
 
 
 _CASUALTY_TRIGGER = re.compile(r"(?:killed|killing|dead|died|wounded|injured|captured|arrested|shot)$", re.I)
