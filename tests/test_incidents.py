@@ -238,3 +238,10 @@ def test_an_incident_described_again_is_no_second_record() -> None:
                    '"This is a barbaric attack on innocent civilians," the minister said.')
     assert len(events) == 1, [(e.sub_event_type, e.notes) for e in events]
     assert len(events[0].evidence["notes"]) == 2  # the description is evidence of the bombing
+
+
+def test_who_reports_an_attack_is_no_side_of_it() -> None:
+    events = _real("Seventeen rockets struck near an air base in Nineveh on Friday, according to the Iraqi military.")
+    assert len(events) == 1
+    assert "Iraq" not in events[0].actor1 or events[0].actor1.startswith("Unidentified"), events[0].actor1
+    assert not events[0].actor1.startswith("Military Forces")

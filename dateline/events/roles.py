@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dateline import rules
 from dateline.events import actors as actors_mod
 from dateline.events import taxonomy
 from dateline.records import Event, Span, span_of
@@ -19,7 +20,7 @@ def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
                  lex: actors_mod.Lexicon, doc: Any = None) -> None:
     found = corefer(text, actors_mod.find(text, sentence.start, sentence.end, default_iso=event.iso, lexicon=lex),
                      sentence, lex)
-    found = [a for a in found if not _STANCE.search(text, max(0, a.start - 5), a.start)]
+    found = [a for a in found if not _no_side(text, a)]
     actor1, actor2 = roles(text, found, trig)
     if trig.sub_event != "Agreement":  # an agreement's parties are both subjects; keep their order
         actor1, actor2 = syntactic(doc, found, trig, actor1, actor2)
@@ -51,9 +52,11 @@ def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
 _CROWDS = frozenset({"Protesters", "Rioters"})
 
 
-#: "anti-government protests", "pro-Russian rallies": the actor named is what a crowd is for
-#: or against, not a party to the event
-_STANCE = re.compile(r"\b(?:anti|pro)-$", re.I)
+def _no_side(text: str, actor: actors_mod.Actor) -> bool:
+    """'anti-government protests', 'according to the Iraqi military': the actor named is what a
+    crowd is for or against, or who reports the event; no side of it (rule label ``no_side``)."""
+    window = text[max(0, actor.start - 30):actor.start]
+    return any(rule.regex.search(window) for rule in rules.labels("events.incidents").get("no_side", ()))
 
 
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+){0,2}$", re.I)
