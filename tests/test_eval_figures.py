@@ -1,7 +1,7 @@
 """What `dateline eval` measures for the shipped pipeline on the dev files in ../shared/eval.
 
 A regression beyond TOLERANCE fails here. Slow: it runs the whole pipeline over every
-dev file (about 1.5 minutes on 2 cores).
+dev file (about 2.5 minutes on 2 cores).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from dateline.evaluate import e2e, events, plover, quotes
+from dateline.evaluate import e2e, events, geo, plover, quotes
 from tests.conftest import SHARED
 
 EVAL = SHARED / "eval"
@@ -25,7 +25,12 @@ EXPECTED: dict[str, dict[str, float]] = {
     "events": {"weighted_f1": 0.795, "event_type_accuracy": 0.839},
     "plover": {"accuracy": 0.160},
     "quotes": {"source_f1": 0.728},
+    "geo lgl": {"acc161": 0.832, "exact_id": 0.771},
+    "geo lgl --gold-spans": {"acc161": 0.905, "exact_id": 0.834},
+    "geo GeoVirus": {"acc161": 0.842},
 }
+GEO = {"geo lgl": ("lgl-dev.xml", False), "geo lgl --gold-spans": ("lgl-dev.xml", True),
+       "geo GeoVirus": ("GeoVirus.xml", False)}
 TOLERANCE = 0.02
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not EVAL.exists(), reason=f"{EVAL} not present")]
@@ -41,6 +46,9 @@ def e2e_run() -> tuple[list[dict], dict[str, list[dict]]]:
 def _measure(name: str, e2e_run: Any) -> dict[str, Any]:
     if name == "e2e":
         return e2e.score_predictions(*e2e_run)  # what `dateline eval e2e` computes, without a second run
+    if name in GEO:
+        file, gold_spans = GEO[name]
+        return geo.score(str(EVAL / "geoparsing" / file), gold_spans=gold_spans)
     path = {"events": EVAL / "case2021-acled" / "dev.tsv", "plover": EVAL / "plover-gsr" / "dev.json",
             "quotes": EVAL / "polnear" / "dev"}[name]
     return {"events": events, "plover": plover, "quotes": quotes}[name].score(str(path))
