@@ -183,6 +183,34 @@ def test_quantities_and_fatality_rule() -> None:
     assert not quantities.find("In 2020 the talks lasted 4 hours.")
 
 
+
+def test_a_number_of_things_is_no_count_of_the_dead() -> None:
+    """'between the two blasts, at least 20 were killed': the two counts blasts (rule quantity.things_after)."""
+    found = quantities.find("Between the two blasts, at least 20 were killed.")
+    assert [(q["kind"], q["value"]) for q in found] == [("killed", 20)]
+    assert quantities.fatalities(quantities.find("Three rockets hit the base, killing four soldiers.")) == 4
+    assert quantities.fatalities(quantities.find("Two people were killed in the blast.")) == 2
+
+
+def test_a_site_named_for_its_town_places_the_event_there() -> None:
+    """'the Kismayo Cathedral' stands in Kismayo (rule place.facility_named_for_place); where the
+    wounded were airlifted to is not where it happened (rule place.taken_to)."""
+    import dateline
+
+    article = dateline.extract(
+        "Twin bombings yesterday struck the Kismayo Cathedral in Jubaland, Somalia. The second blast hit "
+        "rescuers; between the two blasts, at least 20 people were killed. Some of the wounded were "
+        "airlifted to nearby Baidoa. The first bomb went off inside the cathedral during Mass.",
+        published="2024-03-04")
+    placed = {(e.location, e.fatalities) for e in article.events if e.modality == "asserted"}
+    assert ("Kismayo", 20) in placed
+    assert not [e for e in article.events if e.location == "Baidoa"]
+    from dateline.events.place import EventPlaces
+
+    usable = [p.span.text for p in EventPlaces(article).usable]
+    assert "Kismayo" in usable and "Baidoa" not in usable
+
+
 # --- actors -------------------------------------------------------------------------------
 
 def test_actor_variants_demonyms_and_capitals() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from dateline import rules
 from dateline.events import taxonomy
 from dateline.geo.countries import acled_region
 from dateline.records import Article, Event, Place, Span
@@ -43,7 +44,9 @@ class EventPlaces:
 
 def event_places(article: Article) -> list[Place]:
     """Places that can locate an event: not one inside an organisation's or a person's
-    name ("CDC Atlanta", "Taco Bell Canada"), which is evidence of the place only."""
+    name ("CDC Atlanta", "Taco Bell Canada"), which is evidence of the place only, unless
+    the name is a site named for its town ("the Kismayo Cathedral": rule ``events.place``)."""
+    text = article.document.text
     names = sorted((e.start, e.end) for e in article.entities if e.label not in _PLACE_LABELS)
     starts = [a for a, _ in names]
     longest = 0
@@ -57,7 +60,16 @@ def event_places(article: Article) -> list[Place]:
         # a name starting at or before the place that ends at or after it contains it
         return i >= 0 and reach[i] >= place.span.end
 
-    return [p for p in article.places if not inside_name(p)]
+    return [p for p in article.places if not inside_name(p) or named_site(text, p)]
+
+
+_FACILITY = rules.Live("events.place", "facility")
+_TAKEN_TO = rules.Live("events.place", "taken_to")
+
+
+def named_site(text: str, place: Place) -> bool:
+    """'the Kismayo Cathedral', 'Kabul International Airport': a site in the town it is named for."""
+    return bool(_FACILITY.match(text[place.span.end:place.span.end + 40]))
 
 
 def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigger, index: int,
@@ -99,10 +111,12 @@ def dateline_place(text: str, place: Place) -> bool:
 
 
 def speech_place(text: str, place: Place) -> bool:
-    """'told reporters in Mogadishu', 'a statement in X', 'the Kabul government':
-    where someone spoke, or a capital standing for a government, is not where it happened."""
+    """'told reporters in Mogadishu', 'a statement in X', 'the Kabul government', 'the wounded
+    were airlifted to X': where someone spoke, a capital standing for a government, or where
+    victims were taken (rule ``place.taken_to``) is not where it happened."""
     start, end = place.span.start, place.span.end
-    return bool(_SPEECH_IN.search(text, max(0, start - 50), start) or _AS_ACTOR.match(text, end, end + 30))
+    return bool(_SPEECH_IN.search(text, max(0, start - 50), start) or _AS_ACTOR.match(text, end, end + 30)
+                or _TAKEN_TO.search(text[max(0, start - 60):start]))
 
 
 def _main_country(places: list[Place]) -> Place | None:

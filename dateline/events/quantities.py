@@ -28,6 +28,7 @@ KINDS: tuple[str, ...] = ("killed", "injured", "abducted", "released", "captured
 _BEFORE_KINDS: tuple[str, ...] = ("killed", "injured", "released", "abducted", "captured")
 AFTER, BEFORE, AMOUNTS = "events.quantity_after", "events.quantity_before", "events.amounts"
 NOT_PEOPLE = "events.quantity_not_people"
+THINGS = "events.quantity_things"
 _QUALIFIER = r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|roughly|approximately|fewer than|less than)\s+)?"
 
 
@@ -60,6 +61,8 @@ _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 _STOP = re.compile(r"[.;:!?()\"“”]|\b(?:who|which|whose|where|when)\b", re.I)
 #: a number that counts something other than victims: "mother of five", "March 12", "$5", "aged 30"
 _NOT_PEOPLE_BEFORE = rules.Live(NOT_PEOPLE, "not_people")
+#: a number of things: "between the two blasts, at least 20 were killed" counts blasts, not dead
+_THINGS_AFTER = rules.Live(THINGS, "things")
 #: a number of people described by what they were, directly or through a partitive ("one of dozens of")
 _FORMER = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:[\w,]+\s+of\s+(?:the\s+)?)?(?:former|ex-|previously|past|other)\b", re.I)
 #: "15 militants were killed": a fighters noun followed by a casualty verb is a casualty count
@@ -89,7 +92,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[dict[str, An
         if _NOT_PEOPLE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue
         value = parse_number(number)
-        if value is None:
+        if value is None or _THINGS_AFTER.match(text[match.end():min(end, match.end() + 40)]):
             continue
         if _FORMER.match(text, match.end(), match.end() + 45):
             continue  # "thousands of former prisoners", "one of hundreds of former detainees": who they were
