@@ -211,6 +211,17 @@ def test_a_site_named_for_its_town_places_the_event_there() -> None:
     assert "Kismayo" in usable and "Baidoa" not in usable
 
 
+
+def test_a_reference_point_is_not_the_place() -> None:
+    """'In Galle, some 120 km south of the capital Colombo, a car bomb exploded': Colombo only
+    says where Galle lies (rule place.reference_point)."""
+    import dateline
+
+    article = dateline.extract("In Galle, some 120 km south of the capital Colombo, a car bomb exploded on Monday, "
+                               "killing three soldiers.", published="2024-03-04")
+    assert [(e.location, e.fatalities) for e in article.events] == [("Galle", 3)]
+
+
 # --- actors -------------------------------------------------------------------------------
 
 def test_actor_variants_demonyms_and_capitals() -> None:

@@ -65,6 +65,12 @@ def event_places(article: Article) -> list[Place]:
 
 _FACILITY = rules.Live("events.place", "facility")
 _TAKEN_TO = rules.Live("events.place", "taken_to")
+_REFERENCE = rules.Live("events.place", "reference_point")
+
+
+def reference_point(text: str, place: Place) -> bool:
+    """'a village 40 km south of X': X measures where the place is, it is not the place."""
+    return bool(_REFERENCE.search(text[max(0, place.span.start - 60):place.span.start]))
 
 
 def named_site(text: str, place: Place) -> bool:
@@ -80,6 +86,8 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
     local = [p for p in inside if not p.feature.startswith("A.PCL")]
     told = [p for p in local if not dateline_place(text, p)]
     local = told or local  # "NAIROBI, May 2 (Wire) - ... near Garissa": filed in Nairobi, happened in Garissa
+    # "in Y, 160 km south of X": X only says where Y lies
+    local = [p for p in local if not reference_point(text, p)] or local
     if local:
         return min(local, key=lambda p: (p.geo_precision, abs(p.span.start - trig.start)))
     located = [p for p in inside if LOCATED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
