@@ -245,3 +245,41 @@ def test_who_reports_an_attack_is_no_side_of_it() -> None:
     assert len(events) == 1
     assert "Iraq" not in events[0].actor1 or events[0].actor1.startswith("Unidentified"), events[0].actor1
     assert not events[0].actor1.startswith("Military Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman opened fire on diners at a cafe in Lyon on Friday, killing four, before police shot him dead.",
+    "Gunmen fired on worshippers leaving a church in Jos on Sunday, killing six.",
+])
+def test_an_armed_man_firing_on_unarmed_people_is_an_attack_not_a_clash(text: str) -> None:
+    events = _real(text)
+    assert [e.sub_event_type for e in events] == ["Attack"], [(e.sub_event_type, e.notes) for e in events]
+    assert events[0].actor2.startswith("Civilians")
+
+
+def test_gunmen_shooting_soldiers_stay_a_clash() -> None:
+    events = _real("Gunmen fired on soldiers at a checkpoint in Maiduguri on Sunday, killing two.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text", [
+    "A military jet bombed a farming village near Hama on Monday, killing seven.",
+    "A warplane bombed a fuel depot in Marib on Monday, killing two guards.",
+])
+def test_a_bombing_by_an_aircraft_is_an_air_strike_not_a_planted_bomb(text: str) -> None:
+    events = _real(text)
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_a_planted_bomb_is_still_a_remote_explosive() -> None:
+    events = _real("A bomb planted under a bus exploded in Quetta on Monday, killing three.")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_toll_after_a_later_strike_in_the_same_sentence_is_the_strike_s() -> None:
+    events = _real("Hundreds of protesters rallied outside the town hall in Omdurman on Saturday; hours later "
+                   "a drone strike hit the crowd, killing nine.")
+    march = [e for e in events if e.event_type == "Protests"]
+    strike = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert len(march) == 1 and len(strike) == 1, [(e.sub_event_type, e.notes) for e in events]
+    assert march[0].fatalities == 0 and strike[0].fatalities == 9

@@ -74,6 +74,8 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     kept = [e for e in events if reports_incident(e, article, ordinary)]
     kept = [e for e in kept if not _crowd_as_target(e, kept)]
     for event in kept:
+        _no_borrowed_dead(event, kept)
+    for event in kept:
         _background(event)
         _not_the_actors_country(event, article)
     incidents = cluster(kept, text)
@@ -125,6 +127,26 @@ def _crowd_as_target(event: Event, others: list[Event]) -> bool:
                 and notes[0] in (other.evidence.get("notes") or [])):
             return True
     return False
+
+
+def _no_borrowed_dead(event: Event, others: list[Event]) -> None:
+    """'Protesters gathered; later an airstrike hit the crowd, killing 11': a toll told after
+    another incident's violence in the same sentence is that incident's. Types that take no
+    such toll are rules (label ``borrows_no_dead``), matched against the event type."""
+    dead = event.evidence.get("fatalities") or []
+    trig, notes = event.evidence.get("sub_event_type") or [], event.evidence.get("notes") or []
+    if not dead or not trig or not notes or _matches("borrows_no_dead", event.event_type) is None:
+        return
+    for other in others:
+        spans = other.evidence.get("sub_event_type") or []
+        if (other is not event and other.event_type in VIOLENT and spans and notes[0] in (other.evidence.get("notes") or [])
+                and trig[0].start < spans[0].start < dead[0].start):
+            event.fatalities = None
+            event.evidence.pop("fatalities", None)
+            if event.modality in REAL:  # none of its own reported: 0, shown by its own trigger
+                event.fatalities, event.evidence["fatalities"] = 0, list(trig)
+            event.quantities = [q for q in event.quantities if q["kind"] != "killed"]
+            return
 
 
 def _background(event: Event) -> None:

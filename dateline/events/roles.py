@@ -21,6 +21,9 @@ def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
     found = corefer(text, actors_mod.find(text, sentence.start, sentence.end, default_iso=event.iso, lexicon=lex),
                      sentence, lex)
     found = [a for a in found if not _no_side(text, a)]
+    if trig.event_type == "Violence against civilians":  # "before police shot him dead": they stopped it
+        stoppers = [m.span() for m in taxonomy.context("responders").finditer(text, sentence.start, sentence.end)]
+        found = [a for a in found if not any(s <= a.start < e for s, e in stoppers)]
     actor1, actor2 = roles(text, found, trig)
     if trig.sub_event != "Agreement":  # an agreement's parties are both subjects; keep their order
         actor1, actor2 = syntactic(doc, found, trig, actor1, actor2)

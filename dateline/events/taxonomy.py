@@ -110,6 +110,9 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
         found = [t for t in found if not (t.sub_event == "Armed clash" and context("one_sided").fullmatch(t.word))]
     if "Suicide bomb" in kinds:
         drop |= {"Remote explosive/landmine/IED"}
+    if "Air/drone strike" in kinds:  # "a jet bombed the village": the bombing is the air strike
+        found = [t for t in found if not (t.sub_event == "Remote explosive/landmine/IED"
+                                          and context("air_dropped").fullmatch(t.word))]
     if "Disrupted weapons use" in kinds and kinds & REMOTE and (
             "Air/drone strike" in kinds or (context("casualties").search(window) and not context("disrupted_done").search(window))):
         kinds.discard("Disrupted weapons use")  # the bomb went off (or was bombed from the air)
@@ -177,6 +180,7 @@ def _on_civilians(window: str, rest: str) -> bool:
     """One-sided violence is an Attack when civilians are named and no armed men are hit."""
     stop = _FIRST_SENTENCE.search(rest)
     rest = context("speakers").sub(" ", rest[: stop.end()] if stop else rest)  # its own sentence; "police said" is a source
+    rest = context("responders").sub(" ", rest)  # "before police shot him dead": they stopped the attack
     if context("armed_victims").search(rest):
         return False
     return bool(context("civilian_victims").search(window)) or not context("armed_anywhere").search(window)
