@@ -222,6 +222,20 @@ def test_a_reference_point_is_not_the_place() -> None:
     assert [(e.location, e.fatalities) for e in article.events] == [("Galle", 3)]
 
 
+
+def test_other_victims_add_to_the_one_told_before() -> None:
+    """'killed journalist X ... four other civilians also died': five dead (rule quantity.others_besides)."""
+    import dateline
+
+    told = ("A roadside bomb on Tuesday killed local journalist Ahmed Nur in the port town of Kismayo. "
+            "At least four {who} also died in the blast, and a dozen more were wounded.")
+    five = dateline.extract(told.format(who="other civilians"), published="2024-03-04")
+    assert [e.fatalities for e in five.events] == [5]
+    four = dateline.extract(told.replace("killed local journalist Ahmed Nur", "exploded").format(who="civilians"),
+                            published="2024-03-04")
+    assert [e.fatalities for e in four.events] == [4]
+
+
 # --- actors -------------------------------------------------------------------------------
 
 def test_actor_variants_demonyms_and_capitals() -> None:

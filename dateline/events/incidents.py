@@ -568,6 +568,8 @@ def _fatalities(event: Event, text: str, sentences: list[Span]) -> None:
                     found.append((m.start("n"), value, m.end("n")))
     if found:
         start, value, end = min(found)
+        if rules.regex("events.quantity_others", "others").match(text[end:end + 20]):
+            value += 1  # "four other villagers also died": besides the victim told before them
         event.fatalities = value
         event.evidence["fatalities"] = [Span(start, end, text[start:end])]
 
