@@ -236,6 +236,24 @@ def test_other_victims_add_to_the_one_told_before() -> None:
     assert [e.fatalities for e in four.events] == [4]
 
 
+
+def test_an_event_placed_by_its_country_takes_the_only_town_named_there() -> None:
+    """'protesters clashed with police' in an article whose one town in that country is
+    Nairobi: Nairobi, not Kenya; with two towns named once each, the country stays."""
+    import dateline
+
+    story = ("Demonstrations against the new tax law have been held since Monday in the Kenyan capital {town}. "
+             "Critics said the law hurts Kenya's poor. Officials defended the budget on television. "
+             "Ministers met donors on Wednesday. On Thursday, protesters clashed with police and threw stones.")
+    one = dateline.extract(story.format(town="Nairobi"), published="2024-06-28")
+    clash = [e for e in one.events if e.sub_event_type in {"Violent demonstration", "Mob violence"}]
+    assert clash and {e.location for e in clash} == {"Nairobi"}
+    two = dateline.extract(story.format(town="Nairobi") + " Police also dispersed a march in Mombasa on Friday.",
+                           published="2024-06-28")
+    clash = [e for e in two.events if e.sub_event_type in {"Violent demonstration", "Mob violence"}]
+    assert clash and {e.location for e in clash} == {"Kenya"}
+
+
 # --- actors -------------------------------------------------------------------------------
 
 def test_actor_variants_demonyms_and_capitals() -> None:

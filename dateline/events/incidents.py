@@ -512,14 +512,15 @@ def _towns(article: Article, places: Any = None) -> dict[str, list[Any]]:
     return out
 
 
-#: a town named this often in an article about one country is where its vaguely placed events are
-TOWN_MENTIONS = 2
+#: a town named this often in an article about one country is where its vaguely placed events
+#: are, when no other town of that country is named as often (1: the only town it names there)
+TOWN_MENTIONS = 1
 
 
 def _narrow_place(event: Event, towns: dict[str, list[Any]], text: str) -> None:
     """A current incident placed only by its country or province takes the town the article
     keeps naming in it ('Serbians protested' in an article about Belgrade), when one town
-    leads; not when the text chose the wider area ('towns in central Somalia')."""
+    leads, or the only one it names in that country; not when the text chose the wider area ('towns in central Somalia')."""
     from dateline.events import place as place_mod
 
     if (event.geo_precision or 0) < 3 or not event.iso or event.modality not in REAL:
