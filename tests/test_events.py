@@ -190,6 +190,8 @@ def test_a_number_of_things_is_no_count_of_the_dead() -> None:
     assert [(q["kind"], q["value"]) for q in found] == [("killed", 20)]
     assert quantities.fatalities(quantities.find("Three rockets hit the base, killing four soldiers.")) == 4
     assert quantities.fatalities(quantities.find("Two people were killed in the blast.")) == 2
+    # "caused the death of at least nine people": the dead, though no casualty verb follows
+    assert quantities.fatalities(quantities.find("Shots at a market caused the death of at least nine people.")) == 9
 
 
 def test_a_site_named_for_its_town_places_the_event_there() -> None:
