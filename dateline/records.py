@@ -80,6 +80,16 @@ class Document:
         return asdict(self)
 
 
+def first_day(event_date: str) -> str:
+    """The first day of the period a date names: ``"2021"`` -> ``"2021-01-01"``, ``"2021-08"`` ->
+    ``"2021-08-01"``; a day stays itself. ACLED writes that day and says the period in time_precision."""
+    if len(event_date) == 4:
+        return f"{event_date}-01-01"
+    if len(event_date) == 7:
+        return f"{event_date}-01"
+    return event_date[:10]
+
+
 def content_hash(title: str, text: str) -> str:
     """Stable id of an article's content (title and normalised text)."""
     norm = " ".join(text.split())

@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from dateline.records import first_day
 from dateline.store import epoch
 
 #: ACLED's actor types and their numeric codes (the order ACLED's ``interaction`` uses).
@@ -45,11 +46,9 @@ def full_date(event_date: str | None, precision: int | None) -> tuple[str, int |
     """``(first day of the period, ACLED time_precision)``: ``("2021-08", None)`` -> ``("2021-08-01", 3)``."""
     if not event_date:
         return "", precision
-    if len(event_date) == 4:
-        return f"{event_date}-01-01", 3
-    if len(event_date) == 7:
-        return f"{event_date}-01", 3
-    return event_date[:10], precision or 1
+    if len(event_date) in (4, 7):
+        return first_day(event_date), 3
+    return first_day(event_date), precision or 1
 
 
 def inter_code(label: str | None) -> int | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from dateline.records import first_day
 from dateline.store import Store
 from dateline.store.filters import BadFilter, ClaimFilter, EventFilter, escape_like as _escape_like, like as _like
 
@@ -325,8 +326,7 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 def _period(day: str, by: str) -> str:
     """The bucket of a date; one known only to the month (year) counts on its first day."""
-    if len(day) in (4, 7):
-        day = (day + "-01-01")[:10] if len(day) == 4 else day + "-01"
+    day = first_day(day) if len(day) in (4, 7) else day
     if by == "month":
         return day[:7]
     if by == "week":
