@@ -105,7 +105,9 @@ async function drawMap(fit) {
     layers.push(m);
   }
   markers.addLayers(layers);
-  if (fit && gj.features.length) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 6 });
+  /* Not animated: Leaflet drops a setView asked for while a zoom animation runs, so a
+     filter applied during the first fit (or any fit) would leave the map where it was. */
+  if (fit && gj.features.length) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 6, animate: false });
 }
 
 // -- timeline (SVG histogram with a brush) ---------------------------------------------
