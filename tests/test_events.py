@@ -55,12 +55,32 @@ def test_us_air_strikes_and_afghan_counterattack(sample):
     assert {"kind": "fighters", "value": 100} in [{k: q[k] for k in ("kind", "value")} for q in clash.quantities]
 
 
-def test_kabul_fight_with_claim_of_responsibility(sample):
-    fight = _find(sample, "Armed clash", "four hours")
-    assert fight.inter1 == "State forces" and fight.actor2.startswith("Unidentified Armed Group")
+WIRE = """Gunmen attack minister's house in Kabul
+
+KABUL, Afghanistan (Wire) — A car bomb exploded outside the defence minister's house in Kabul on Tuesday night, witnesses said.
+
+Several armed men then entered the building. Government forces fought the unidentified gunmen for over four hours, the ministry said. The minister was not injured in the attack.
+
+The Taliban has claimed responsibility for the attack, warning of more attacks against senior government officials.
+"""
+
+
+def test_kabul_fight_with_claim_of_responsibility() -> None:
+    """A wire report written for this test: the bomb, the storming and the fight are one
+    incident; the gunmen did it, the forces fought back; the Taliban's claim tags it."""
+    import dateline
+
+    article = dateline.extract(WIRE, published="2021-08-04")
+    real = [e for e in article.events if e.modality in {"asserted", "claimed"}]
+    assert len(real) == 1, [(e.sub_event_type, e.notes[:60]) for e in real]
+    fight = real[0]
+    assert fight.location == "Kabul" and fight.event_date == "2021-08-03"
+    assert fight.actor1 == "Unidentified Armed Group (Afghanistan)" and fight.actor2 == "Military Forces of Afghanistan"
     assert fight.tags == "claimed by Taliban"
     # the tag comes from the claims stage: the claim's speaker and its cue are the evidence
     assert [span.text for span in fight.evidence["tags"]] == ["The Taliban", "has claimed"]
+    # the headline and the dateline are sentences of their own, not the lead's subject
+    assert article.sentences[0].text.strip() == "Gunmen attack minister's house in Kabul"
 
 
 def test_taliban_threat_is_not_an_attack(sample):

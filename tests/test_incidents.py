@@ -283,3 +283,64 @@ def test_a_toll_after_a_later_strike_in_the_same_sentence_is_the_strike_s() -> N
     strike = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert len(march) == 1 and len(strike) == 1, [(e.sub_event_type, e.notes) for e in events]
     assert march[0].fatalities == 0 and strike[0].fatalities == 9
+
+
+def _article(*paragraphs: str) -> str:
+    """Long enough (six sentences or more) to be read as a whole article, not a snippet."""
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def test_violence_told_in_general_is_no_record() -> None:
+    """An incident with neither a day nor a town of its own is commentary, not a report."""
+    text = _article(
+        "Rebels ambushed an army convoy near Goma on Saturday, killing seven soldiers, the army said.",
+        "The army did not say how many rebels were killed.",
+        "Across the country, rebels have been losing battles for months, analysts say.",
+        "In eastern Congo, attacks on convoys have become a hallmark of the war.",
+        "Aid groups have suspended their work in the area.",
+        "The United Nations called for calm.")
+    real = _real(text, "2024-03-11")
+    assert [(e.sub_event_type, e.location) for e in real] == [("Armed clash", "Goma")], [e.notes[:60] for e in real]
+
+
+def test_a_snippet_keeps_its_undated_unplaced_event() -> None:
+    """A one-sentence item (the sentence-level gold sets) may have its day and town in lines not shown."""
+    assert [e.sub_event_type for e in _real("Soldiers clashed with rebels, leaving four dead.")] == ["Armed clash"]
+
+
+def test_the_first_bomb_told_later_is_the_bombing() -> None:
+    """A definite mention with no day or town of its own tells the incident before again."""
+    text = _article(
+        "Twin bombs struck a church in Marawi on Sunday, killing nine worshippers, police said.",
+        "Police have not named any suspect.",
+        "Hundreds of people had gathered for a service when the explosions happened.",
+        "The mayor declared three days of mourning.",
+        "Schools in the city will stay closed on Monday, officials said.",
+        "The first bomb went off near the altar, a witness told reporters.")
+    bombs = [e for e in _real(text, "2024-03-11") if e.event_type == "Explosions/Remote violence"]
+    assert len(bombs) == 1, [(e.event_date, e.notes[:50]) for e in bombs]
+    assert "The first bomb went off near the altar" in bombs[0].notes
+
+
+def test_the_same_offensive_on_the_same_day_told_twice_is_one() -> None:
+    """ACLED's unit is one sub-event type, one day, one doer: 'an offensive' said twice of
+    one day by one army is one record, though each telling says 'an'."""
+    text = _article(
+        "Ethiopia's army launched an offensive in the Amhara region on Wednesday, state media said.",
+        "Residents said they heard heavy fighting.",
+        "Federal officials gave no toll.",
+        "On Wednesday, Ethiopia's army began an offensive with artillery fire, a local official said.",
+        "Phone lines in the region were cut.",
+        "Aid agencies said thousands had fled.")
+    clashes = [e for e in _real(text, "2024-03-15") if e.sub_event_type == "Armed clash"]
+    assert len(clashes) == 1, [(e.actor1, e.event_date, e.notes[:50]) for e in clashes]
+
+
+def test_a_states_government_and_army_are_one_side_of_a_deal() -> None:
+    from dateline.records import Event
+
+    a = Event(event_type="Strategic developments", sub_event_type="Agreement",
+              actor1="Military Forces of Chad", actor2="Rebel Front")
+    b = Event(event_type="Strategic developments", sub_event_type="Agreement",
+              actor1="Rebel Front", actor2="Government of Chad")
+    assert incidents._sides(a) == incidents._sides(b)

@@ -82,6 +82,8 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     towns = _towns(article, places)
     for event in incidents:
         _narrow_place(event, towns, text)
+    if len(article.sentences) >= WHOLE_ARTICLE:  # a snippet's day and town may be in lines not shown
+        incidents = [e for e in incidents if specific(e)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     for event in incidents:
         if event.fatalities is None:
@@ -197,6 +199,14 @@ def span_of_text(sentence: Span, a: int, b: int, start: int) -> Span:
     return Span(start, start + (b - a), sentence.text[a:b])
 
 
+def specific(incident: Event) -> bool:
+    """ACLED codes occurrences at a particular time and place. An incident whose mentions
+    give it neither a day of its own nor a town ('the LTTE is losing the battles', 'attacks
+    in the country') is told in general, not reported. Only asserted or claimed
+    occurrences need one: a threat has none."""
+    return incident.modality not in REAL or _own_date(incident) or _precise(incident)
+
+
 def _sentence(event: Event) -> Span | None:
     notes = event.evidence.get("notes")
     return notes[0] if notes else None
@@ -248,12 +258,12 @@ def same_incident(a: Event, b: Event, text: str) -> bool:
         return False
     if not (_place_ok_for(a, b, text) and _date_ok(a, b) and _actors_ok(a, b)):
         return False
-    if _precise(a) and _precise(b):
+    if _precise(a) and _precise(b) or _same_day_same_doer(a, b):
         return True
     # 'a car bombing' brings in a new referent; only the same precise place makes it the same
     if a.event_type != b.event_type:  # an attack told beside the explosion that it was
         return _near(a, b) or _generic(b, text)
-    return not _indefinite(b, text) and (_generic(b, text) or _near(a, b))
+    return not _indefinite(b, text) and (_generic(b, text) or _near(a, b) or _told_again(b, text))
 
 
 #: how far (characters) a mention placed no more precisely than its country may be from
@@ -322,6 +332,30 @@ def _generic(e: Event, text: str) -> bool:
         return False
     start = spans[-1].start
     return bool(_DEFINITE.search(text, max(0, start - 30), start))
+
+
+def _definite(e: Event, text: str) -> bool:
+    """'The bomb', 'the first blast', 'the murders': a definite noun of an incident's own
+    kind is given information, the incident told before, whatever words lie between."""
+    spans = e.evidence.get("sub_event_type") or []
+    if not spans:
+        return False
+    start = spans[-1].start
+    return bool(_DEFINITE.search(text, max(0, start - 30), start))
+
+
+def _told_again(e: Event, text: str) -> bool:
+    """A definite mention that says no day or town of its own ('the first bomb went off
+    during Mass', 'prior to the murders') tells the incident before again."""
+    return _definite(e, text) and not _own_date(e) and not _precise(e)
+
+
+def _same_day_same_doer(a: Event, b: Event) -> bool:
+    """ACLED's unit: one sub-event type, one day, one doer. 'Turkey began an offensive on
+    Wednesday', told twice, is one offensive, even though each telling says 'an'."""
+    return (a.sub_event_type == b.sub_event_type and _own_date(a) and _own_date(b)
+            and bool(a.event_date) and a.event_date == b.event_date and (a.time_precision or 3) == 1
+            and _named(a.actor1) and a.actor1 == b.actor1)
 
 
 def _explosion_told_as_attack(a: Event, b: Event, text: str) -> bool:
@@ -412,12 +446,14 @@ def _as_side(e: Event, name: str) -> str:
 
 def _sides(e: Event) -> set[str]:
     """The sides a mention names, unnamed gunmen included (the text said 'unidentified');
-    in a battle a government is its armed forces (as :func:`conventions` will name it)."""
+    a state's government, army and police are one side."""
     names = {n.split(" (")[0] if n.startswith("Unidentified") else n
              for n in (e.actor1, e.actor2) if n and not n.startswith(("Civilians", "Protesters", "Rioters"))}
-    if e.event_type == "Battles":
-        names = {n.replace("Government of", "Military Forces of", 1) for n in names}
-    return names
+    # one state is one side: 'the government of Syria' and 'the Syrian Army' in one deal
+    return {_STATE.sub("State of ", n) for n in names}
+
+
+_STATE = re.compile(r"^(?:Government|Military Forces|Police Forces) of ")
 
 
 def absorb(home: Event, other: Event) -> None:
@@ -430,6 +466,8 @@ def absorb(home: Event, other: Event) -> None:
             setattr(home, name, getattr(other, name))
             if name in other.evidence:
                 home.evidence[name] = list(other.evidence[name]) + home.evidence.get(name, [])
+    if _state_answers_bomb(home, other):
+        _swap_sides(other)
     mentions.merge(home, other)
     for slot in ("1", "2"):
         mine, theirs = getattr(home, f"actor{slot}"), getattr(other, f"actor{slot}")
@@ -458,6 +496,28 @@ def absorb(home: Event, other: Event) -> None:
         spans = home.evidence.setdefault(name, [])
         spans.extend(s for s in other.evidence.get(name, []) if s not in spans)
     home.notes = " … ".join(span.text.strip() for span in home.evidence.get("notes", [])) or home.notes
+
+
+#: sub-event types whose doer planted or threw the device: never the state that answered it
+BOMBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
+def _state_answers_bomb(home: Event, other: Event) -> bool:
+    """'A car bomb exploded ... Government forces fought the gunmen for hours': the forces
+    that fought back did not set off the bomb; the gunmen are the incident's doer."""
+    return (home.sub_event_type in BOMBS and not _named(home.actor1) and other.event_type == "Battles"
+            and other.inter1 == "State forces" and bool(other.actor2) and other.inter2 != "State forces")
+
+
+def _swap_sides(event: Event) -> None:
+    for field in ("actor", "inter"):
+        one, two = getattr(event, f"{field}1"), getattr(event, f"{field}2")
+        setattr(event, f"{field}1", two)
+        setattr(event, f"{field}2", one)
+        spans = event.evidence.pop(f"{field}1", None), event.evidence.pop(f"{field}2", None)
+        for slot, kept in (("2", spans[0]), ("1", spans[1])):
+            if kept:
+                event.evidence[f"{field}{slot}"] = kept
 
 
 def _escalate(home: Event, other: Event) -> None:

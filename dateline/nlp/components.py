@@ -9,6 +9,9 @@ today's values as defaults, so a pipeline can be built or tuned from a spaCy con
 spans are places, with the gazetteer's help: a name the gazetteer knows becomes a place
 when the place is big enough for the label spaCy gave it, or when its words say it is
 one. Its thresholds are populations.
+
+``dateline_paragraphs`` runs before the parser: a blank line ends a sentence, so a
+headline or a dateline without a full stop is not read as the subject of the lead.
 """
 from __future__ import annotations
 
@@ -56,8 +59,23 @@ def make_gazetteer(nlp: Language, name: str, min_population: dict[str, int], in_
                            name_part_min_population=name_part_min_population, big_place=big_place)
 
 
+PARAGRAPHS = "dateline_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraphs(doc: Any) -> Any:
+    """Start a sentence after every blank line (a whitespace token holding two newlines)."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def add_to(nlp: Language) -> Language:
-    """dateline's components, each after the one it reads (the gazetteer after spaCy's NER)."""
+    """dateline's components, each after the one it reads (the gazetteer after spaCy's NER),
+    the paragraph breaks before the parser that would otherwise run across them."""
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser" if "parser" in nlp.pipe_names else None)
     if GAZETTEER not in nlp.pipe_names:
         nlp.add_pipe(GAZETTEER, after="ner" if "ner" in nlp.pipe_names else None)
     return nlp
