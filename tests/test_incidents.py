@@ -344,3 +344,29 @@ def test_a_states_government_and_army_are_one_side_of_a_deal() -> None:
     b = Event(event_type="Strategic developments", sub_event_type="Agreement",
               actor1="Rebel Front", actor2="Government of Chad")
     assert incidents._sides(a) == incidents._sides(b)
+
+
+def test_a_march_dated_by_its_month_later_is_the_march_told_before() -> None:
+    text = _article(
+        "Thousands of people marched in Madrid on Saturday against the new housing law, organisers said.",
+        "The march passed the parliament building.",
+        "Police estimated the crowd at 40,000.",
+        "Organisers plan another rally next month.",
+        "The housing minister said the law would stand.",
+        "Banners at the march in March 2024 demanded lower rents.")
+    protests = [e for e in _real(text, "2024-03-11") if e.event_type == "Protests"]
+    assert len(protests) == 1 and protests[0].event_date == "2024-03-09", [(e.event_date, e.notes[:40]) for e in protests]
+
+
+def test_a_weapon_named_after_a_place_is_no_place() -> None:
+    """'Molotov cocktails' (Molotov was Perm's Soviet name): the riot stays in Athens."""
+    article = dateline.extract("Protesters threw stones and Molotov cocktails at police in Athens on Saturday.",
+                               published="2024-03-11")
+    assert "Molotov" not in [e.text for e in article.entities if e.label in ("GPE", "LOC")]
+    assert {e.location for e in article.events} == {"Athens"}
+
+
+def test_what_is_dated_after_the_report_is_planned() -> None:
+    events = _events("Unions hold a strike rally in Lagos next month.", "2024-03-11")
+    assert [(e.modality, e.event_date) for e in events] == [("planned", "2024-04")]
+    assert events[0].evidence["modality"][0].text == "next month"

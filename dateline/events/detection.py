@@ -126,6 +126,9 @@ def _build(article: Article, places: place.EventPlaces, when: timing.Dates, prev
     if event.modality == "historical" and not dates:
         dates = timing.background_date(when, sentence)
     timing.fill_date(event, doc, dates)
+    if event.modality == "asserted" and dates and timing.after(event.event_date, doc.published):
+        event.modality = "planned"  # 'a rally next month': what is dated after the report has not happened
+        ev["modality"] = [dates[0].span]
     event.event_id_cnty = _event_id(event.iso, doc.doc_id, trig.start, sub)
     event.confidence = _confidence(event, trig)
     return event

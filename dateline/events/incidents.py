@@ -258,7 +258,7 @@ def same_incident(a: Event, b: Event, text: str) -> bool:
         return False
     if not (_place_ok_for(a, b, text) and _date_ok(a, b) and _actors_ok(a, b)):
         return False
-    if _precise(a) and _precise(b) or _same_day_same_doer(a, b):
+    if _precise(a) and _precise(b) or _same_day_same_doer(a, b) or _coarser_retelling(a, b):
         return True
     # 'a car bombing' brings in a new referent; only the same precise place makes it the same
     if a.event_type != b.event_type:  # an attack told beside the explosion that it was
@@ -348,6 +348,13 @@ def _told_again(e: Event, text: str) -> bool:
     """A definite mention that says no day or town of its own ('the first bomb went off
     during Mass', 'prior to the murders') tells the incident before again."""
     return _definite(e, text) and not _own_date(e) and not _precise(e)
+
+
+def _coarser_retelling(a: Event, b: Event) -> bool:
+    """'A march in March 2019' after the march of 23 March: a later mention of the same kind
+    dated only by a month (or year) holding the day told before is that day's incident."""
+    return (a.sub_event_type == b.sub_event_type and _own_date(a) and _own_date(b) and bool(b.event_date)
+            and len(b.event_date) < len(a.event_date) and a.event_date.startswith(b.event_date))
 
 
 def _same_day_same_doer(a: Event, b: Event) -> bool:

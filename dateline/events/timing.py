@@ -85,6 +85,13 @@ def fill_date(event: Event, doc: Any, dates: list[DateMention]) -> None:
         event.evidence["year"] = event.evidence["event_date"]
 
 
+def after(iso_date: str, published: str) -> bool:
+    """Whether a date (a day, month or year) lies wholly after the publication date."""
+    if not iso_date or not published:
+        return False
+    return iso_date > published[:len(iso_date)]
+
+
 def _precision(iso_date: str) -> int:
     return 1 if len(iso_date) >= 10 else 3
 

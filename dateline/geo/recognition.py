@@ -48,7 +48,8 @@ BIG_PLACE = 100_000
 COUNTRY_OR_STATE = 10**9
 COMPONENT = "dateline_gazetteer"
 #: The rule set (``dateline/geo/rules/recognition.jsonl``) of words after a name that say
-#: it is a place: ``institution`` ('Grand Ledge Police'), ``resident`` ('a Crafton man').
+#: it is a place: ``institution`` ('Grand Ledge Police'), ``resident`` ('a Crafton man');
+#: or that it is not: ``weapon`` ('Molotov cocktails').
 RULES = "geo.recognition"
 
 #: Words that name admin units somewhere ("Western" Region, Uganda) but in running text
@@ -286,7 +287,10 @@ def relabel_places(doc: Any) -> Any:
     ents = sorted(ents + added, key=lambda e: e.start)
     ents, repeated = _same_name_places(w, ents, person_tokens)
     stretched = _stretch_places(w, ents)
-    if changed or datelined or added or repeated or stretched is not ents:
+    weapons = [e for e in stretched if e.label_ in PLACE_LABELS and followed_by(w, e.end, "weapon")]
+    if weapons:  # 'Molotov cocktails': a weapon's name, not Perm's old one
+        stretched = [e for e in stretched if e not in weapons]
+    if changed or datelined or added or repeated or weapons or stretched is not ents:
         doc.ents = stretched
     return doc
 
