@@ -370,3 +370,17 @@ def test_what_is_dated_after_the_report_is_planned() -> None:
     events = _events("Unions hold a strike rally in Lagos next month.", "2024-03-11")
     assert [(e.modality, e.event_date) for e in events] == [("planned", "2024-04")]
     assert events[0].evidence["modality"][0].text == "next month"
+
+
+def test_one_strike_on_two_towns_is_an_event_in_each() -> None:
+    """ACLED's unit is one place: a mention naming two towns together gives one record per town."""
+    events = _real("Drones struck army posts in Kidal and Gao on Monday, the army said.", "2024-03-12")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert sorted(e.location for e in strikes) == ["Gao", "Kidal"], [(e.location, e.notes) for e in events]
+    assert len({e.event_id_cnty for e in strikes}) == 2
+    assert all(e.evidence["location"][0].text == e.location for e in strikes)
+
+
+def test_a_place_between_two_towns_is_one_event() -> None:
+    events = _real("A bomb exploded on the road between Kidal and Gao on Monday, killing three soldiers.", "2024-03-12")
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1

@@ -129,19 +129,13 @@ def _build(article: Article, places: place.EventPlaces, when: timing.Dates, prev
     if event.modality == "asserted" and dates and timing.after(event.event_date, doc.published):
         event.modality = "planned"  # 'a rally next month': what is dated after the report has not happened
         ev["modality"] = [dates[0].span]
-    event.event_id_cnty = _event_id(event.iso, doc.doc_id, trig.start, sub)
+    event.event_id_cnty = incidents.event_id(event.iso, doc.doc_id, trig.start, sub)
     event.confidence = _confidence(event, trig)
     return event
 
 
 #: developments that need a party named to be news: an agreement, a group's change
 _NEEDS_PARTY = frozenset({"Agreement", "Change to group/activity"})
-
-
-def _event_id(iso: str, doc_id: str, start: int, sub_event: str) -> str:
-    """ISO3 + a short stable hash: the same article gives the same ids on every run."""
-    digest = hashlib.sha1(f"{doc_id}|{start}|{sub_event}".encode()).hexdigest()[:8]
-    return f"{iso or 'XXX'}{digest}"
 
 
 def _confidence(event: Event, trig: taxonomy.Trigger) -> float:

@@ -20,6 +20,8 @@ The cue lists are rules (``rules/incidents.jsonl``, rule set ``events.incidents`
 """
 from __future__ import annotations
 
+import copy
+import hashlib
 import math
 import re
 from bisect import bisect_right
@@ -82,6 +84,8 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     towns = _towns(article, places)
     for event in incidents:
         _narrow_place(event, towns, text)
+    if places is not None:
+        incidents = [one for event in incidents for one in one_per_town(event, places, text)]
     if len(article.sentences) >= WHOLE_ARTICLE:  # a snippet's day and town may be in lines not shown
         incidents = [e for e in incidents if specific(e)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
@@ -197,6 +201,45 @@ _IN = re.compile(r"\b(?:in|into|across|inside|throughout|of|near|outside)\s+(?:t
 def span_of_text(sentence: Span, a: int, b: int, start: int) -> Span:
     """The span of ``sentence.text[a:b]`` in the article (``start`` = its article offset)."""
     return Span(start, start + (b - a), sentence.text[a:b])
+
+
+def event_id(iso: str, doc_id: str, start: int, sub_event: str) -> str:
+    """ISO3 + a short stable hash: the same article gives the same ids on every run."""
+    digest = hashlib.sha1(f"{doc_id}|{start}|{sub_event}".encode()).hexdigest()[:8]
+    return f"{iso or 'XXX'}{digest}"
+
+
+#: what may stand between two towns one mention names together: 'X and Y', 'X, Y', 'X and the Y oil field'
+_TOWNS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def one_per_town(event: Event, places: Any, text: str) -> list[Event]:
+    """ACLED's unit is one place: 'struck Abqaiq and the Khurais oil field', 'entered Tell
+    Tamer and Ain Issa' are an event in each town, each with the same evidence but its own place."""
+    where = (event.evidence.get("location") or [None])[0]
+    if where is None or event.modality not in REAL or event.geo_precision != 1:
+        return [event]
+    out, end = [event], where.end
+    for place in places.between(where.end, where.end + 80):
+        gap = text[end:place.span.start]
+        if place.geo_precision != 1 or place.iso != event.iso or not _TOWNS_JOINED.fullmatch(gap):
+            break
+        if text[max(0, where.start - 9):where.start].lower().strip() == "between":
+            break  # 'between El Paso and Juárez' locates, it does not list
+        other = copy.deepcopy(event)
+        _take_place_from(other, place)
+        other.event_id_cnty = event_id(place.iso, event.doc_id, place.span.start, event.sub_event_type)
+        out.append(other)
+        end = place.span.end
+    return out
+
+
+def _take_place_from(event: Event, place: Any) -> None:
+    from dateline.events.place import fill_place
+
+    for name in _PLACE_FIELDS:
+        event.evidence.pop(name, None)
+    fill_place(event, place)
 
 
 def specific(incident: Event) -> bool:
