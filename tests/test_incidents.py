@@ -384,3 +384,12 @@ def test_one_strike_on_two_towns_is_an_event_in_each() -> None:
 def test_a_place_between_two_towns_is_one_event() -> None:
     events = _real("A bomb exploded on the road between Kidal and Gao on Monday, killing three soldiers.", "2024-03-12")
     assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+def test_a_groups_own_name_beats_the_state_reading_around_it() -> None:
+    """'the Kurdish-led Syrian Democratic Forces' is the SDF (ACLED: 'SDF: Syrian Democratic
+    Forces'), not Syria's military; the government they made a deal with is the other party."""
+    events = _real("On Sunday, the Kurdish-led Syrian Democratic Forces announced an agreement with the "
+                   "government of Syria.", "2019-10-14")
+    deal = [e for e in events if e.sub_event_type == "Agreement"]
+    assert deal and {deal[0].actor1, deal[0].actor2} == {"SDF: Syrian Democratic Forces", "Government of Syria"}

@@ -186,9 +186,12 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     lex = lexicon or load()
     end = len(text) if end is None else end
     window = text[start:end]
-    found = [_named(m, lex, start) for m in lex.pattern.finditer(window)]
-    found += [a for m in lex.state_pattern.finditer(window) if (a := _state(m, lex, start, default_iso))]
-    return _resolve_overlaps([a for a in found if a is not None])
+    found = [a for m in lex.pattern.finditer(window) if (a := _named(m, lex, start))]
+    states = [a for m in lex.state_pattern.finditer(window) if (a := _state(m, lex, start, default_iso))]
+    # a group's own name beats a state reading around it: the 'Kurdish-led Syrian Democratic
+    # Forces' are the SDF, not Syria's military
+    found += [a for a in states if not any(a.start <= n.start and n.end <= a.end for n in found)]
+    return _resolve_overlaps(found)
 
 
 def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:
