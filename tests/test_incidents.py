@@ -393,3 +393,10 @@ def test_a_groups_own_name_beats_the_state_reading_around_it() -> None:
                    "government of Syria.", "2019-10-14")
     deal = [e for e in events if e.sub_event_type == "Agreement"]
     assert deal and {deal[0].actor1, deal[0].actor2} == {"SDF: Syrian Democratic Forces", "Government of Syria"}
+
+
+def test_the_wire_dateline_is_where_the_story_was_filed_not_a_side() -> None:
+    events = _real("NAIROBI, May 2 (Wire) - Gunmen attacked a police post near Garissa on Tuesday, killing "
+                   "four officers, police said.", "2024-05-02")
+    assert events and "Government of Kenya" not in {events[0].actor1, events[0].actor2}, \
+        [(e.actor1, e.actor2) for e in events]

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from dateline.events.place import is_dateline
+
 DATA = Path(__file__).with_name("data") / "actors.json"
 
 #: ACLED's actor types in ACLED's order (the order ``interaction`` uses).
@@ -217,6 +219,8 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
         return None  # "Afghan" alone is no actor
     if not noun and _LOCATIVE.search(match.string, max(0, match.start() - 20), match.start()):
         return None  # "in Afghanistan" is a place, not the state acting
+    if not noun and is_dateline(match.string, match.start(), match.end()):
+        return None  # "MOGADISHU, March 12 (Wire) -": where the story was filed
     mods = match.group("mods") or ""
     iso = lex.nations[nation.lower()]
     # the adjective nearest the noun decides: "American-trained Afghan units" -> Afghan

@@ -113,9 +113,13 @@ _DATELINE_AFTER = re.compile(r"(?:\s*/\s*[A-Za-z ]+)?\s*(?:,\s*(?:[A-Z][a-z]{2,8
 
 def dateline_place(text: str, place: Place) -> bool:
     """The wire dateline ('MOGADISHU, March 12 (Wire) -'): where the story was filed."""
-    start = place.span.start
+    return is_dateline(text, place.span.start, place.span.end)
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a line and a wire dateline follows it."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, place.span.end))
+    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, end))
 
 
 def speech_place(text: str, place: Place) -> bool:
