@@ -400,3 +400,18 @@ def test_the_wire_dateline_is_where_the_story_was_filed_not_a_side() -> None:
                    "four officers, police said.", "2024-05-02")
     assert events and "Government of Kenya" not in {events[0].actor1, events[0].actor2}, \
         [(e.actor1, e.actor2) for e in events]
+
+
+def test_an_undated_report_still_tells_its_day() -> None:
+    """No publication date: 'on Tuesday' has no calendar day but makes the ambush a reported
+    occurrence; the sweeping statement around it stays out."""
+    text = _article(
+        "Rebels ambushed an army convoy in the north of the country on Tuesday, the army said.",
+        "The army did not say how many soldiers were hurt.",
+        "Across the country, rebels have been losing battles for months, analysts say.",
+        "Aid groups have suspended their work in the area.",
+        "The United Nations called for calm.",
+        "Talks are due to resume next month.")
+    real = dateline.extract(text).events
+    real = [e for e in real if e.modality in {"asserted", "claimed"}]
+    assert len(real) == 1 and "Tuesday" in real[0].notes, [e.notes[:50] for e in real]

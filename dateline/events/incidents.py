@@ -87,7 +87,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     if places is not None:
         incidents = [one for event in incidents for one in one_per_town(event, places, text)]
     if len(article.sentences) >= WHOLE_ARTICLE:  # a snippet's day and town may be in lines not shown
-        incidents = [e for e in incidents if specific(e)]
+        incidents = [e for e in incidents if specific(e, article)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     for event in incidents:
         if event.fatalities is None:
@@ -242,12 +242,20 @@ def _take_place_from(event: Event, place: Any) -> None:
     fill_place(event, place)
 
 
-def specific(incident: Event) -> bool:
+def specific(incident: Event, article: Article) -> bool:
     """ACLED codes occurrences at a particular time and place. An incident whose mentions
     give it neither a day of its own nor a town ('the LTTE is losing the battles', 'attacks
     in the country') is told in general, not reported. Only asserted or claimed
     occurrences need one: a threat has none."""
-    return incident.modality not in REAL or _own_date(incident) or _precise(incident)
+    return incident.modality not in REAL or _own_date(incident) or _precise(incident) or _day_unresolved(incident, article)
+
+
+def _day_unresolved(incident: Event, article: Article) -> bool:
+    """With no publication date, 'on Tuesday' in a mention's sentence has no calendar day,
+    but still says one particular time (rule ``relative_day``)."""
+    if article.document.published:
+        return False
+    return any(_matches("relative_day", note.text) for note in incident.evidence.get("notes", []))
 
 
 def _sentence(event: Event) -> Span | None:
