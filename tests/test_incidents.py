@@ -415,3 +415,16 @@ def test_an_undated_report_still_tells_its_day() -> None:
     real = dateline.extract(text).events
     real = [e for e in real if e.modality in {"asserted", "claimed"}]
     assert len(real) == 1 and "Tuesday" in real[0].notes, [e.notes[:50] for e in real]
+
+
+def test_a_battle_has_two_sides_even_when_one_is_unnamed() -> None:
+    events = _real("Fighting broke out in Kismayo on Monday night, residents said; three people were killed.", "2024-03-12")
+    clash = [e for e in events if e.event_type == "Battles"]
+    assert clash and clash[0].actor1 == "Unidentified Armed Group (Somalia)", [(e.sub_event_type, e.actor1) for e in events]
+
+
+def test_a_newspaper_named_for_the_military_is_no_side() -> None:
+    from dateline.events import actors
+
+    text = "A spokesperson told the Military Times that Police Chief Tom Lee was at the scene."
+    assert [text[a.start:a.end] for a in actors.find(text)] == ["Police"]

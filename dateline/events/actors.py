@@ -206,6 +206,9 @@ def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:
 
 def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) -> Actor | None:
     if match.group("bare"):
+        last = match.group("bare").split()[-1]
+        if last.istitle() and _TITLE_AFTER.match(match.string, match.end()):
+            return None  # 'the Military Times', 'Police Federation': a name, not the force
         iso = default_iso
         noun = match.group("bare").lower().removeprefix("the ")
         return _state_actor(noun, iso, offset + match.start(), offset + match.end(), generic=True)
@@ -229,6 +232,12 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
             iso = lex.nations[word.lower()]
             break
     return _state_actor(noun, iso, offset + match.start(), offset + match.end())
+
+
+#: a capitalised word after a capitalised 'Military' or 'Police' that makes it part of a name
+#: ('the Military Times'); ranks and titles ('Police Chief', 'Army General') keep the force
+_TITLE_AFTER = re.compile(r"[ \t]+(?!(?:Chief|Commissioner|General|Colonel|Major|Captain|Lieutenant|Sergeant|"
+                          r"Officers?|Spokes\w+|Commanders?|Inspector|Superintendent|Constables?|Forces?|Units?)\b)[A-Z][a-z]+")
 
 
 def _state_actor(noun: str, iso: str, start: int, end: int, generic: bool = False) -> Actor:

@@ -714,8 +714,12 @@ def conventions(event: Event, text: str) -> None:
         _crowd(event, "Protesters" if event.event_type == "Protests" else "Rioters", country, trigger, text)
     elif event.event_type in VIOLENT:
         _no_government_doer(event, text)
-        if not event.actor1 and country and event.event_type != "Battles":
+        if not event.actor1 and country:
             _set(event, "1", f"Unidentified Armed Group ({country})", "Political militia", trigger)
+        elif event.event_type == "Battles" and not event.actor2 and country and _named(event.actor1) \
+                and not event.actor1.startswith("Unidentified"):
+            # a battle has two sides: the one the words do not name is unidentified
+            _set(event, "2", f"Unidentified Armed Group ({country})", "Political militia", trigger)
         if event.event_type == "Violence against civilians" and not event.actor2 and country:
             _set(event, "2", f"Civilians ({country})", "Civilians", trigger)
     for slot in ("1", "2"):

@@ -56,10 +56,14 @@ _CROWDS = frozenset({"Protesters", "Rioters"})
 
 
 def _no_side(text: str, actor: actors_mod.Actor) -> bool:
-    """'anti-government protests', 'according to the Iraqi military': the actor named is what a
-    crowd is for or against, or who reports the event; no side of it (rule label ``no_side``)."""
+    """'anti-government protests', 'according to the Iraqi military', 'residents said': the actor
+    named is what a crowd is for or against, or who reports the event; no side of it (rule
+    labels ``no_side`` and ``source_after``)."""
     window = text[max(0, actor.start - 30):actor.start]
-    return any(rule.regex.search(window) for rule in rules.labels("events.incidents").get("no_side", ()))
+    labels = rules.labels("events.incidents")
+    after = text[actor.end:actor.end + 30]
+    return any(rule.regex.search(window) for rule in labels.get("no_side", ())) or \
+        any(rule.regex.match(after) for rule in labels.get("source_after", ()))
 
 
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+){0,2}$", re.I)
