@@ -428,3 +428,14 @@ def test_a_newspaper_named_for_the_military_is_no_side() -> None:
 
     text = "A spokesperson told the Military Times that Police Chief Tom Lee was at the scene."
     assert [text[a.start:a.end] for a in actors.find(text)] == ["Police"]
+
+
+def test_protesters_named_in_a_list_are_no_demonstration() -> None:
+    text = _article(
+        "The magazine named the climate activist its person of the year on Wednesday.",
+        "Editors also considered the prime minister, Protesters in Santiago over fuel prices, and a whistleblower.",
+        "The activist is the youngest person to receive the title.",
+        "She thanked her supporters.",
+        "The award has been given since 1927.",
+        "Last year it went to a group of journalists.")
+    assert not [e for e in _real(text, "2024-03-11") if e.event_type == "Protests"]

@@ -87,7 +87,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     if places is not None:
         incidents = [one for event in incidents for one in one_per_town(event, places, text)]
     if len(article.sentences) >= WHOLE_ARTICLE:  # a snippet's day and town may be in lines not shown
-        incidents = [e for e in incidents if specific(e, article)]
+        incidents = [e for e in incidents if specific(e, article) and not _only_people(e)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     for event in incidents:
         if event.fatalities is None:
@@ -201,6 +201,14 @@ _IN = re.compile(r"\b(?:in|into|across|inside|throughout|of|near|outside)\s+(?:t
 def span_of_text(sentence: Span, a: int, b: int, start: int) -> Span:
     """The span of ``sentence.text[a:b]`` in the article (``start`` = its article offset)."""
     return Span(start, start + (b - a), sentence.text[a:b])
+
+
+def _only_people(incident: Event) -> bool:
+    """'Time also considered ... protesters in Hong Kong': a crowd named, with no word of a
+    march, a rally or anything they did, is a group of people, not a demonstration (rule
+    label ``people_only``)."""
+    spans = incident.evidence.get("sub_event_type") or []
+    return incident.event_type == "Protests" and bool(spans) and all(_matches("people_only", s.text) for s in spans)
 
 
 def event_id(iso: str, doc_id: str, start: int, sub_event: str) -> str:
