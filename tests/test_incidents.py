@@ -439,3 +439,8 @@ def test_protesters_named_in_a_list_are_no_demonstration() -> None:
         "The award has been given since 1927.",
         "Last year it went to a group of journalists.")
     assert not [e for e in _real(text, "2024-03-11") if e.event_type == "Protests"]
+
+
+def test_a_vigil_planned_for_a_day_has_not_happened() -> None:
+    events = _events("A candlelight vigil was planned for Friday evening outside the city hall in Leeds.", "2024-03-12")
+    assert events and all(e.modality == "planned" for e in events), [(e.sub_event_type, e.modality) for e in events]

@@ -48,6 +48,9 @@ def modality(text: str, start: int, end: int, lo: int, hi: int, *,
     after = _NOT_AFTER.match(text, end, min(c_hi, end + 40))
     if after:  # "protests were not reported", "the attack did not happen"
         return "negated", (after.start(1), after.end(1))
+    planned = rules.regex(STAGE, "planned_after").match(text, end, min(c_hi, end + 40))
+    if planned:  # "a vigil was planned for Tuesday"
+        return "planned", (planned.start(), planned.end())
     if historical:
         return "historical", None
     # background cues before the trigger in its clause, or a time phrase right after it
