@@ -444,3 +444,19 @@ def test_protesters_named_in_a_list_are_no_demonstration() -> None:
 def test_a_vigil_planned_for_a_day_has_not_happened() -> None:
     events = _events("A candlelight vigil was planned for Friday evening outside the city hall in Leeds.", "2024-03-12")
     assert events and all(e.modality == "planned" for e in events), [(e.sub_event_type, e.modality) for e in events]
+
+
+def test_a_scene_without_day_or_town_joins_the_days_demonstration() -> None:
+    """'Some protesters threw petrol bombs' told later, with no day or town, is the march of
+    Saturday in Santiago turned violent, not a demonstration of its own nor nothing."""
+    text = _article(
+        "Thousands of students marched in Santiago on Saturday against fare rises, organisers said.",
+        "The march was peaceful for most of the afternoon.",
+        "Shops along the route closed early.",
+        "Across the country, anger over the cost of living has been growing for months.",
+        "Later, some protesters threw petrol bombs at police and set barricades on fire.",
+        "The government said it would review the fares.")
+    crowd = [e for e in _real(text, "2024-03-11") if e.event_type in {"Protests", "Riots"}]
+    assert len(crowd) == 1 and crowd[0].sub_event_type == "Violent demonstration", \
+        [(e.sub_event_type, e.location, e.event_date) for e in crowd]
+    assert crowd[0].location == "Santiago" and crowd[0].event_date == "2024-03-09"

@@ -87,6 +87,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     if places is not None:
         incidents = [one for event in incidents for one in one_per_town(event, places, text)]
     if len(article.sentences) >= WHOLE_ARTICLE:  # a snippet's day and town may be in lines not shown
+        incidents = _scenes_join_the_day(incidents, article)
         incidents = [e for e in incidents if specific(e, article) and not _only_people(e)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     for event in incidents:
@@ -201,6 +202,21 @@ _IN = re.compile(r"\b(?:in|into|across|inside|throughout|of|near|outside)\s+(?:t
 def span_of_text(sentence: Span, a: int, b: int, start: int) -> Span:
     """The span of ``sentence.text[a:b]`` in the article (``start`` = its article offset)."""
     return Span(start, start + (b - a), sentence.text[a:b])
+
+
+def _scenes_join_the_day(incidents: list[Event], article: Article) -> list[Event]:
+    """A scene of a demonstration told with no day or town of its own ('some protesters
+    threw Molotov cocktails') is part of the demonstration the article reports that day,
+    in that country: it joins the one told last before it (or the first), escalating it."""
+    out: list[Event] = []
+    for event in incidents:
+        days = [e for e in out if e.event_type in CROWD and e.modality in REAL and e.iso == event.iso
+                and specific(e, article)]
+        if event.event_type in CROWD and event.modality in REAL and days and not specific(event, article):
+            absorb(days[-1], event)
+        else:
+            out.append(event)
+    return out
 
 
 def _only_people(incident: Event) -> bool:
