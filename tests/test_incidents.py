@@ -460,3 +460,16 @@ def test_a_scene_without_day_or_town_joins_the_days_demonstration() -> None:
     assert len(crowd) == 1 and crowd[0].sub_event_type == "Violent demonstration", \
         [(e.sub_event_type, e.location, e.event_date) for e in crowd]
     assert crowd[0].location == "Santiago" and crowd[0].event_date == "2024-03-09"
+
+
+def test_the_dead_of_a_bombing_with_no_named_target_are_civilians() -> None:
+    events = _real("A bomb exploded at a bus station in Quetta on Monday, killing nine people, police said.", "2024-03-12")
+    bomb = [e for e in events if e.event_type == "Explosions/Remote violence"][0]
+    assert bomb.actor2 == "Civilians (Pakistan)" and bomb.civilian_targeting == "Civilian targeting"
+    assert bomb.evidence["actor2"][0].text in bomb.notes
+
+
+def test_the_target_named_by_a_bombing_stays_its_target() -> None:
+    events = _real("A roadside bomb killed four soldiers of the Pakistani army in Quetta on Monday.", "2024-03-12")
+    bomb = [e for e in events if e.event_type == "Explosions/Remote violence"][0]
+    assert bomb.actor2 == "Military Forces of Pakistan", (bomb.actor1, bomb.actor2)

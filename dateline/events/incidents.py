@@ -746,6 +746,8 @@ def conventions(event: Event, text: str) -> None:
             _set(event, "2", f"Unidentified Armed Group ({country})", "Political militia", trigger)
         if event.event_type == "Violence against civilians" and not event.actor2 and country:
             _set(event, "2", f"Civilians ({country})", "Civilians", trigger)
+        elif event.event_type == "Explosions/Remote violence" and not event.actor2 and country:
+            _victims_are_civilians(event, country)
     for slot in ("1", "2"):
         name = getattr(event, f"actor{slot}")
         if name in actors_mod.GENERIC_NAMES and country:
@@ -759,6 +761,15 @@ def conventions(event: Event, text: str) -> None:
     if event.fatalities is None and event.modality in REAL:
         event.fatalities = 0  # none reported in any mention of the incident
         event.evidence["fatalities"] = trigger
+
+
+def _victims_are_civilians(event: Event, country: str) -> None:
+    """'A bombing killed a photojournalist and five others': the dead of an explosion whose
+    target the words do not name as a force or an armed group are civilians (ACLED's
+    Civilians (country), civilian targeting); the evidence is the count of the dead."""
+    dead = event.evidence.get("fatalities") or []
+    if event.fatalities and dead and event.modality in REAL:
+        _set(event, "2", f"Civilians ({country})", "Civilians", dead)
 
 
 def _set(event: Event, slot: str, name: str, inter: str, spans: list[Any]) -> None:

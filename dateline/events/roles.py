@@ -178,6 +178,9 @@ def syntactic(doc: Any, found: list[actors_mod.Actor], trig: taxonomy.Trigger,
         # "militants launched an attack on the base": the light verb's subject is the doer
         more, _ = _parse_roles(head.head)
         doers = more
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and not targets:
+        # "a roadside bomb killed four soldiers": the weapon is the subject, its verb's object the target
+        targets = _parse_roles(head.head)[1]
     p1 = _actor_at(doers, found)
     p2 = _actor_at(targets, found)
     if p1 is None and p2 is None:
