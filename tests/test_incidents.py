@@ -473,3 +473,17 @@ def test_the_target_named_by_a_bombing_stays_its_target() -> None:
     events = _real("A roadside bomb killed four soldiers of the Pakistani army in Quetta on Monday.", "2024-03-12")
     bomb = [e for e in events if e.event_type == "Explosions/Remote violence"][0]
     assert bomb.actor2 == "Military Forces of Pakistan", (bomb.actor1, bomb.actor2)
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    ("Gunmen shot dead a policeman in Belfast on Monday.", 1),
+    ("A soldier was killed by a roadside bomb in Helmand on Monday.", 1),
+    ("The killing of Mr Carroll on Monday in Craigavon shocked the town.", 1),
+    ("Nobody was killed in the attack on a checkpoint in Kabul on Monday.", 0),
+    ("Two soldiers were killed in Helmand on Monday.", 2),
+])
+def test_one_victim_is_one_death(sentence: str, dead: int) -> None:
+    events = _real(sentence)
+    assert events and events[0].fatalities == dead, [(e.sub_event_type, e.fatalities) for e in events]
+    if dead == 1:
+        assert events[0].evidence["fatalities"][0].text in sentence

@@ -93,6 +93,8 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     for event in incidents:
         if event.fatalities is None:
             _fatalities(event, text, _with_next(event, article.sentences, told))
+        if event.fatalities is None and event.modality in REAL:
+            _one_victim(event, article)
         conventions(event, text)
     return incidents
 
@@ -715,6 +717,19 @@ def _fatalities(event: Event, text: str, sentences: list[Span]) -> None:
             value += 1  # "four other villagers also died": besides the victim told before them
         event.fatalities = value
         event.evidence["fatalities"] = [Span(start, end, text[start:end])]
+
+
+def _one_victim(event: Event, article: Article) -> None:
+    """'Gunmen shot dead a policeman': one victim named in the incident's own sentences is
+    one death (:mod:`dateline.events.victims`)."""
+    from dateline.events import victims
+
+    for note in event.evidence.get("notes", []):
+        said = victims.one_killed(article.nlp, article.document.text, note.start, note.end)
+        if said is not None:
+            event.fatalities = 1
+            event.evidence["fatalities"] = [said]
+            return
 
 
 def _number(word: str) -> int | None:

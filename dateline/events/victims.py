@@ -1,0 +1,60 @@
+"""One victim, one death: 'gunmen shot dead a policeman', 'a soldier was killed', 'the
+killing of Mr Carroll' report one fatality though no number is written.
+
+The killing words are rules (``events.victims``, label ``kill``); the victim is read from
+the parse: the object of an active killing, the subject of a passive one or of 'died', the
+'of' phrase of a killing noun, or the noun a 'murdered' describes. It counts as one only
+when it is one: a singular noun or name, or he/she, with no number, no 'no' and no
+'and' joining another victim.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from dateline import rules
+from dateline.records import Span
+
+STAGE = "events.victims"
+_ONE = frozenset({"NN", "NNP", "PRP"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_NONE = frozenset({"no", "nobody", "none", "neither"})
+
+
+def one_killed(doc: Any, text: str, start: int, end: int) -> Span | None:
+    """The words saying that one person was killed in ``text[start:end]``, or None."""
+    if doc is None:
+        return None
+    for match in rules.regex(STAGE, "kill").finditer(text, start, end):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        word = span[0]
+        victim = _victim(word)
+        if victim is not None and _one(victim):
+            lo, hi = min(victim.idx, word.idx), max(victim.idx + len(victim), match.end())
+            return Span(lo, hi, text[lo:hi])
+    return None
+
+
+def _victim(word: Any) -> Any:
+    """The token heading who was killed, by the killing word's role in the parse."""
+    children = list(word.children)
+    if word.dep_ == "amod":
+        return word.head  # 'a murdered soldier'
+    if word.pos_ == "NOUN":  # 'the killing of Mr Carroll'
+        return next((c for p in children if p.dep_ == "prep" and p.lower_ == "of"
+                     for c in p.children if c.dep_ == "pobj"), None)
+    passive = [c for c in children if c.dep_ == "nsubjpass"]
+    if passive:
+        return passive[0]
+    if word.lemma_.lower() == "die":
+        return next((c for c in children if c.dep_ == "nsubj"), None)
+    return next((c for c in children if c.dep_ == "dobj"), None)
+
+
+def _one(victim: Any) -> bool:
+    if victim.tag_ not in _ONE or (victim.tag_ == "PRP" and victim.lower_ not in _PERSON_PRONOUNS):
+        return False
+    if any(c.dep_ == "conj" for c in victim.children):
+        return False  # 'a man and his son'
+    return not any(c.dep_ == "nummod" or c.lower_ in _NONE for c in victim.children) and victim.lower_ not in _NONE
