@@ -487,3 +487,19 @@ def test_one_victim_is_one_death(sentence: str, dead: int) -> None:
     assert events and events[0].fatalities == dead, [(e.sub_event_type, e.fatalities) for e in events]
     if dead == 1:
         assert events[0].evidence["fatalities"][0].text in sentence
+
+
+def test_a_victim_named_in_two_mentions_is_one_incident() -> None:
+    text = _article(
+        "Journalist Samir Haddad died in the port city of Hodeidah on Tuesday after being shot in his car.",
+        "He had worked for several foreign news agencies.",
+        "Colleagues described him as fearless.",
+        "His funeral was held on Wednesday.",
+        "Three unknown gunmen attacked Haddad shortly after he left his home, security officials said.",
+        "No group has said it carried out the attack.")
+    attacks = [e for e in _real(text, "2024-03-14") if e.sub_event_type == "Attack"]
+    assert len(attacks) == 1, [(e.location, e.event_date, e.notes[:40]) for e in attacks]
+
+
+def test_killing_a_thing_is_a_figure_of_speech() -> None:
+    assert not _real("The company said on Monday in Boston that it had killed the older version of the product.")

@@ -29,6 +29,7 @@ from typing import Any
 
 from dateline import rules
 from dateline.events import actors as actors_mod
+from dateline.events import victims
 from dateline.records import Article, Event, Span
 
 STAGE = "events.incidents"  # the rule set of the cues, in rules/incidents.jsonl
@@ -80,7 +81,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     for event in kept:
         _background(event)
         _not_the_actors_country(event, article)
-    incidents = cluster(kept, text)
+    incidents = cluster(kept, text, _people_named(article))
     towns = _towns(article, places)
     for event in incidents:
         _narrow_place(event, towns, text)
@@ -118,6 +119,8 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
     trig = (event.evidence.get("sub_event_type") or [None])[0]
     if trig is not None and trig.end <= sentence.end and _matches("weapon_noun", words[trig.end - sentence.start:]):
         return False  # 'an assault rifle': a weapon's name
+    if trig is not None and victims.killed_a_thing(article.nlp, article.document.text, trig):
+        return False  # 'we have killed the project
     # a caption: a picture's subject and what it wears or holds, no finite verb
     return not _matches("caption", words.strip())
 
@@ -291,8 +294,9 @@ def _sentence(event: Event) -> Span | None:
 
 # --- 2. clustering mentions of one incident ----------------------------------------------
 
-def cluster(events: list[Event], text: str) -> list[Event]:
-    """Merge mentions of one incident into the first; the rest of the order is kept."""
+def cluster(events: list[Event], text: str, people: Any = None) -> list[Event]:
+    """Merge mentions of one incident into the first; the rest of the order is kept.
+    ``people``: the surnames of persons named in each sentence (:func:`_people_named`)."""
     out: list[Event] = []
     for event in events:
         recent = out[-RECENT_INCIDENTS:]
@@ -300,13 +304,31 @@ def cluster(events: list[Event], text: str) -> list[Event]:
             continue
         # the same precise place first: a mention nearby but placed vaguely is a weaker tie
         home = next((e for e in reversed(recent) if _precise(e) and _precise(event)
-                     and same_incident(e, event, text)), None) \
-            or next((e for e in reversed(recent) if same_incident(e, event, text)), None)
+                     and same_incident(e, event, text, people)), None) \
+            or next((e for e in reversed(recent) if same_incident(e, event, text, people)), None)
         if home is None:
             out.append(event)
         else:
             absorb(home, event)
     return out
+
+
+def _people_named(article: Article) -> Any:
+    """A function giving the surnames of the persons named in a mention's first sentence."""
+    persons = [(e.start, e.text.split()[-1].lower()) for e in article.entities if e.label == "PERSON"]
+
+    def named(event: Event) -> set[str]:
+        return {name for note in event.evidence.get("notes", [])[:1] for start, name in persons
+                if note.start <= start < note.end and len(name) > 3}
+    return named
+
+
+def _same_person(a: Event, b: Event, people: Any) -> bool:
+    """One person named in both mentions' sentences (as a person in one of them at least)."""
+    def words(e: Event) -> set[str]:
+        notes = e.evidence.get("notes") or []
+        return set(re.findall(r"[\w'’-]+", notes[0].text.lower())) if notes else set()
+    return bool(people(a) & words(b) or people(b) & words(a))
 
 
 def _attacker_caught(event: Event, recent: list[Event]) -> bool:
@@ -320,7 +342,7 @@ def _attacker_caught(event: Event, recent: list[Event]) -> bool:
     return any(e.event_type in VIOLENT and e.modality in REAL and e.event_type not in CROWD for e in recent)
 
 
-def same_incident(a: Event, b: Event, text: str) -> bool:
+def same_incident(a: Event, b: Event, text: str, people: Any = None) -> bool:
     """Same sub-event type (or one told generically), same modality group, compatible place and day, no clash of doers."""
     if a.event_type and _consequence(a, b):
         return True  # "an airstrike hit a market, killing 11": whatever type the killing was given
@@ -337,6 +359,9 @@ def same_incident(a: Event, b: Event, text: str) -> bool:
         return False
     if _precise(a) and _precise(b) or _same_day_same_doer(a, b) or _coarser_retelling(a, b):
         return True
+    if people is not None and a.sub_event_type == b.sub_event_type and _same_person(a, b, people):
+        return True  # 'al-Quaety died after being shot' ... 'assailants attacked al-Quaety'
+
     # 'a car bombing' brings in a new referent; only the same precise place makes it the same
     if a.event_type != b.event_type:  # an attack told beside the explosion that it was
         return _near(a, b) or _generic(b, text)
@@ -722,8 +747,6 @@ def _fatalities(event: Event, text: str, sentences: list[Span]) -> None:
 def _one_victim(event: Event, article: Article) -> None:
     """'Gunmen shot dead a policeman': one victim named in the incident's own sentences is
     one death (:mod:`dateline.events.victims`)."""
-    from dateline.events import victims
-
     for note in event.evidence.get("notes", []):
         said = victims.one_killed(article.nlp, article.document.text, note.start, note.end)
         if said is not None:

@@ -4,8 +4,8 @@ killing of Mr Carroll' report one fatality though no number is written.
 The killing words are rules (``events.victims``, label ``kill``); the victim is read from
 the parse: the object of an active killing, the subject of a passive one or of 'died', the
 'of' phrase of a killing noun, or the noun a 'murdered' describes. It counts as one only
-when it is one: a singular noun or name, or he/she, with no number, no 'no' and no
-'and' joining another victim.
+when it is one person: a singular noun for a person (label ``person``), a name, or
+he/she, with no number, no 'no' and no 'and' joining another victim.
 """
 from __future__ import annotations
 
@@ -36,6 +36,21 @@ def one_killed(doc: Any, text: str, start: int, end: int) -> Span | None:
     return None
 
 
+def killed_a_thing(doc: Any, text: str, trigger: Span) -> bool:
+    """'We have killed the part of the project': a killing word whose object is a thing,
+    not a person, is a figure of speech."""
+    if doc is None or not rules.regex(STAGE, "kill").fullmatch(trigger.text):
+        return False
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    victim = _victim(span[0]) if span is not None and len(span) else None
+    return (victim is not None and victim.tag_ in ("NN", "NNS") and victim.lower_ not in _NONE
+            and not _person_noun(victim))
+
+
+def _person_noun(token: Any) -> bool:
+    return bool(rules.regex(STAGE, "person").search(token.lemma_.lower()))
+
+
 def _victim(word: Any) -> Any:
     """The token heading who was killed, by the killing word's role in the parse."""
     children = list(word.children)
@@ -53,7 +68,12 @@ def _victim(word: Any) -> Any:
 
 
 def _one(victim: Any) -> bool:
+    """One person: a name, he or she, or a singular noun for a person (rule label ``person``)."""
     if victim.tag_ not in _ONE or (victim.tag_ == "PRP" and victim.lower_ not in _PERSON_PRONOUNS):
+        return False
+    if victim.tag_ == "NN" and not _person_noun(victim):
+        return False
+    if victim.tag_ == "NNP" and victim.ent_type_ not in ("PERSON", ""):
         return False
     if any(c.dep_ == "conj" for c in victim.children):
         return False  # 'a man and his son'
