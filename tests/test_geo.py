@@ -402,3 +402,18 @@ def test_names_that_can_share_a_state_are_read_in_it() -> None:
     Georgia: named together, both are read in the state where both can lie."""
     places, _ = _places("Commissioners from Hall County and Forsyth County met on Monday to discuss the new road.")
     assert places["Hall County"].admin1 == places["Forsyth County"].admin1 == "Georgia"
+
+
+def test_town_comma_unit_is_the_town() -> None:
+    """'Washington, DC' as one name is the city in the district, not the district."""
+    import dateline
+
+    article = dateline.extract("Several thousand people rallied in Washington, DC on Saturday.", published="2020-11-15")
+    assert [(p.name, p.geo_precision) for p in article.places] == [("Washington", 1)]
+
+
+def test_a_square_or_plaza_alone_is_no_town() -> None:
+    import dateline
+
+    article = dateline.extract("Thousands rallied at Freedom Plaza in Washington, DC on Saturday.", published="2020-11-15")
+    assert "Plaza" not in [p.span.text for p in article.places]

@@ -317,7 +317,7 @@ def resolve_mentions(
     per_mention = []
     for m in mentions:
         cands, named_unit = candidates_for(m.text, gaz)
-        per_mention.append((cands, unit_word(text, m, named_unit)))
+        per_mention.append((_town_in_unit(m.text, cands, gaz), unit_word(text, m, named_unit)))
     containment = _containment_bonus(text, mentions, [c for c, _ in per_mention])
     names = _group_by_name(mentions, per_mention, containment)
 
@@ -344,6 +344,19 @@ def resolve_mentions(
         if unit is not None:
             out[i] = Resolution(mentions[i], unit, 0.0, 0.0, False, fallback=True)
     return out
+
+
+def _town_in_unit(name: str, cands: list[Candidate], gaz: Any) -> list[Candidate]:
+    """'Washington, DC' as one name: the gazetteer knows it as the district (an alternate
+    name), but 'X, Y' names the town X inside Y. Towns named X inside a unit the whole
+    name reads as replace the unit readings."""
+    head, comma, _ = name.partition(",")
+    units = [c for c in cands if c.kind in _UNITS]
+    if not comma or not units:
+        return cands
+    towns = [t for t in candidates_for(head.strip(), gaz)[0]
+             if t.kind == PLACE and any(_contains(u, t) for u in units)]
+    return towns or cands
 
 
 def _unit_around(text: str, mentions: list[Mention], resolved: list[Resolution | None],
