@@ -503,3 +503,21 @@ def test_a_victim_named_in_two_mentions_is_one_incident() -> None:
 
 def test_killing_a_thing_is_a_figure_of_speech() -> None:
     assert not _real("The company said on Monday in Boston that it had killed the older version of the product.")
+
+
+def test_arrests_dated_to_the_day_of_a_riot_were_made_at_it() -> None:
+    text = _article(
+        "Clashes broke out in Lyon on Saturday when thousands of people marched against the pension reform.",
+        "Police fired tear gas at youths who threw stones.",
+        "Several shops were looted, the prefecture said.",
+        "The interior minister condemned the violence.",
+        "As a result of Saturday's unrest, forty people were arrested, according to the prefecture.",
+        "Unions have called another march for next week.")
+    real = _real(text, "2024-03-11")
+    assert [e.event_type for e in real] == ["Riots"], [(e.sub_event_type, e.location, e.event_date) for e in real]
+
+
+def test_a_person_surname_alone_is_no_town_and_an_mp_is_no_country() -> None:
+    article = dateline.extract("Kyle Rittenhouse was released on bond in Kenosha on Friday. Rittenhouse denies the "
+                               "charges. \"[W]e will not be silenced,\" an MP said in London.", published="2020-11-22")
+    assert [p.span.text for p in article.places] == ["Kenosha", "London"]

@@ -44,6 +44,8 @@ PROTEST_ORDER = ("Peaceful protest", "Protest with intervention", "Excessive for
                  "Violent demonstration")
 #: one demonstration told as a march, police stepping in, arrests and stone-throwing is one event
 CROWD = frozenset({"Protests", "Riots"})
+#: what happens at a demonstration and is told as part of it: arrests, shops looted
+AT_A_DEMONSTRATION = frozenset({"Arrests", "Looting/property destruction"})
 #: sentences from which a text is a whole article that would name its political context
 WHOLE_ARTICLE = 6
 #: a mention is compared with this many incidents told before it (keeps clustering linear)
@@ -357,7 +359,8 @@ def same_incident(a: Event, b: Event, text: str, people: Any = None) -> bool:
         return False
     if not (_place_ok_for(a, b, text) and _date_ok(a, b) and _actors_ok(a, b)):
         return False
-    if _precise(a) and _precise(b) or _same_day_same_doer(a, b) or _coarser_retelling(a, b):
+    if _precise(a) and _precise(b) or _same_day_same_doer(a, b) or _coarser_retelling(a, b) \
+            or _arrests_that_day(a, b):
         return True
     if people is not None and a.sub_event_type == b.sub_event_type and _same_person(a, b, people):
         return True  # 'al-Quaety died after being shot' ... 'assailants attacked al-Quaety'
@@ -452,6 +455,13 @@ def _told_again(e: Event, text: str) -> bool:
     return _definite(e, text) and not _own_date(e) and not _precise(e)
 
 
+def _arrests_that_day(a: Event, b: Event) -> bool:
+    """'As a result of Saturday's unrest, twenty people were arrested': arrests dated to the
+    day of a demonstration told before, in its country, were made at it."""
+    return (a.event_type in CROWD and b.sub_event_type == "Arrests" and _own_date(a) and _own_date(b)
+            and len(a.event_date) == 10 and a.event_date == b.event_date)
+
+
 def _coarser_retelling(a: Event, b: Event) -> bool:
     """'A march in March 2019' after the march of 23 March: a later mention of the same kind
     dated only by a month (or year) holding the day told before is that day's incident."""
@@ -478,12 +488,12 @@ def _explosion_told_as_attack(a: Event, b: Event, text: str) -> bool:
 
 
 def _one_demonstration(a: Event, b: Event) -> bool:
-    """A march, the police stepping in, arrests at it and stones thrown are one
-    demonstration (its sub-event type the most violent told)."""
+    """A march, the police stepping in, arrests at it, shops looted and stones thrown are
+    one demonstration (its sub-event type the most violent told)."""
     kinds = {a.event_type, b.event_type}
     if a.sub_event_type == "Mob violence" or b.sub_event_type == "Mob violence":
         return False
-    return kinds <= CROWD or (a.event_type in CROWD and b.sub_event_type == "Arrests")
+    return kinds <= CROWD or (a.event_type in CROWD and b.sub_event_type in AT_A_DEMONSTRATION)
 
 
 def _precise(e: Event) -> bool:
@@ -550,7 +560,8 @@ def _actors_ok(a: Event, b: Event) -> bool:
 
 
 def _as_side(e: Event, name: str) -> str:
-    return name.replace("Government of", "Military Forces of", 1) if e.event_type == "Battles" else name
+    """A state's government, army and police are one side (see :func:`_sides`)."""
+    return _STATE.sub("State of ", name)
 
 
 def _sides(e: Event) -> set[str]:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dateline import rules
 from dateline.geo import countries as country_data
 from dateline.geo.gazetteer import (
     ADMIN1, ADMIN2, ALIAS, CODE, COUNTRY, PLACE, REGION, Candidate, DATA, Gazetteer, fold, load,
@@ -91,6 +92,8 @@ def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]
     if stripped != text:
         cands += [c for c in gaz.lookup(fold(stripped)) if c.kind in (ADMIN1, ADMIN2)]
     if _is_abbreviation(text):
+        if rules.regex("geo.recognition", "not_code").fullmatch(text):
+            return [], False  # 'an MP said': a member of parliament
         cands = [c for c in cands if c.quality in (CODE, ALIAS) and c.kind in (COUNTRY, ADMIN1) or c.kind == REGION]
     else:
         cands = [c for c in cands if c.quality != CODE]

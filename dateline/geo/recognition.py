@@ -102,6 +102,8 @@ def place_strength(text: str, alternates: bool = False) -> int:
     words = text.split()
     if len(words) == 1 and text.lower() in GENERIC_WORDS:
         return -1
+    if any(c in text for c in "[]{}<>|@#"):
+        return -1  # '[W]e': an editor's bracket, no name
     if not words or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
         return -1
     if any(c.kind == COUNTRY and c.quality in (PRIMARY, ALIAS) for c in load().lookup(fold(text))):
@@ -271,6 +273,7 @@ def relabel_places(doc: Any) -> Any:
     w = Words(doc)
     ents = list(doc.ents)
     person_tokens = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
     changed = False
     for _ in range(2):  # the second round sees the places the first one found
         places = _place_tokens(ents)
@@ -288,12 +291,19 @@ def relabel_places(doc: Any) -> Any:
     ents = sorted(ents + added, key=lambda e: e.start)
     ents, repeated = _same_name_places(w, ents, person_tokens)
     stretched = _stretch_places(w, ents)
-    weapons = [e for e in stretched if e.label_ in PLACE_LABELS and followed_by(w, e.end, "weapon")]
-    if weapons:  # 'Molotov cocktails': a weapon's name, not Perm's old one
+    weapons = [e for e in stretched if e.label_ in PLACE_LABELS and
+               (followed_by(w, e.end, "weapon") or _surname_of_person(w, e, surnames))]
+    if weapons:  # 'Molotov cocktails': a weapon's name, not Perm's old one; 'Rittenhouse' after 'Kyle Rittenhouse'
         stretched = [e for e in stretched if e not in weapons]
     if changed or datelined or added or repeated or weapons or stretched is not ents:
         doc.ents = stretched
     return doc
+
+
+def _surname_of_person(w: Words, ent: Any, surnames: set[str]) -> bool:
+    """'Kyle Rittenhouse' ... 'Rittenhouse said': a person's surname alone is the person,
+    unless the name is also a big place (a country, a state, a city of 100,000)."""
+    return len(ent) == 1 and w.of(ent).lower() in surnames and place_strength(w.of(ent)) < BIG_PLACE
 
 
 #: A wire dateline: a place in capitals opening a line or sentence, before a dash, a
