@@ -521,3 +521,20 @@ def test_a_person_surname_alone_is_no_town_and_an_mp_is_no_country() -> None:
     article = dateline.extract("Kyle Rittenhouse was released on bond in Kenosha on Friday. Rittenhouse denies the "
                                "charges. \"[W]e will not be silenced,\" an MP said in London.", published="2020-11-22")
     assert [p.span.text for p in article.places] == ["Kenosha", "London"]
+
+
+def test_the_owner_of_an_operation_did_the_killing() -> None:
+    events = _real("Hamid Karimi, a senior commander of the group, was killed in a US counter-terrorism "
+                   "operation in Kunar on Saturday, officials said.", "2024-03-11")
+    assert events and events[0].actor1 == "Military Forces of United States", [(e.actor1, e.actor2) for e in events]
+
+
+def test_charges_and_warrants_are_no_violence() -> None:
+    assert not _real('The prosecutor in Tehran said on Monday the 36 must face "murder and terrorism charges".', "2024-03-12")
+    assert not _real("A court in Kabul issued arrest warrants on Monday for two commanders over the killings.", "2024-03-12")
+
+
+def test_a_first_name_alone_is_no_town() -> None:
+    article = dateline.extract("Hamza bin Laden was killed, officials said. Hamza had been groomed to lead the group.",
+                               published="2019-09-14")
+    assert "Hamza" not in [p.span.text for p in article.places]

@@ -854,9 +854,15 @@ def _crowd(event: Event, kind: str, country: str, trigger: list[Any], text: str)
             _set(event, "2", forces[0].name, "State forces", [Span(forces[0].start, forces[0].end, text[forces[0].start:forces[0].end])])
 
 
+#: 'a US counter-terrorism operation', 'an Israeli air strike': the state's forces did it
+_OPERATION_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:operation|raid|air ?strikes?|drone strikes?|offensive|"
+                              r"bombing|shelling|assault|crackdown)\b", re.I)
+
+
 def _no_government_doer(event: Event, text: str) -> None:
     """'Government of X' does not fight: in a battle the state's side is its armed forces,
-    and so is a government named right before the weapon ('Sri Lankan government shelling');
+    and so is a government named right before the weapon ('Sri Lankan government shelling')
+    or as the owner of an operation ('a US counter-terrorism operation');
     anywhere else it is the speaker or the host state, not a side."""
     trig = (event.evidence.get("sub_event_type") or [None])[0]
     for slot in ("1", "2"):
@@ -865,7 +871,8 @@ def _no_government_doer(event: Event, text: str) -> None:
             continue
         spans = event.evidence.get(f"actor{slot}", [])
         adjacent = bool(spans) and trig is not None and 0 <= trig.start - spans[0].end <= 12
-        if event.event_type == "Battles" or adjacent:
+        operation = bool(spans) and _OPERATION_AFTER.match(text, spans[0].end) is not None
+        if event.event_type == "Battles" or adjacent or operation:
             _set(event, slot, name.replace("Government of", "Military Forces of", 1), "State forces", spans)
         else:
             _clear(event, slot)

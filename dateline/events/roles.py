@@ -158,6 +158,9 @@ _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "wage"
                           "commit", "perpetrate", "unleash", "execute", "make", "open", "step", "intensify"})
 #: prepositions whose object is the target: "an attack on the base", "fired at police"
 _TARGET_PREP = frozenset({"against", "on", "upon", "at"})
+#: nouns of an operation whose owner ('a US operation', 'an Israeli airstrike') did the deed
+_OPERATIONS = frozenset({"operation", "raid", "strike", "airstrike", "attack", "ambush", "offensive",
+                         "bombing", "shelling", "assault", "crackdown"})
 
 
 def syntactic(doc: Any, found: list[actors_mod.Actor], trig: taxonomy.Trigger,
@@ -217,6 +220,10 @@ def _parse_roles(head: Any) -> tuple[list[Any], list[Any]]:
             doers.extend(c for c in child.children if c.dep_ == "pobj")
         elif dep == "prep" and child.lower_ in _TARGET_PREP:
             targets.extend(c for c in child.children if c.dep_ == "pobj")
+        elif verbal and dep == "prep" and child.lower_ in {"in", "during", "by"}:
+            # "killed in a US counter-terrorism operation", "in an Israeli airstrike": whose it was
+            doers.extend(m for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in _OPERATIONS
+                         for m in c.children if m.dep_ in {"compound", "amod", "nmod", "poss"})
     if verbal and head.dep_ in {"advcl", "xcomp", "conj"} and not doers:
         doers.extend(c for c in head.head.children if c.dep_ in _DOER)  # "..., killing 11" shares the subject
     return [t for d in doers for t in _with_conjuncts(d)], [t for d in targets for t in _with_conjuncts(d)]

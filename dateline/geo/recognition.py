@@ -273,7 +273,6 @@ def relabel_places(doc: Any) -> Any:
     w = Words(doc)
     ents = list(doc.ents)
     person_tokens = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
     changed = False
     for _ in range(2):  # the second round sees the places the first one found
         places = _place_tokens(ents)
@@ -291,19 +290,21 @@ def relabel_places(doc: Any) -> Any:
     ents = sorted(ents + added, key=lambda e: e.start)
     ents, repeated = _same_name_places(w, ents, person_tokens)
     stretched = _stretch_places(w, ents)
-    weapons = [e for e in stretched if e.label_ in PLACE_LABELS and
-               (followed_by(w, e.end, "weapon") or _surname_of_person(w, e, surnames))]
-    if weapons:  # 'Molotov cocktails': a weapon's name, not Perm's old one; 'Rittenhouse' after 'Kyle Rittenhouse'
-        stretched = [e for e in stretched if e not in weapons]
-    if changed or datelined or added or repeated or weapons or stretched is not ents:
+    # 'Molotov cocktails': a weapon's name, not Perm's old one; 'Rittenhouse' after 'Kyle Rittenhouse'
+    not_places = [e for e in stretched if e.label_ in PLACE_LABELS and
+                  (followed_by(w, e.end, "weapon") or _part_of_person(w, e, person_tokens))]
+    if not_places:
+        stretched = [e for e in stretched if e not in not_places]
+    if changed or datelined or added or repeated or not_places or stretched is not ents:
         doc.ents = stretched
     return doc
 
 
-def _surname_of_person(w: Words, ent: Any, surnames: set[str]) -> bool:
-    """'Kyle Rittenhouse' ... 'Rittenhouse said': a person's surname alone is the person,
-    unless the name is also a big place (a country, a state, a city of 100,000)."""
-    return len(ent) == 1 and w.of(ent).lower() in surnames and place_strength(w.of(ent)) < BIG_PLACE
+def _part_of_person(w: Words, ent: Any, person_tokens: set[str]) -> bool:
+    """'Kyle Rittenhouse' ... 'Rittenhouse said', 'Hamza bin Laden' ... 'Hamza': a word of a
+    person's name alone is the person, unless it is also a big place (a country, a state, a
+    city of 100,000)."""
+    return len(ent) == 1 and w.of(ent).lower() in person_tokens and place_strength(w.of(ent)) < BIG_PLACE
 
 
 #: A wire dateline: a place in capitals opening a line or sentence, before a dash, a
