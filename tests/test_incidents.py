@@ -538,3 +538,27 @@ def test_a_first_name_alone_is_no_town() -> None:
     article = dateline.extract("Hamza bin Laden was killed, officials said. Hamza had been groomed to lead the group.",
                                published="2019-09-14")
     assert "Hamza" not in [p.span.text for p in article.places]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harris attacked Biden during the Democratic debates in Detroit on Tuesday.",
+    "I used to get panic attacks every night in Sydney.",
+    "Once you see yourself getting into a Twitter fight in London on Monday, you shut it.",
+    "He battled cancer for years before he died in Boston on Sunday.",
+])
+def test_fighting_words_without_violence_are_figures_of_speech(sentence: str) -> None:
+    assert not [e for e in _real(sentence, "2024-03-12") if e.event_type != "Protests"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen attacked a bus in Kaduna on Tuesday.",
+    "Heavy fighting between Azerbaijanis and Armenians was reported in Tartar on Tuesday.",
+    "Militants attacked an army base in Boni on Tuesday.",
+])
+def test_fighting_words_with_violence_are_events(sentence: str) -> None:
+    assert _real(sentence, "2024-03-12")
+
+
+def test_killing_dozens_of_people_is_no_figure_of_speech() -> None:
+    events = _real("Extremists hit the terminal of the airport in Istanbul on Tuesday, killing dozens of people.", "2024-03-12")
+    assert events and events[0].fatalities

@@ -122,9 +122,25 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
     if trig is not None and trig.end <= sentence.end and _matches("weapon_noun", words[trig.end - sentence.start:]):
         return False  # 'an assault rifle': a weapon's name
     if trig is not None and victims.killed_a_thing(article.nlp, article.document.text, trig):
-        return False  # 'we have killed the project
+        return False  # 'we have killed the project'
+    if trig is not None and _figurative(event, trig, words):
+        return False  # 'Harris attacked Biden during the debates', 'panic attacks'
     # a caption: a picture's subject and what it wears or holds, no finite verb
     return not _matches("caption", words.strip())
+
+
+def _figurative(event: Event, trig: Span, words: str) -> bool:
+    """A word of fighting told with no weapon, no casualty and no armed side in its sentence
+    ('attacked Biden during the debates', 'a Twitter fight', 'battled cancer') is a figure
+    of speech (rule labels ``figurative`` and ``violence``; context ``armed_anywhere``,
+    ``casualties``). A demonstration's clash is judged by its crowd, not here."""
+    from dateline.events import taxonomy
+
+    if event.event_type in CROWD or event.modality not in REAL or not _matches("figurative", trig.text):
+        return False
+    violent = (_matches("violence", words) or taxonomy.context("armed_anywhere").search(words)
+               or taxonomy.context("casualties").search(words))
+    return violent is None
 
 
 def _crowd_as_target(event: Event, others: list[Event]) -> bool:

@@ -44,7 +44,7 @@ def killed_a_thing(doc: Any, text: str, trigger: Span) -> bool:
     span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     victim = _victim(span[0]) if span is not None and len(span) else None
     return (victim is not None and victim.tag_ in ("NN", "NNS") and victim.lower_ not in _NONE
-            and not _person_noun(victim))
+            and victim.lemma_.lower() not in _AMOUNTS and victim.lower_ not in _AMOUNTS and not _person_noun(victim))
 
 
 def _person_noun(token: Any) -> bool:
@@ -52,6 +52,24 @@ def _person_noun(token: Any) -> bool:
 
 
 def _victim(word: Any) -> Any:
+    """The token heading who was killed, by the killing word's role in the parse; through
+    'dozens of people' and 'the part of the project' to the people and the project."""
+    victim = _role(word)
+    while victim is not None and victim.tag_ in ("NN", "NNS"):
+        of = next((c for p in victim.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for c in p.children if c.dep_ == "pobj"), None)
+        if of is None or not (victim.lemma_.lower() in _AMOUNTS or not _person_noun(victim)):
+            break
+        victim = of
+    return victim
+
+
+#: nouns of an amount: 'dozens of people', 'hundreds', 'scores' count people, they are none
+_AMOUNTS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+                      "million", "millions", "number", "lot", "lots", "many", "several", "group", "handful"})
+
+
+def _role(word: Any) -> Any:
     """The token heading who was killed, by the killing word's role in the parse."""
     children = list(word.children)
     if word.dep_ == "amod":
