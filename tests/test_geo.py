@@ -417,3 +417,11 @@ def test_a_square_or_plaza_alone_is_no_town() -> None:
 
     article = dateline.extract("Thousands rallied at Freedom Plaza in Washington, DC on Saturday.", published="2020-11-15")
     assert "Plaza" not in [p.span.text for p in article.places]
+
+
+def test_a_landmark_is_in_its_city() -> None:
+    """'outside the White House' is Washington, not Casablanca (Spanish 'white house')."""
+    import dateline
+
+    article = dateline.extract("Protesters gathered outside the White House on Saturday.", published="2020-08-30")
+    assert [(p.name, p.country) for p in article.places] == [("Washington", "United States")]

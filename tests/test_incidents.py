@@ -562,3 +562,23 @@ def test_fighting_words_with_violence_are_events(sentence: str) -> None:
 def test_killing_dozens_of_people_is_no_figure_of_speech() -> None:
     events = _real("Extremists hit the terminal of the airport in Istanbul on Tuesday, killing dozens of people.", "2024-03-12")
     assert events and events[0].fatalities
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vice President Pence gave a speech before a crowd of about 100 people in Baltimore on Monday.",
+    "Two days later, he returned to the campaign trail with a rally in Sanford on Monday.",
+])
+def test_an_audience_or_a_campaign_rally_is_no_demonstration(sentence: str) -> None:
+    text = _article("The race for the White House entered its final week.", sentence,
+                    "Polls show the two candidates level in several states.", "Both campaigns are raising money.",
+                    "Early voting has begun in many states.", "The election is on November 3.")
+    assert not [e for e in _real(text, "2024-03-12") if e.event_type == "Protests"]
+
+
+def test_a_war_total_as_of_a_date_is_no_incident() -> None:
+    assert not _real("As of September 30, Armenia claimed 790 Azerbaijani soldiers had been killed in Tartar.", "2020-10-01")
+
+
+def test_what_someone_needs_to_do_has_not_happened() -> None:
+    events = _events('"We need to withdraw our troops from Kabul," the senator said on Monday.', "2024-03-12")
+    assert all(e.modality not in {"asserted", "claimed"} for e in events)

@@ -114,6 +114,8 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
     if sentence is None:
         return True
     words = sentence.text
+    if event.event_type == "Protests" and _matches("campaign", words):
+        return False  # 'returned to the campaign trail with a rally in Sanford'
     if event.modality in REAL | {"historical"}:
         for kind in ("tally", "legal", "rhetoric"):
             if _matches(kind, words):

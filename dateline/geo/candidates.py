@@ -74,10 +74,19 @@ def _is_abbreviation(text: str) -> bool:
     return 0 < len(letters) <= 4 and letters.isupper()
 
 
+def landmark(text: str) -> rules.Rule | None:
+    """The landmark rule (``geo/rules/landmarks.jsonl``) naming ``text``, if any: a site news
+    names for its city ('the Kremlin', 'Downing Street')."""
+    return next((r for r in rules.get("geo.landmarks") if r.regex.match(text)), None)
+
+
 def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]:
     """Candidates for a mention's text, and whether the text names an admin unit."""
     text = POSSESSIVE.sub("", LEADING_THE.sub("", mention.strip()))
     admin_hint = False
+    site = landmark(text)
+    if site is not None:  # 'the White House' is in Washington, not Casablanca ('Casa Blanca')
+        return [c for c in gaz.lookup(fold(site.attrs["place"])) if c.kind == PLACE and c.cc == site.attrs["country"]][:1], False
     state = state_abbreviations().get(text.replace(" ", "").lower())
     if state and "." in text:
         found = us_states_by_code().get(state)
