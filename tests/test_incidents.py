@@ -582,3 +582,26 @@ def test_a_war_total_as_of_a_date_is_no_incident() -> None:
 def test_what_someone_needs_to_do_has_not_happened() -> None:
     events = _events('"We need to withdraw our troops from Kabul," the senator said on Monday.', "2024-03-12")
     assert all(e.modality not in {"asserted", "claimed"} for e in events)
+
+
+def test_a_mayor_stabbed_on_stage_is_political_violence() -> None:
+    """No armed group or motive named: violence against an office-holder is still political."""
+    text = _article(
+        "Jan Kowalski, mayor of the city of Torun, was stabbed last night on stage at a charity concert.",
+        "He died in hospital today.",
+        "A man jumped on the stage and attacked him with a knife, witnesses said.",
+        "Police detained the suspect at the scene.",
+        "The concert raises money for children's hospitals every year.",
+        "Thousands of people attended.")
+    assert [e.event_type for e in _real(text, "2024-01-14")] == ["Violence against civilians"]
+
+
+def test_a_mayor_speaking_of_a_stabbing_does_not_make_it_political() -> None:
+    text = _article(
+        "A man was stabbed outside a bar in Torun last night, the mayor said.",
+        "The victim was taken to hospital.",
+        "Police are looking for two men seen running from the scene.",
+        "The bar will stay closed this week.",
+        "Residents said fights are common in the street at weekends.",
+        "Anyone with information should call the police.")
+    assert not _real(text, "2024-01-14")
