@@ -593,7 +593,9 @@ def test_a_mayor_stabbed_on_stage_is_political_violence() -> None:
         "Police detained the suspect at the scene.",
         "The concert raises money for children's hospitals every year.",
         "Thousands of people attended.")
-    assert [e.event_type for e in _real(text, "2024-01-14")] == ["Violence against civilians"]
+    events = _real(text, "2024-01-14")
+    assert [e.event_type for e in events] == ["Violence against civilians"]
+    assert events[0].fatalities == 1 and events[0].evidence["fatalities"][0].text == "He died"
 
 
 def test_a_mayor_speaking_of_a_stabbing_does_not_make_it_political() -> None:

@@ -94,10 +94,11 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         incidents = [e for e in incidents if specific(e, article) and not _only_people(e)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     for event in incidents:
+        sentences = _with_next(event, article.sentences, told)
         if event.fatalities is None:
-            _fatalities(event, text, _with_next(event, article.sentences, told))
+            _fatalities(event, text, sentences)
         if event.fatalities is None and event.modality in REAL:
-            _one_victim(event, article)
+            _one_victim(event, article, sentences)
         conventions(event, text)
     return incidents
 
@@ -773,10 +774,11 @@ def _fatalities(event: Event, text: str, sentences: list[Span]) -> None:
         event.evidence["fatalities"] = [Span(start, end, text[start:end])]
 
 
-def _one_victim(event: Event, article: Article) -> None:
-    """'Gunmen shot dead a policeman': one victim named in the incident's own sentences is
-    one death (:mod:`dateline.events.victims`)."""
-    for note in event.evidence.get("notes", []):
+def _one_victim(event: Event, article: Article, sentences: list[Span]) -> None:
+    """'Gunmen shot dead a policeman', 'the mayor was stabbed ... He died today': one victim
+    named in the incident's sentences (or the one after) is one death
+    (:mod:`dateline.events.victims`)."""
+    for note in sentences:
         said = victims.one_killed(article.nlp, article.document.text, note.start, note.end)
         if said is not None:
             event.fatalities = 1
