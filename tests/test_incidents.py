@@ -607,3 +607,42 @@ def test_a_mayor_speaking_of_a_stabbing_does_not_make_it_political() -> None:
         "Residents said fights are common in the street at weekends.",
         "Anyone with information should call the police.")
     assert not _real(text, "2024-01-14")
+
+
+# --- wire reports written for these tests (tests/data/wire_*.txt), read as an analyst would ---
+
+def _wire(name: str, published: str):
+    from pathlib import Path
+
+    title, body = (Path(__file__).parent / "data" / f"wire_{name}.txt").read_text("utf-8").split("\n", 1)
+    return [e for e in dateline.extract(body, published=published, title=title).events
+            if e.modality in {"asserted", "claimed"}]
+
+
+def test_wire_burkina_dates_by_the_day_said_not_the_filing_date() -> None:
+    events = _wire("burkina", "2024-03-04")
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert clash.location == "Djibo" and clash.event_date == "2024-03-03"  # 'on Sunday', not 'March 4' of the dateline
+    assert clash.actor2 == "Military Forces of Burkina Faso" and clash.fatalities == 12
+    bomb = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    assert bomb.event_date == "2024-03-02" and bomb.fatalities == 4 and bomb.actor2 == "Civilians (Burkina Faso)"
+    protest = next(e for e in events if e.event_type == "Protests")
+    assert protest.sub_event_type == "Protest with intervention" and protest.actor2 == "Police Forces of Burkina Faso"
+
+
+def test_wire_gaza_the_adjective_names_the_striking_state_and_hours_later_is_that_day() -> None:
+    events = _wire("gaza", "2024-05-11")
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 == "Military Forces of Israel" and strike.location == "Rafah" and strike.fatalities == 5
+    assert strike.event_date == "2024-05-07"
+    rockets = next(e for e in events if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert rockets.event_date == "2024-05-07" and rockets.evidence["event_date"][0].text == "Hours later"
+
+
+def test_wire_nairobi_each_town_its_event_and_a_call_for_more_is_planned() -> None:
+    events = _wire("nairobi", "2024-06-25")
+    riots = {e.location: e for e in events if e.sub_event_type == "Violent demonstration"}
+    assert set(riots) == {"Nairobi", "Mombasa", "Kisumu"}, [(e.sub_event_type, e.location) for e in events]
+    assert riots["Nairobi"].actor2 == "Police Forces of Kenya" and riots["Nairobi"].fatalities == 5
+    assert all(e.event_date == "2024-06-25" for e in riots.values())
+    assert len(events) == 3  # the march told again, the arrests at it, no 'more demonstrations on Thursday'

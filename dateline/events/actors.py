@@ -219,6 +219,8 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
     if noun in POLITICAL_NOUNS:
         return None  # "said Afghan officials": speakers, not fighters
     if not noun and nation.lower() in lex.adjectives:
+        if _STRIKE_AFTER.match(match.string, match.end()):  # "an Israeli air strike": its forces
+            return _state_actor("military", lex.nations[nation.lower()], offset + match.start(), offset + match.end())
         return None  # "Afghan" alone is no actor
     if not noun and _LOCATIVE.search(match.string, max(0, match.start() - 20), match.start()):
         return None  # "in Afghanistan" is a place, not the state acting
@@ -234,6 +236,9 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
     return _state_actor(noun, iso, offset + match.start(), offset + match.end())
 
 
+#: a weapon or strike after a nation's adjective: the state's forces struck ('an Israeli air strike')
+_STRIKE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:air ?strikes?|drone strikes?|shelling|bombardments?|missiles?|"
+                           r"rockets?|artillery|raids?|warplanes?|war planes|fighter jets?|drones?)\b", re.I)
 #: a capitalised word after a capitalised 'Military' or 'Police' that makes it part of a name
 #: ('the Military Times'); ranks and titles ('Police Chief', 'Army General') keep the force
 _TITLE_AFTER = re.compile(r"[ \t]+(?!(?:Chief|Commissioner|General|Colonel|Major|Captain|Lieutenant|Sergeant|"

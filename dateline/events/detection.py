@@ -24,7 +24,7 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
     sentences = article.sentences or [span_of(text, 0, len(text))]
     year = timing.year_of(article.document.published)
     places = place.EventPlaces(article)
-    when = timing.Dates(article.dates)
+    when = timing.event_dates(article.dates, text)
     recent: list[tuple[int, Event]] = []  # (sentence index, event) for anaphora
     events: list[Event] = []
     background = False  # the sentence before was background ("served for years")
@@ -59,7 +59,8 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
             mentions.merge(earlier, event)
             recent.append((index, earlier))  # told again: still fresh for the next sentences
             cue = modality_mod.HISTORICAL.search(text, sentence.start, backdrop.start() if backdrop else sentence.end)
-            if cue and earlier.modality == "asserted":
+            dated_past = any(d.historical for d in timing.in_sentence(when, sentence))
+            if cue and dated_past and earlier.modality == "asserted":  # not 'the protests had been hijacked'
                 earlier.modality = "historical"
                 earlier.evidence["modality"] = [span_of(text, cue.start(), cue.end())]
                 if "event_date" not in earlier.evidence:

@@ -260,28 +260,43 @@ def event_id(iso: str, doc_id: str, start: int, sub_event: str) -> str:
 
 
 #: what may stand between two towns one mention names together: 'X and Y', 'X, Y', 'X and the Y oil field'
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _TOWNS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def one_per_town(event: Event, places: Any, text: str) -> list[Event]:
-    """ACLED's unit is one place: 'struck Abqaiq and the Khurais oil field', 'entered Tell
-    Tamer and Ain Issa' are an event in each town, each with the same evidence but its own place."""
+    """ACLED's unit is one place: 'struck Abqaiq and the Khurais oil field', 'in Mombasa and
+    Kisumu' are an event in each town, each with the same evidence but its own place."""
     where = (event.evidence.get("location") or [None])[0]
     if where is None or event.modality not in REAL or event.geo_precision != 1:
         return [event]
-    out, end = [event], where.end
-    for place in places.between(where.end, where.end + 80):
-        gap = text[end:place.span.start]
-        if place.geo_precision != 1 or place.iso != event.iso or not _TOWNS_JOINED.fullmatch(gap):
-            break
-        if text[max(0, where.start - 9):where.start].lower().strip() == "between":
-            break  # 'between El Paso and Juárez' locates, it does not list
+    listed = _towns_listed_with(where, event.iso, places, text)
+    if not listed or _BETWEEN.search(text, max(0, listed[0].span.start - 9), listed[0].span.start):
+        return [event]  # 'between El Paso and Juárez' locates, it does not list
+    out = [event]
+    for place in listed:
+        if place.span.start == where.start:
+            continue
         other = copy.deepcopy(event)
         _take_place_from(other, place)
         other.event_id_cnty = event_id(place.iso, event.doc_id, place.span.start, event.sub_event_type)
         out.append(other)
-        end = place.span.end
     return out
+
+
+def _towns_listed_with(where: Span, iso: str, places: Any, text: str) -> list[Any]:
+    """The towns of one country joined to the place at ``where`` by 'and' or commas, in order."""
+    around = [p for p in places.between(max(0, where.start - 120), where.end + 120)
+              if p.geo_precision == 1 and p.iso == iso]
+    i = next((k for k, p in enumerate(around) if p.span.start == where.start), None)
+    if i is None:
+        return []
+    lo = hi = i
+    while lo > 0 and _TOWNS_JOINED.fullmatch(text, around[lo - 1].span.end, around[lo].span.start):
+        lo -= 1
+    while hi + 1 < len(around) and _TOWNS_JOINED.fullmatch(text, around[hi].span.end, around[hi + 1].span.start):
+        hi += 1
+    return around[lo:hi + 1] if hi > lo else []
 
 
 def _take_place_from(event: Event, place: Any) -> None:
@@ -855,10 +870,14 @@ def _clear(event: Event, slot: str) -> None:
     event.evidence.pop(f"inter{slot}", None)
 
 
+_CROWD_INTER = frozenset({"Protesters", "Rioters"})
+
+
 def _crowd(event: Event, kind: str, country: str, trigger: list[Any], text: str) -> None:
     """A demonstration's actor1 is the crowd, named by country; a state force found as its
     doer is the side that stepped in (actor2)."""
-    if event.inter1 == "State forces" and not event.actor2 and event.sub_event_type != "Peaceful protest":
+    if event.inter1 == "State forces" and event.sub_event_type != "Peaceful protest" \
+            and (not event.actor2 or event.inter2 in _CROWD_INTER):  # 'police fired tear gas at protesters'
         _set(event, "2", event.actor1, event.inter1, event.evidence.get("actor1", []))
     if event.inter2 not in {"State forces", "Political militia", "Identity militia"} \
             or event.actor2.startswith("Government of") or event.sub_event_type == "Peaceful protest":

@@ -126,7 +126,9 @@ def merge(earlier: Event, later: Event) -> None:
         spans = earlier.evidence.setdefault(name, [])
         spans.extend(s for s in later.evidence.get(name, []) if s not in spans)
     earlier.notes = " … ".join(span.text.strip() for span in earlier.evidence.get("notes", [])) or earlier.notes
-    if later.modality == "historical" and earlier.modality == "asserted":
+    if later.modality == "historical" and earlier.modality == "asserted" and "event_date" in later.evidence:
+        # told again with a past date of its own ('the deal ... last year'); 'the protests had
+        # been hijacked' says nothing of when they were
         earlier.modality = "historical"
         earlier.evidence["modality"] = later.evidence["modality"]
 

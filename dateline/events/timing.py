@@ -23,6 +23,20 @@ class Dates:
         return self.all[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
 
+_DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'’. -]+(?:/[A-Za-z ]+)?,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
+
+
+def event_dates(dates: list[DateMention], text: str) -> Dates:
+    """The dates that can date an event: not the filing date of a wire dateline
+    ('OUAGADOUGOU, March 4 (Wire) -'), which says when the story was sent."""
+    def filed(d: DateMention) -> bool:
+        line_start = text.rfind("\n", 0, d.span.start) + 1
+        return bool(_DATELINE_BEFORE.fullmatch(text, line_start, d.span.start)
+                    and _DATELINE_AFTER.match(text, d.span.end))
+    return Dates([d for d in dates if not filed(d)])
+
+
 def in_sentence(dates: Dates, sentence: Span) -> list[DateMention]:
     return dates.between(sentence.start, sentence.end)
 
@@ -55,17 +69,21 @@ def _same_clause(gap: str) -> bool:
 
 
 _NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|morning|evening|night)|a day later|the day after)\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:(?:hours|minutes) later|later that (?:day|morning|afternoon|evening|night)|"
+                       r"the same (?:day|night)|shortly (?:after|afterwards))\b", re.I)
 
 
 def chained(sentence: Span, trig: taxonomy.Trigger, previous: Event | None) -> DateMention | None:
-    """'The next day, troops shelled ...': the day after the event told before, when that
-    one had a day of its own."""
+    """'The next day, troops shelled ...', 'Hours later, militants fired rockets': the day
+    after (or the day of) the event told before, when that one had a day of its own."""
     if previous is None or "event_date" not in previous.evidence or len(previous.event_date) != 10:
         return None
-    m = _NEXT_DAY.search(sentence.text)
+    m, later = _NEXT_DAY.search(sentence.text), 1
+    if m is None:
+        m, later = _SAME_DAY.search(sentence.text), 0
     if not m or sentence.start + m.start() > trig.start + 80:
         return None
-    day = date.fromisoformat(previous.event_date) + timedelta(days=1)
+    day = date.fromisoformat(previous.event_date) + timedelta(days=later)
     start = sentence.start + m.start()
     return DateMention(Span(start, sentence.start + m.end(), m.group(0)), day.isoformat(), 1)
 
