@@ -646,3 +646,29 @@ def test_wire_nairobi_each_town_its_event_and_a_call_for_more_is_planned() -> No
     assert riots["Nairobi"].actor2 == "Police Forces of Kenya" and riots["Nairobi"].fatalities == 5
     assert all(e.event_date == "2024-06-25" for e in riots.values())
     assert len(events) == 3  # the march told again, the arrests at it, no 'more demonstrations on Thursday'
+
+
+def test_wire_myanmar_a_village_the_gazetteer_lacks_stays_in_myanmar() -> None:
+    """'Let Yet Kone village' is no commune of New Caledonia (Kone), 'Let' no Lashkar-e-Taiba
+    ('LeT'), the strike told twice is one, and 'the day before' is the day before it."""
+    events = _wire("myanmar", "2023-02-20")
+    assert {e.country for e in events} == {"Myanmar"}, [(e.location, e.country) for e in events]
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0].fatalities == 17 and strikes[0].event_date == "2023-02-19"
+    assert not any("Lashkar" in (e.actor1 + e.actor2) for e in events)
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert clash.event_date == "2023-02-18" and clash.fatalities == 10
+
+
+def test_wire_khartoum_the_two_sides_are_no_death_toll() -> None:
+    events = _wire("khartoum", "2023-04-18")
+    fasher = next(e for e in events if e.location == "El Fasher")
+    assert fasher.fatalities == 12 and fasher.event_date == "2023-04-17"
+
+
+def test_wire_kharkiv_a_nations_attacks_and_air_defences_are_its_forces() -> None:
+    events = _wire("kharkiv", "2024-01-23")
+    strike = next(e for e in events if e.location == "Kharkiv")
+    assert strike.actor1 == "Military Forces of Russia" and strike.fatalities == 3
+    assert next(e for e in events if e.sub_event_type == "Disrupted weapons use").actor1 == "Military Forces of Ukraine"
+    assert any(e.actor1 == "Military Forces of Russia" and e.sub_event_type == "Armed clash" for e in events)

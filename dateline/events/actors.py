@@ -119,8 +119,9 @@ def _load(extra: str) -> Lexicon:
                      actor.get("code", ""))
             for alias in [actor["name"], *actor.get("aliases", [])]:
                 entries[alias.lower()] = value
-                if alias.replace(".", "").isupper() and len(alias) <= 6:
-                    acronyms.add(alias.lower())
+                short = alias.replace(".", "")
+                if len(alias) <= 6 and (short.isupper() or (short[:1].isupper() and any(c.isupper() for c in short[1:]))):
+                    acronyms.add(alias.lower())  # 'WHO', and 'LeT' (never the word 'Let')
         for person in data.get("persons", []):
             group = by_name.get(person["actor"]) or _lookup(entries, person["actor"])
             if group is None:
@@ -198,10 +199,16 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
 
 def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:
     surface = match.group(0)
-    if surface.lower() in lex.acronyms and not surface.replace(".", "").isupper():
-        return None  # short forms only count in capitals ("WHO", not "who")
+    if surface.lower() in lex.acronyms and not _capitals_of_short_form(surface):
+        return None  # short forms only count in their capitals ("WHO", not "who"; "LeT", not "Let")
     name, inter, iso, generic, code = lex.entries[surface.lower()]
     return Actor(name, inter, iso, offset + match.start(), offset + match.end(), generic, code)
+
+
+def _capitals_of_short_form(surface: str) -> bool:
+    """'WHO', 'U.N.', 'LeT': a short form has a capital past its first letter."""
+    short = surface.replace(".", "")
+    return short.isupper() or any(c.isupper() for c in short[1:])
 
 
 def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) -> Actor | None:
@@ -238,7 +245,8 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
 
 #: a weapon or strike after a nation's adjective: the state's forces struck ('an Israeli air strike')
 _STRIKE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:air ?strikes?|drone strikes?|shelling|bombardments?|missiles?|"
-                           r"rockets?|artillery|raids?|warplanes?|war planes|fighter jets?|drones?)\b", re.I)
+                           r"rockets?|artillery|raids?|warplanes?|war planes|fighter jets?|drones?|attacks?|"
+                           r"assaults?|offensives?|air defen[cs]es?)\b", re.I)
 #: a capitalised word after a capitalised 'Military' or 'Police' that makes it part of a name
 #: ('the Military Times'); ranks and titles ('Police Chief', 'Army General') keep the force
 _TITLE_AFTER = re.compile(r"[ \t]+(?!(?:Chief|Commissioner|General|Colonel|Major|Captain|Lieutenant|Sergeant|"

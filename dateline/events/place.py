@@ -94,7 +94,8 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
     if located:  # "recaptured dozens of towns in central Somalia": the country, not the last town
         return min(located, key=lambda p: abs(p.span.start - trig.start))
     lo = sentences[max(0, index - 2)].start if sentences else sentence.start
-    before = [p for p in places.between(lo, sentence.start) if not p.feature.startswith("A.PCL")]
+    before = [p for p in places.between(lo, sentence.start)
+              if not p.feature.startswith("A.PCL") and not dateline_place(text, p)]
     if before:  # the most precise, and of those the last: "a base near Afgooye in Lower Shabelle"
         return min(reversed(before), key=lambda p: p.geo_precision)
     if inside:

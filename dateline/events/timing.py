@@ -69,18 +69,22 @@ def _same_clause(gap: str) -> bool:
 
 
 _NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|morning|evening|night)|a day later|the day after)\b", re.I)
+_DAY_BEFORE = re.compile(r"\b(?:the (?:day|night) before|the previous (?:day|night)|a day earlier)\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:(?:hours|minutes) later|later that (?:day|morning|afternoon|evening|night)|"
                        r"the same (?:day|night)|shortly (?:after|afterwards))\b", re.I)
 
 
 def chained(sentence: Span, trig: taxonomy.Trigger, previous: Event | None) -> DateMention | None:
-    """'The next day, troops shelled ...', 'Hours later, militants fired rockets': the day
-    after (or the day of) the event told before, when that one had a day of its own."""
+    """'The next day, troops shelled ...', 'Hours later, militants fired rockets', 'the day
+    before': the day after, of or before the event told before, when that one had a day of
+    its own."""
     if previous is None or "event_date" not in previous.evidence or len(previous.event_date) != 10:
         return None
     m, later = _NEXT_DAY.search(sentence.text), 1
     if m is None:
         m, later = _SAME_DAY.search(sentence.text), 0
+    if m is None:
+        m, later = _DAY_BEFORE.search(sentence.text), -1
     if not m or sentence.start + m.start() > trig.start + 80:
         return None
     day = date.fromisoformat(previous.event_date) + timedelta(days=later)

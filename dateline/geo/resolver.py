@@ -337,6 +337,7 @@ def resolve_mentions(
             for i in n.indices:
                 out[i] = Resolution(mentions[i], *best, bool(n.admin_hint))
     stated = _apply_stated_units(text, mentions, out, names, final, context)
+    stated |= _lone_foreign_villages(out, context)
     unknown = [i for n in names if not n.cands for i in n.indices
                if i not in stated and (fallback or mentions[i].sure)]
     for i in unknown:
@@ -429,6 +430,35 @@ def _apply_stated_units(
                                     chosen.admin_hint, chosen.fallback)
                 placed.add(k)
     return placed
+
+
+#: a place this small, alone in its country in an article about another, is a homonym
+LONE_FOREIGN_MAX_POPULATION = 15_000
+#: how many readings the article's own country needs for that (Myanmar named, Sagaing, Mandalay)
+FOCUS_READINGS = 3
+
+
+def _lone_foreign_villages(out: list[Resolution | None], context: _Context) -> set[int]:
+    """'Let Yet Kone village' in a story of Myanmar is no commune of New Caledonia: a small
+    place that is the only reading in its country, while the article's places are in one
+    other country (three readings at least), goes to that country's focus unit as a
+    fallback (precision 2-3), as an unknown village would."""
+    focus = context.focus()
+    counts = context.countries
+    if focus is None or not counts:
+        return set()
+    home, weight = counts.most_common(1)[0]
+    if weight < FOCUS_READINGS:
+        return set()
+    moved = set()
+    for i, r in enumerate(out):
+        c = r.candidate if r is not None else None
+        if (c is None or r.fallback or c.kind != PLACE or c.cc == home or counts.get(c.cc, 0) > 1
+                or c.population >= LONE_FOREIGN_MAX_POPULATION):
+            continue
+        out[i] = Resolution(r.mention, focus, 0.0, 0.0, False, fallback=True)
+        moved.add(i)
+    return moved
 
 
 def _stated_unit(text: str, mentions: list[Mention], out: list[Resolution | None], i: int,
