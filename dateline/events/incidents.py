@@ -824,9 +824,8 @@ def conventions(event: Event, text: str) -> None:
         _no_government_doer(event, text)
         if not event.actor1 and country:
             _set(event, "1", f"Unidentified Armed Group ({country})", "Political militia", trigger)
-        elif event.event_type == "Battles" and not event.actor2 and country and _named(event.actor1) \
-                and not event.actor1.startswith("Unidentified"):
-            # a battle has two sides: the one the words do not name is unidentified
+        elif event.event_type == "Battles" and not event.actor2 and country and event.inter1 == "State forces":
+            # a battle has two sides: the one the forces fought, unnamed, is unidentified
             _set(event, "2", f"Unidentified Armed Group ({country})", "Political militia", trigger)
         if event.event_type == "Violence against civilians" and not event.actor2 and country:
             _set(event, "2", f"Civilians ({country})", "Civilians", trigger)
