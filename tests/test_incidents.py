@@ -672,3 +672,23 @@ def test_wire_kharkiv_a_nations_attacks_and_air_defences_are_its_forces() -> Non
     assert strike.actor1 == "Military Forces of Russia" and strike.fatalities == 3
     assert next(e for e in events if e.sub_event_type == "Disrupted weapons use").actor1 == "Military Forces of Ukraine"
     assert any(e.actor1 == "Military Forces of Russia" and e.sub_event_type == "Armed clash" for e in events)
+
+
+def test_wire_mogadishu_the_attackers_bombs_are_the_attack_and_no_side_twice() -> None:
+    events = _wire("mogadishu", "2022-08-21")
+    attack = [e for e in events if e.actor1 == "al-Shabaab"]
+    assert len(attack) == 1 and attack[0].event_type == "Explosions/Remote violence" and attack[0].fatalities == 21
+    assert attack[0].event_date == "2022-08-19"
+    assert all(e.actor1 != e.actor2 for e in events)
+
+
+def test_wire_kuriga_the_attackers_shooting_is_the_abduction() -> None:
+    events = _wire("kuriga", "2024-03-08")
+    abduction = [e for e in events if e.event_type == "Violence against civilians"]
+    assert len(abduction) == 1 and abduction[0].sub_event_type == "Abduction/forced disappearance"
+    assert abduction[0].fatalities == 1 and abduction[0].actor2 == "Civilians (Nigeria)"  # 'police and residents said'
+
+
+def test_wire_goma_the_two_sides_between_and_a_named_groups_noun() -> None:
+    clash = next(e for e in _wire("goma", "2024-02-12") if e.sub_event_type == "Armed clash")
+    assert clash.actor2 == "M23: March 23 Movement" and clash.location == "Sake" and clash.event_date == "2024-02-07"

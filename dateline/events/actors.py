@@ -194,7 +194,24 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     # a group's own name beats a state reading around it: the 'Kurdish-led Syrian Democratic
     # Forces' are the SDF, not Syria's military
     found += [a for a in states if not any(a.start <= n.start and n.end <= a.end for n in found)]
-    return _resolve_overlaps(found)
+    return _named_with_their_noun(_resolve_overlaps(found), window, start)
+
+
+_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def _named_with_their_noun(actors: list[Actor], window: str, offset: int) -> list[Actor]:
+    """'M23 rebels', 'al-Shabaab militants', 'Taliban fighters': the generic noun right after
+    a group's name is that group, one mention, not an unidentified second actor."""
+    out: list[Actor] = []
+    for actor in actors:
+        before = out[-1] if out else None
+        if (before is not None and actor.generic and not before.generic and {before.inter, actor.inter} <= _ARMED
+                and not window[before.end - offset:actor.start - offset].strip()):
+            out[-1] = Actor(before.name, before.inter, before.iso, before.start, actor.end, False, before.code)
+            continue
+        out.append(actor)
+    return out
 
 
 def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:

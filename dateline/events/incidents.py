@@ -382,6 +382,8 @@ def same_incident(a: Event, b: Event, text: str, people: Any = None) -> bool:
     """Same sub-event type (or one told generically), same modality group, compatible place and day, no clash of doers."""
     if a.event_type and _consequence(a, b):
         return True  # "an airstrike hit a market, killing 11": whatever type the killing was given
+    if _doers_told_again(a, b, text):
+        return True  # "... stormed the hotel. The attackers detonated two car bombs"
     if not a.event_type or (a.sub_event_type != b.sub_event_type and not _explosion_told_as_attack(a, b, text)
                             and not _one_demonstration(a, b)):
         return False
@@ -432,6 +434,24 @@ def _consequence(a: Event, b: Event) -> bool:
     if a.event_type not in VIOLENT or not spans or not notes or not _CASUALTY_WORD.fullmatch(spans[0].text):
         return False
     return a.modality == b.modality and any(n == notes[0] for n in a.evidence.get("notes", []))
+
+
+def _doers_told_again(a: Event, b: Event, text: str) -> bool:
+    """A one-sided violent mention (an attack, a bombing, an abduction) whose doers are
+    named definitely ('the attackers', 'the gunmen', rule label ``doers_again``), on the
+    same day if it has one and with no other named doer, goes on telling the one-sided
+    incident before it in that country."""
+    doer = (b.evidence.get("actor1") or [None])[0]
+    if doer is not None and not _DEFINITE.search(text, max(0, doer.start - 30), doer.start) \
+            and not doer.text.lower().startswith("the "):
+        return False
+    one_sided = VIOLENT - {"Battles"}  # a battle the forces fought back is a record of its own
+    if doer is None or a.event_type not in one_sided or b.event_type not in one_sided or a.modality != b.modality:
+        return False
+    if _own_date(b) and _own_date(a) and a.event_date != b.event_date or (a.iso and b.iso and a.iso != b.iso):
+        return False
+    return bool(_matches("doers_again", doer.text.strip())) and not (_named(b.actor1) and _named(a.actor1)
+                                                                     and _as_side(a, a.actor1) != _as_side(b, b.actor1))
 
 
 def _another(e: Event, text: str) -> bool:
@@ -822,6 +842,8 @@ def conventions(event: Event, text: str) -> None:
         _crowd(event, "Protesters" if event.event_type == "Protests" else "Rioters", country, trigger, text)
     elif event.event_type in VIOLENT:
         _no_government_doer(event, text)
+        if event.actor2 and event.actor2 == event.actor1:
+            _clear(event, "2")  # one side named twice ('Somali security forces', 'the government') is one side
         if not event.actor1 and country:
             _set(event, "1", f"Unidentified Armed Group ({country})", "Political militia", trigger)
         elif event.event_type == "Battles" and not event.actor2 and country and event.inter1 == "State forces":

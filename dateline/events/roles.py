@@ -112,6 +112,9 @@ def roles(text: str, found: list[actors_mod.Actor], trig: taxonomy.Trigger
             doers.append(a)
         elif actor2 is None and _AGAINST.search(gap) and len(gap) < 60:
             actor2 = a
+    pair = _between(text, trig, after)
+    if pair is not None and actor1 is None:  # "fighting between Congolese troops and M23 rebels"
+        return pair
     if trig.sub_event == "Agreement":  # parties, in the order named
         parties: list[actors_mod.Actor] = []
         for a in found:
@@ -135,6 +138,21 @@ def roles(text: str, found: list[actors_mod.Actor], trig: taxonomy.Trigger
     if actor1 is not None and actor1.inter == "Civilians" and actor2 is not None:
         actor1, actor2 = actor2, actor1
     return actor1, actor2
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_AND = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?", re.I)
+
+
+def _between(text: str, trig: taxonomy.Trigger, after: list[actors_mod.Actor]
+             ) -> tuple[actors_mod.Actor, actors_mod.Actor] | None:
+    """'clashes between X and Y' (within a few words of the trigger): X and Y are the sides."""
+    if len(after) < 2:
+        return None
+    first, second = after[0], after[1]
+    if first.start - trig.end > 40 or not _BETWEEN.search(text, trig.end, first.start):
+        return None
+    return (first, second) if _AND.fullmatch(text, first.end, second.start) else None
 
 
 #: "..., killing four police officers": who comes after a casualty verb is the victim
