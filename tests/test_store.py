@@ -160,3 +160,26 @@ def test_newer_schema_is_refused(db_path: str) -> None:
     conn.close()
     with pytest.raises(RuntimeError, match="newer"):
         connect(db_path)
+
+
+def _open_and_close(path: str) -> str:
+    from dateline.store import connect as open_store
+
+    try:
+        with open_store(path):
+            return "ok"
+    except Exception as exc:  # noqa: BLE001 - the test reports what failed
+        return repr(exc)
+
+
+def test_processes_opening_a_new_database_at_once_all_succeed(tmp_path) -> None:
+    """Switching a new file to WAL needs it alone; SQLite answers 'locked' at once (no
+    wait) to a second opener: the store retries instead of failing the second ingest."""
+    import multiprocessing
+
+    results = []
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        for round_ in range(12):
+            path = str(tmp_path / f"new{round_}.db")
+            results += pool.map(_open_and_close, [path] * 4)
+    assert results == ["ok"] * 48, [r for r in results if r != "ok"]

@@ -13,8 +13,10 @@ every article that reported it stays listed in ``event_sources``, and the record
 from __future__ import annotations
 
 import json
+import random
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -276,8 +278,19 @@ def _open(url: str, dialect: str) -> Any:
         import psycopg  # optional: pip install dateline[postgres]
 
         return psycopg.connect(url)
-    conn = sqlite3.connect(_sqlite_path(url), timeout=30.0)
-    conn.execute("PRAGMA journal_mode=WAL")
+    deadline = time.monotonic() + 30.0
+    while True:
+        conn = sqlite3.connect(_sqlite_path(url), timeout=30.0)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            # two processes opening a new file at once: switching it to WAL needs the file
+            # alone, and SQLite answers 'locked' at once rather than wait in a deadlock
+            conn.close()
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05 + random.random() * 0.2)
     conn.execute("PRAGMA busy_timeout=30000")
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn
