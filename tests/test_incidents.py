@@ -692,3 +692,9 @@ def test_wire_kuriga_the_attackers_shooting_is_the_abduction() -> None:
 def test_wire_goma_the_two_sides_between_and_a_named_groups_noun() -> None:
     clash = next(e for e in _wire("goma", "2024-02-12") if e.sub_event_type == "Armed clash")
     assert clash.actor2 == "M23: March 23 Movement" and clash.location == "Sake" and clash.event_date == "2024-02-07"
+
+
+def test_a_named_deal_and_clashing_claims_are_no_events() -> None:
+    assert not _real("On Monday in Houston, Trump said Democrats had pushed Biden to back the Green New Deal.", "2024-03-12")
+    assert not _real("On Monday in Athens, he spoke of clashing claims over the agreement signed between "
+                     "Turkey and Libya.", "2024-03-12")

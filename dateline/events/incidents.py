@@ -126,10 +126,19 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
         return False  # 'an assault rifle': a weapon's name
     if trig is not None and victims.killed_a_thing(article.nlp, article.document.text, trig):
         return False  # 'we have killed the project'
+    if trig is not None and event.sub_event_type == "Agreement" and _named_accord(trig, words, sentence):
+        return False  # 'the Green New Deal', 'the Paris Agreement': a policy's or a treaty's name
     if trig is not None and _figurative(event, trig, words):
         return False  # 'Harris attacked Biden during the debates', 'panic attacks'
     # a caption: a picture's subject and what it wears or holds, no finite verb
     return not _matches("caption", words.strip())
+
+
+def _named_accord(trig: Span, words: str, sentence: Span) -> bool:
+    """'Deal' or 'Agreement' written with a capital after a capitalised word, mid-sentence, is
+    part of a name ('the Green New Deal'), not an agreement reached."""
+    before = words[:trig.start - sentence.start].rstrip().split(" ")
+    return trig.text[:1].isupper() and len(before) > 1 and before[-1][:1].isupper() and before[-1].isalpha()
 
 
 def _figurative(event: Event, trig: Span, words: str) -> bool:
