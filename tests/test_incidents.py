@@ -698,3 +698,16 @@ def test_a_named_deal_and_clashing_claims_are_no_events() -> None:
     assert not _real("On Monday in Houston, Trump said Democrats had pushed Biden to back the Green New Deal.", "2024-03-12")
     assert not _real("On Monday in Athens, he spoke of clashing claims over the agreement signed between "
                      "Turkey and Libya.", "2024-03-12")
+
+
+def test_wire_bajaur_the_bomber_told_again_is_the_suicide_bombing() -> None:
+    events = _wire("bajaur", "2023-07-31")
+    bombs = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert len(bombs) == 1 and bombs[0].sub_event_type == "Suicide bomb" and bombs[0].fatalities == 44
+    assert "Police" not in bombs[0].actor1  # 'district police chief Nazir Khan said' is the source
+
+
+def test_wire_jenin_palestinians_are_a_people_and_the_west_bank_a_place() -> None:
+    events = _wire("jenin", "2024-01-15")
+    raid = next(e for e in events if e.location == "Jenin")
+    assert raid.actor1 == "Military Forces of Israel" and "Military Forces of Palestine" not in (raid.actor2, raid.actor1)

@@ -94,7 +94,9 @@ class Lexicon:
     adjectives: frozenset[str] = frozenset()  # the demonyms among them ("afghan")
 
 
-_LOCATIVE = re.compile(r"\b(?:in|of|from|to|across|into|near|at|inside|throughout|outside|within|around)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|of|from|to|across|into|near|at|inside|throughout|outside|within|around)\s+(?:the\s+)?"
+                       r"(?:(?:occupied|northern|southern|eastern|western|central|north-?\w+|south-?\w+|rebel-held|"
+                       r"war-torn|restive|neighbouring|neighboring)\s+)?$", re.I)
 
 GENERIC_NAMES = frozenset({"Unidentified Armed Group", "Protesters", "Rioters", "Civilians"})
 
@@ -222,6 +224,12 @@ def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:
     return Actor(name, inter, iso, offset + match.start(), offset + match.end(), generic, code)
 
 
+def _people_of(nation: str, lex: Lexicon) -> bool:
+    """'Palestinians', 'Afghans': a plural people noun, which (unlike 'Afghan') modifies nothing."""
+    word = nation.lower()
+    return word.endswith("s") and word[:-1] in lex.adjectives
+
+
 def _capitals_of_short_form(surface: str) -> bool:
     """'WHO', 'U.N.', 'LeT': a short form has a capital past its first letter."""
     short = surface.replace(".", "")
@@ -240,6 +248,8 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
     if nation.islower() or (len(nation) <= 3 and not nation.isupper()):
         return None  # "chad", "us": common words, not countries
     noun = (match.group("noun") or "").lower()
+    if noun and (match.group("mods") or "").strip() and _people_of(nation, lex):
+        return None  # 'Palestinians threw stones at soldiers': a people, then what they did
     if noun in POLITICAL_NOUNS:
         return None  # "said Afghan officials": speakers, not fighters
     if not noun and nation.lower() in lex.adjectives:
