@@ -711,3 +711,10 @@ def test_wire_jenin_palestinians_are_a_people_and_the_west_bank_a_place() -> Non
     events = _wire("jenin", "2024-01-15")
     raid = next(e for e in events if e.location == "Jenin")
     assert raid.actor1 == "Military Forces of Israel" and "Military Forces of Palestine" not in (raid.actor2, raid.actor1)
+
+
+def test_a_death_by_accident_is_no_violence() -> None:
+    assert not _real("Sergeant Lee, a soldier of the army, was killed in Kabul on Monday when the power washer he was "
+                     "using short-circuited.", "2024-03-12")
+    assert _real("Sergeant Lee, a soldier of the army, was killed in Kabul on Monday when gunmen opened fire on his "
+                 "car.", "2024-03-12")

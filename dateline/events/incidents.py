@@ -126,6 +126,8 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
         return False  # 'an assault rifle': a weapon's name
     if trig is not None and victims.killed_a_thing(article.nlp, article.document.text, trig):
         return False  # 'we have killed the project'
+    if event.event_type in VIOLENT and _matches("accident", words) and not _matches("violence", words):
+        return False  # 'killed when the power washer he was using short-circuited'
     if trig is not None and event.sub_event_type == "Agreement" and _named_accord(trig, words, sentence):
         return False  # 'the Green New Deal', 'the Paris Agreement': a policy's or a treaty's name
     if trig is not None and _figurative(event, trig, words):
