@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import types
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 #: ACLED's column order, then dateline's additions. Extend, never rename.
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -268,3 +269,19 @@ class Article:
             "entities": [asdict(e) for e in self.entities],
             "places": [p.to_dict() for p in self.places],
         }
+
+
+T = TypeVar("T")
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items in order (the last may be shorter): how articles are parsed
+    and rows exported in batches, streaming, without holding the whole input."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

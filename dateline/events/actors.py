@@ -121,8 +121,7 @@ def _load(extra: str) -> Lexicon:
                      actor.get("code", ""))
             for alias in [actor["name"], *actor.get("aliases", [])]:
                 entries[alias.lower()] = value
-                short = alias.replace(".", "")
-                if len(alias) <= 6 and (short.isupper() or (short[:1].isupper() and any(c.isupper() for c in short[1:]))):
+                if len(alias) <= 6 and _capitals_of_short_form(alias):
                     acronyms.add(alias.lower())  # 'WHO', and 'LeT' (never the word 'Let')
         for person in data.get("persons", []):
             group = by_name.get(person["actor"]) or _lookup(entries, person["actor"])

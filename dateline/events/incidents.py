@@ -225,12 +225,7 @@ def _not_the_actors_country(event: Event, article: Article) -> None:
     best = max(counts.values(), key=len) if counts else []
     if len(best) < 2:
         return
-    from dateline.events import place as place_mod
-
-    for name in _PLACE_FIELDS:
-        setattr(event, name, None if name in {"latitude", "longitude", "geo_precision", "geonameid"} else "")
-        event.evidence.pop(name, None)
-    place_mod.fill_place(event, best[0])
+    _take_place_from(event, best[0])
 
 
 _IN = re.compile(r"\b(?:in|into|across|inside|throughout|of|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -246,13 +241,16 @@ def _scenes_join_the_day(incidents: list[Event], article: Article) -> list[Event
     threw Molotov cocktails') is part of the demonstration the article reports that day,
     in that country: it joins the one told last before it (or the first), escalating it."""
     out: list[Event] = []
+    days: dict[str, Event] = {}  # the last specific demonstration told, by country
     for event in incidents:
-        days = [e for e in out if e.event_type in CROWD and e.modality in REAL and e.iso == event.iso
-                and specific(e, article)]
-        if event.event_type in CROWD and event.modality in REAL and days and not specific(event, article):
-            absorb(days[-1], event)
-        else:
-            out.append(event)
+        crowd = event.event_type in CROWD and event.modality in REAL
+        told = crowd and specific(event, article)
+        if crowd and not told and event.iso in days:
+            absorb(days[event.iso], event)
+            continue
+        out.append(event)
+        if told:
+            days[event.iso] = event
     return out
 
 
@@ -311,6 +309,7 @@ def _towns_listed_with(where: Span, iso: str, places: Any, text: str) -> list[An
 
 
 def _take_place_from(event: Event, place: Any) -> None:
+    """The event is at ``place`` now: every place field and its evidence from it alone."""
     from dateline.events.place import fill_place
 
     for name in _PLACE_FIELDS:
@@ -452,17 +451,17 @@ def _doers_told_again(a: Event, b: Event, text: str) -> bool:
     named definitely ('the attackers', 'the gunmen', rule label ``doers_again``), on the
     same day if it has one and with no other named doer, goes on telling the one-sided
     incident before it in that country."""
-    doer = (b.evidence.get("actor1") or [None])[0]
-    if doer is not None and not _DEFINITE.search(text, max(0, doer.start - 30), doer.start) \
-            and not doer.text.lower().startswith("the "):
-        return False
     one_sided = VIOLENT - {"Battles"}  # a battle the forces fought back is a record of its own
-    if doer is None or a.event_type not in one_sided or b.event_type not in one_sided or a.modality != b.modality:
+    if a.event_type not in one_sided or b.event_type not in one_sided or a.modality != b.modality:
         return False
-    if _own_date(b) and _own_date(a) and a.event_date != b.event_date or (a.iso and b.iso and a.iso != b.iso):
+    doer = (b.evidence.get("actor1") or [None])[0]
+    if doer is None or not _matches("doers_again", doer.text.strip()):
         return False
-    return bool(_matches("doers_again", doer.text.strip())) and not (_named(b.actor1) and _named(a.actor1)
-                                                                     and _as_side(a, a.actor1) != _as_side(b, b.actor1))
+    definite = doer.text.lower().startswith("the ") or _DEFINITE.search(text, max(0, doer.start - 30), doer.start)
+    other_day = _own_date(a) and _own_date(b) and a.event_date != b.event_date
+    other_country = a.iso and b.iso and a.iso != b.iso
+    other_doer = _named(a.actor1) and _named(b.actor1) and _as_side(a, a.actor1) != _as_side(b, b.actor1)
+    return bool(definite) and not (other_day or other_country or other_doer)
 
 
 def _another(e: Event, text: str) -> bool:
@@ -497,11 +496,7 @@ def _generic_word(e: Event) -> bool:
 def _generic(e: Event, text: str) -> bool:
     """The mention names violence generically and definitely ('the attack', 'this incident'):
     it points back at an incident told before."""
-    spans = e.evidence.get("sub_event_type") or []
-    if not spans or spans[-1].text.lower() not in GENERIC_WORDS:
-        return False
-    start = spans[-1].start
-    return bool(_DEFINITE.search(text, max(0, start - 30), start))
+    return _generic_word(e) and _definite(e, text)
 
 
 def _definite(e: Event, text: str) -> bool:
@@ -635,7 +630,7 @@ def _sides(e: Event) -> set[str]:
     names = {n.split(" (")[0] if n.startswith("Unidentified") else n
              for n in (e.actor1, e.actor2) if n and not n.startswith(("Civilians", "Protesters", "Rioters"))}
     # one state is one side: 'the government of Syria' and 'the Syrian Army' in one deal
-    return {_STATE.sub("State of ", n) for n in names}
+    return {_as_side(e, n) for n in names}
 
 
 _STATE = re.compile(r"^(?:Government|Military Forces|Police Forces) of ")

