@@ -316,10 +316,10 @@ def test_the_first_bomb_told_later_is_the_bombing() -> None:
         "Hundreds of people had gathered for a service when the explosions happened.",
         "The mayor declared three days of mourning.",
         "Schools in the city will stay closed on Monday, officials said.",
-        "The first bomb went off near the altar, a witness told reporters.")
+        "The first blast went off near the altar, a witness told reporters.")
     bombs = [e for e in _real(text, "2024-03-11") if e.event_type == "Explosions/Remote violence"]
     assert len(bombs) == 1, [(e.event_date, e.notes[:50]) for e in bombs]
-    assert "The first bomb went off near the altar" in bombs[0].notes
+    assert "The first blast went off near the altar" in bombs[0].notes
 
 
 def test_the_same_offensive_on_the_same_day_told_twice_is_one() -> None:
@@ -387,9 +387,9 @@ def test_a_place_between_two_towns_is_one_event() -> None:
 
 
 def test_a_groups_own_name_beats_the_state_reading_around_it() -> None:
-    """'the Kurdish-led Syrian Democratic Forces' is the SDF (ACLED: 'SDF: Syrian Democratic
+    """'the Arab-Kurdish Syrian Democratic Forces' is the SDF (ACLED: 'SDF: Syrian Democratic
     Forces'), not Syria's military; the government they made a deal with is the other party."""
-    events = _real("On Sunday, the Kurdish-led Syrian Democratic Forces announced an agreement with the "
+    events = _real("On Sunday, the Arab-Kurdish Syrian Democratic Forces announced an agreement with the "
                    "government of Syria.", "2019-10-14")
     deal = [e for e in events if e.sub_event_type == "Agreement"]
     assert deal and {deal[0].actor1, deal[0].actor2} == {"SDF: Syrian Democratic Forces", "Government of Syria"}
@@ -426,7 +426,7 @@ def test_a_battle_has_two_sides_even_when_one_is_unnamed() -> None:
 def test_a_newspaper_named_for_the_military_is_no_side() -> None:
     from dateline.events import actors
 
-    text = "A spokesperson told the Military Times that Police Chief Tom Lee was at the scene."
+    text = "An aide told the Military Herald that Police Chief Tom Lee was at the scene."
     assert [text[a.start:a.end] for a in actors.find(text)] == ["Police"]
 
 
@@ -478,7 +478,7 @@ def test_the_target_named_by_a_bombing_stays_its_target() -> None:
 @pytest.mark.parametrize("sentence, dead", [
     ("Gunmen shot dead a policeman in Belfast on Monday.", 1),
     ("A soldier was killed by a roadside bomb in Helmand on Monday.", 1),
-    ("The killing of Mr Carroll on Monday in Craigavon shocked the town.", 1),
+    ("The killing of Mr Obi on Monday in Onitsha shocked the town.", 1),
     ("Nobody was killed in the attack on a checkpoint in Kabul on Monday.", 0),
     ("Two soldiers were killed in Helmand on Monday.", 2),
 ])
@@ -714,7 +714,7 @@ def test_wire_jenin_palestinians_are_a_people_and_the_west_bank_a_place() -> Non
 
 
 def test_a_death_by_accident_is_no_violence() -> None:
-    assert not _real("Sergeant Lee, a soldier of the army, was killed in Kabul on Monday when the power washer he was "
-                     "using short-circuited.", "2024-03-12")
+    assert not _real("Sergeant Lee, a soldier of the army, was killed in Kabul on Monday when the generator he was "
+                     "repairing short-circuited.", "2024-03-12")
     assert _real("Sergeant Lee, a soldier of the army, was killed in Kabul on Monday when gunmen opened fire on his "
                  "car.", "2024-03-12")

@@ -192,7 +192,7 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     window = text[start:end]
     found = [a for m in lex.pattern.finditer(window) if (a := _named(m, lex, start))]
     states = [a for m in lex.state_pattern.finditer(window) if (a := _state(m, lex, start, default_iso))]
-    # a group's own name beats a state reading around it: the 'Kurdish-led Syrian Democratic
+    # a group's own name beats a state reading around it: the 'Arab-Kurdish Syrian Democratic
     # Forces' are the SDF, not Syria's military
     found += [a for a in states if not any(a.start <= n.start and n.end <= a.end for n in found)]
     return _named_with_their_noun(_resolve_overlaps(found), window, start)
@@ -239,7 +239,7 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
     if match.group("bare"):
         last = match.group("bare").split()[-1]
         if last.istitle() and _TITLE_AFTER.match(match.string, match.end()):
-            return None  # 'the Military Times', 'Police Federation': a name, not the force
+            return None  # 'the Military Herald', 'Police Federation': a name, not the force
         iso = default_iso
         noun = match.group("bare").lower().removeprefix("the ")
         return _state_actor(noun, iso, offset + match.start(), offset + match.end(), generic=True)
@@ -274,7 +274,7 @@ _STRIKE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:air ?strikes?|drone strikes?|sh
                            r"rockets?|artillery|raids?|warplanes?|war planes|fighter jets?|drones?|attacks?|"
                            r"assaults?|offensives?|air defen[cs]es?)\b", re.I)
 #: a capitalised word after a capitalised 'Military' or 'Police' that makes it part of a name
-#: ('the Military Times'); ranks and titles ('Police Chief', 'Army General') keep the force
+#: ('the Military Herald'); ranks and titles ('Police Chief', 'Army General') keep the force
 _TITLE_AFTER = re.compile(r"[ \t]+(?!(?:Chief|Commissioner|General|Colonel|Major|Captain|Lieutenant|Sergeant|"
                           r"Officers?|Spokes\w+|Commanders?|Inspector|Superintendent|Constables?|Forces?|Units?)\b)[A-Z][a-z]+")
 

@@ -127,7 +127,7 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
     if trig is not None and victims.killed_a_thing(article.nlp, article.document.text, trig):
         return False  # 'we have killed the project'
     if event.event_type in VIOLENT and _matches("accident", words) and not _matches("violence", words):
-        return False  # 'killed when the power washer he was using short-circuited'
+        return False  # 'killed when the generator he was repairing short-circuited'
     if trig is not None and event.sub_event_type == "Agreement" and _named_accord(trig, words, sentence):
         return False  # 'the Green New Deal', 'the Paris Agreement': a policy's or a treaty's name
     if trig is not None and _figurative(event, trig, words):
@@ -238,7 +238,7 @@ def span_of_text(sentence: Span, a: int, b: int, start: int) -> Span:
 
 def _scenes_join_the_day(incidents: list[Event], article: Article) -> list[Event]:
     """A scene of a demonstration told with no day or town of its own ('some protesters
-    threw Molotov cocktails') is part of the demonstration the article reports that day,
+    threw petrol bombs') is part of the demonstration the article reports that day,
     in that country: it joins the one told last before it (or the first), escalating it."""
     out: list[Event] = []
     days: dict[str, Event] = {}  # the last specific demonstration told, by country
@@ -255,7 +255,7 @@ def _scenes_join_the_day(incidents: list[Event], article: Article) -> list[Event
 
 
 def _only_people(incident: Event) -> bool:
-    """'Time also considered ... protesters in Hong Kong': a crowd named, with no word of a
+    """'the shortlist also named ... protesters in Santiago': a crowd named, with no word of a
     march, a rally or anything they did, is a group of people, not a demonstration (rule
     label ``people_only``)."""
     spans = incident.evidence.get("sub_event_type") or []
@@ -274,7 +274,7 @@ _TOWNS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def one_per_town(event: Event, places: Any, text: str) -> list[Event]:
-    """ACLED's unit is one place: 'struck Abqaiq and the Khurais oil field', 'in Mombasa and
+    """ACLED's unit is one place: 'shelled Kidal and Gao', 'in Mombasa and
     Kisumu' are an event in each town, each with the same evidence but its own place."""
     where = (event.evidence.get("location") or [None])[0]
     if where is None or event.modality not in REAL or event.geo_precision != 1:
@@ -319,7 +319,7 @@ def _take_place_from(event: Event, place: Any) -> None:
 
 def specific(incident: Event, article: Article) -> bool:
     """ACLED codes occurrences at a particular time and place. An incident whose mentions
-    give it neither a day of its own nor a town ('the LTTE is losing the battles', 'attacks
+    give it neither a day of its own nor a town ('the rebels are losing battles everywhere', 'attacks
     in the country') is told in general, not reported. Only asserted or claimed
     occurrences need one: a threat has none."""
     return incident.modality not in REAL or _own_date(incident) or _precise(incident) or _day_unresolved(incident, article)
@@ -510,8 +510,8 @@ def _definite(e: Event, text: str) -> bool:
 
 
 def _told_again(e: Event, text: str) -> bool:
-    """A definite mention that says no day or town of its own ('the first bomb went off
-    during Mass', 'prior to the murders') tells the incident before again."""
+    """A definite mention that says no day or town of its own ('the first blast went
+    off near the altar', 'before the killings') tells the incident before again."""
     return _definite(e, text) and not _own_date(e) and not _precise(e)
 
 
@@ -523,7 +523,7 @@ def _arrests_that_day(a: Event, b: Event) -> bool:
 
 
 def _coarser_retelling(a: Event, b: Event) -> bool:
-    """'A march in March 2019' after the march of 23 March: a later mention of the same kind
+    """'banners at the march in May 2024' after the march of 4 May: a later mention of the same kind
     dated only by a month (or year) holding the day told before is that day's incident."""
     return (a.sub_event_type == b.sub_event_type and _own_date(a) and _own_date(b) and bool(b.event_date)
             and len(b.event_date) < len(a.event_date) and a.event_date.startswith(b.event_date))

@@ -49,7 +49,7 @@ def modality(text: str, start: int, end: int, lo: int, hi: int, *,
     if after:  # "protests were not reported", "the attack did not happen"
         return "negated", (after.start(1), after.end(1))
     planned = rules.regex(STAGE, "planned_after").match(text, end, min(c_hi, end + 40))
-    if planned:  # "a vigil was planned for Tuesday"
+    if planned:  # "a march is planned for Friday"
         return "planned", (planned.start(), planned.end())
     if historical:
         return "historical", None

@@ -1,5 +1,5 @@
 """One victim, one death: 'gunmen shot dead a policeman', 'a soldier was killed', 'the
-killing of Mr Carroll' report one fatality though no number is written.
+killing of Mr Obi' report one fatality though no number is written.
 
 The killing words are rules (``events.victims``, label ``kill``); the victim is read from
 the parse: the object of an active killing, the subject of a passive one or of 'died', the
@@ -74,7 +74,7 @@ def _role(word: Any) -> Any:
     children = list(word.children)
     if word.dep_ == "amod":
         return word.head  # 'a murdered soldier'
-    if word.pos_ == "NOUN":  # 'the killing of Mr Carroll'
+    if word.pos_ == "NOUN":  # 'the killing of Mr Obi'
         return next((c for p in children if p.dep_ == "prep" and p.lower_ == "of"
                      for c in p.children if c.dep_ == "pobj"), None)
     passive = [c for c in children if c.dep_ == "nsubjpass"]
