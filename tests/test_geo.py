@@ -397,6 +397,15 @@ def test_a_wire_dateline_in_capitals_is_a_place() -> None:
     assert not places
 
 
+def test_a_short_dateline_in_capitals_is_the_city_not_an_abbreviation() -> None:
+    """'KYIV' in capitals looks like a code ('UAE', 'DRC'); opening a dateline it is the
+    city, read after a headline too ('...filed. LIMA, Peru (AP) -')."""
+    places, _ = _places("KYIV, Jan 23 (Wire) - Drones hit two power stations overnight, officials said.")
+    assert places["KYIV"].feature == "P.PPLC"
+    places, _ = _places("Miners strike over pay. LIMA, Peru (AP) - Thousands of miners marched on Monday.")
+    assert places["LIMA"].iso == "PER" and places["LIMA"].geo_precision == 1
+
+
 def test_names_that_can_share_a_state_are_read_in_it() -> None:
     """Hall County is in Nebraska, Georgia and Texas, Forsyth County in North Carolina and
     Georgia: named together, both are read in the state where both can lie."""

@@ -55,3 +55,18 @@ def test_mojibake_is_repaired_and_recorded() -> None:
     doc = prepare("The ministerâ€™s office said.")
     assert "minister’s" in doc.text
     assert any(r.kind == "encoding" for r in doc.repairs)
+
+
+def test_wire_datelines_give_the_filing_place_and_date() -> None:
+    from dateline.text import wire
+
+    text = ("Storm cuts power. GAZA CITY/ Gaza Strip, Jan. 5 (AFP) - Rain flooded tents.\n"
+            "Mogadishu, 12 March - Traders reopened the market.\n"
+            "The MP (Member of Parliament) spoke. Police: a man was held.")
+    found = {text[slice(*d.place)]: d for d in wire.datelines(text)}
+    assert text[slice(*found["GAZA CITY"].date)] == "Jan. 5" and found["GAZA CITY"].in_capitals
+    assert text[slice(*found["Mogadishu"].date)] == "12 March" and not found["Mogadishu"].in_capitals
+    assert "MP" not in found
+    start = text.index("Jan. 5")
+    assert wire.filed_date(text, start, start + 6) and wire.filed_place(text, text.index("GAZA"))
+    assert not wire.filed_place(text, text.index("Rain"))

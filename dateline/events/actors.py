@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from dateline.events.place import is_dateline
+from dateline.text import wire
+
 
 DATA = Path(__file__).with_name("data") / "actors.json"
 
@@ -257,7 +258,7 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
         return None  # "Afghan" alone is no actor
     if not noun and _LOCATIVE.search(match.string, max(0, match.start() - 20), match.start()):
         return None  # "in Afghanistan" is a place, not the state acting
-    if not noun and is_dateline(match.string, match.start(), match.end()):
+    if not noun and wire.filed_place(match.string, match.start()):
         return None  # "MOGADISHU, March 12 (Wire) -": where the story was filed
     mods = match.group("mods") or ""
     iso = lex.nations[nation.lower()]

@@ -10,6 +10,7 @@ from dateline import rules
 from dateline.events import taxonomy
 from dateline.geo.countries import acled_region
 from dateline.records import Article, Event, Place, Span
+from dateline.text import wire
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -109,18 +110,9 @@ _SPEECH_IN = re.compile(r"\b(?:reporters|journalists|press|media|statement|commu
 _AS_ACTOR = re.compile(r"[\s-]*(?:-?based\s+)?(?:government|authorities|administration|regime|officials|leadership|cabinet|forces?|brigades?|corps|front|movement|party|division)\b", re.I)
 
 
-_DATELINE_AFTER = re.compile(r"(?:\s*/\s*[A-Za-z ]+)?\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})|\s*\((?:[A-Z][\w ]{1,30})\)|\s+[-\u2013\u2014])")
-
-
 def dateline_place(text: str, place: Place) -> bool:
     """The wire dateline ('MOGADISHU, March 12 (Wire) -'): where the story was filed."""
-    return is_dateline(text, place.span.start, place.span.end)
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` opens a line and a wire dateline follows it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, end))
+    return wire.filed_place(text, place.span.start)
 
 
 def speech_place(text: str, place: Place) -> bool:

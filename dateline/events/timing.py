@@ -9,6 +9,7 @@ from typing import Any
 
 from dateline.events import taxonomy
 from dateline.records import DateMention, Event, Span
+from dateline.text import wire
 
 
 class Dates:
@@ -23,18 +24,12 @@ class Dates:
         return self.all[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
 
-_DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'’. -]+(?:/[A-Za-z ]+)?,\s*")
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
 
 
 def event_dates(dates: list[DateMention], text: str) -> Dates:
     """The dates that can date an event: not the filing date of a wire dateline
     ('OUAGADOUGOU, March 4 (Wire) -'), which says when the story was sent."""
-    def filed(d: DateMention) -> bool:
-        line_start = text.rfind("\n", 0, d.span.start) + 1
-        return bool(_DATELINE_BEFORE.fullmatch(text, line_start, d.span.start)
-                    and _DATELINE_AFTER.match(text, d.span.end))
-    return Dates([d for d in dates if not filed(d)])
+    return Dates([d for d in dates if not wire.filed_date(text, d.span.start, d.span.end)])
 
 
 def in_sentence(dates: Dates, sentence: Span) -> list[DateMention]:

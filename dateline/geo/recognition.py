@@ -29,6 +29,7 @@ from typing import Any, Iterator
 
 from dateline.geo.countries import country_of_demonym
 from dateline.geo.candidates import Mention, candidates_for, demonym_candidates
+from dateline.text import wire
 
 RELABEL = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -307,32 +308,18 @@ def _part_of_person(w: Words, ent: Any, person_tokens: set[str]) -> bool:
     return len(ent) == 1 and w.of(ent).lower() in person_tokens and place_strength(w.of(ent)) < BIG_PLACE
 
 
-#: A wire dateline: a place in capitals opening a line or sentence, before a dash, a
-#: colon or an agency ('COLUMBUS --', 'BEIRUT:', 'KABUL (Reuters) -', 'CARTHAGE, N.C. (AP) -').
-_DATELINE = re.compile(
-    r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
-    r"(?=(?:,\s+[A-Z][A-Za-z.]{1,12})?\s*(?:--|[—–]|-\s|:\s|\([A-Z][\w ]{1,20}\)))"
-)
-_OPENERS = frozenset({".", "!", "?", "\n", "\n\n"})
-
-
 def _dateline_places(w: Words, ents: list[Any]) -> tuple[list[Any], bool]:
     """Wire datelines in capitals are places when the gazetteer knows them ('PATASKALA --',
     'TEGA CAY —', 'EAST HAMPTON —' whole, not 'HAMPTON'); the small model misses or cuts
     names in capitals."""
     from spacy.tokens import Span
 
-    strings = w.doc.vocab.strings
     found = []
-    for i in range(w.n):  # a word in capitals opening the text, a line or a sentence
-        if not w.upper[i] or (i > 0 and strings[w.orth[i - 1]].strip(" ") not in _OPENERS) or (
-                found and i < found[-1].end):
+    for line in wire.datelines(w.doc.text):
+        name = w.doc.text[line.place[0]:line.place[1]].title()
+        if not line.in_capitals or len(name) < 3 or name.lower() in GENERIC_WORDS or not known(name):
             continue
-        m = _DATELINE.match(w.span_text(i, min(w.n, i + 10)))
-        name = m.group(1).title() if m else ""
-        if len(name) < 3 or name.lower() in GENERIC_WORDS or not known(name):
-            continue
-        span = w.doc.char_span(w.start[i], w.start[i] + m.end(1), alignment_mode="expand")
+        span = w.doc.char_span(*line.place, alignment_mode="expand")
         if span is not None:
             found.append(Span(w.doc, span.start, span.end, label="GPE"))
     if not found:

@@ -32,6 +32,7 @@ from dateline.geo.gazetteer import (
     latin_form, load,
 )
 from dateline.records import Article, Place, span_of
+from dateline.text import wire
 
 __all__ = ["Mention", "Resolution", "resolve_mentions", "to_place", "haversine_km", "resolve_article"]
 
@@ -315,8 +316,8 @@ def resolve_mentions(
     gaz = load()
     mentions = sorted(mentions, key=lambda m: m.start)
     per_mention = []
-    for m in mentions:
-        cands, named_unit = candidates_for(m.text, gaz)
+    for m in mentions:  # a dateline in capitals is a name, not an abbreviation ('KYIV, Jan 23 -')
+        cands, named_unit = candidates_for(m.text.title() if wire.filed_place(text, m.start) else m.text, gaz)
         per_mention.append((_town_in_unit(m.text, cands, gaz), unit_word(text, m, named_unit)))
     containment = _containment_bonus(text, mentions, [c for c, _ in per_mention])
     names = _group_by_name(mentions, per_mention, containment)
