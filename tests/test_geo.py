@@ -397,6 +397,15 @@ def test_a_wire_dateline_in_capitals_is_a_place() -> None:
     assert not places
 
 
+def test_a_variant_spelling_is_a_place_when_the_words_say_so() -> None:
+    """GeoNames keeps 'Avdiyivka' as the name and today's spelling 'Avdiivka' as a variant:
+    'near Avdiivka' is the town; a variant alone, with no cue, is not enough."""
+    places, _ = _places("Troops repelled attacks near Avdiivka on Monday, the army said.")
+    assert places["Avdiivka"].name == "Avdiyivka" and places["Avdiivka"].iso == "UKR"
+    places, _ = _places("Avdiivka said the order had been lost.")
+    assert "Avdiivka" not in places
+
+
 def test_a_short_dateline_in_capitals_is_the_city_not_an_abbreviation() -> None:
     """'KYIV' in capitals looks like a code ('UAE', 'DRC'); opening a dateline it is the
     city, read after a headline too ('...filed. LIMA, Peru (AP) -')."""

@@ -282,8 +282,10 @@ def relabel_places(doc: Any) -> Any:
                 continue
             if ent.label_ == "PERSON" and len(ent) == 1 and w.of(ent).lower() in person_tokens:
                 continue
-            strength = place_strength(w.of(ent))
-            if strength >= 0 and strength >= _need(w, ent.start, ent.end, ent.label_, places):
+            need = _need(w, ent.start, ent.end, ent.label_, places)
+            # with a cue ('near Avdiivka') a variant spelling of a small town will do
+            strength = place_strength(w.of(ent), alternates=need == IN_CONTEXT_MIN_POPULATION)
+            if strength >= 0 and strength >= need:
                 ents[i] = Span(doc, ent.start, ent.end, label="GPE")
                 changed = True
     ents, datelined = _dateline_places(w, ents)
