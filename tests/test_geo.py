@@ -406,6 +406,12 @@ def test_a_variant_spelling_is_a_place_when_the_words_say_so() -> None:
     assert "Avdiivka" not in places
 
 
+def test_an_ordinal_is_no_place() -> None:
+    """GeoNames lists 'First' among Aden's names; 'at First Baptist Church' is a church."""
+    places, _ = _places("The funeral is at First Baptist Church in Sedalia on Friday.")
+    assert list(places) == ["Sedalia"]
+
+
 def test_a_short_dateline_in_capitals_is_the_city_not_an_abbreviation() -> None:
     """'KYIV' in capitals looks like a code ('UAE', 'DRC'); opening a dateline it is the
     city, read after a headline too ('...filed. LIMA, Peru (AP) -')."""
@@ -443,3 +449,5 @@ def test_a_landmark_is_in_its_city() -> None:
 
     article = dateline.extract("Protesters gathered outside the White House on Saturday.", published="2020-08-30")
     assert [(p.name, p.country) for p in article.places] == [("Washington", "United States")]
+    article = dateline.extract("The soldier died in the blast, according to the Pentagon.")  # no publication date
+    assert [(p.name, p.admin1) for p in article.places] == [("Arlington", "Virginia")]

@@ -402,6 +402,14 @@ def test_the_wire_dateline_is_where_the_story_was_filed_not_a_side() -> None:
         [(e.actor1, e.actor2) for e in events]
 
 
+def test_the_dateline_places_an_event_only_when_its_sentence_names_no_other_place() -> None:
+    """'BEIRUT (Wire) - ... a border village in south Lebanon': somewhere in Lebanon, not in
+    Beirut, where the story was filed."""
+    events = _real("BEIRUT (Wire) - A drone strike hit a car in a border village in south Lebanon on "
+                   "Sunday, killing two men, the state news agency said.", "2024-02-05")
+    assert [(e.location, e.geo_precision) for e in events] == [("Lebanon", 3)]
+
+
 def test_an_undated_report_still_tells_its_day() -> None:
     """No publication date: 'on Tuesday' has no calendar day but makes the ambush a reported
     occurrence; the sweeping statement around it stays out."""

@@ -86,7 +86,11 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
     inside = places.between(sentence.start, sentence.end)
     local = [p for p in inside if not p.feature.startswith("A.PCL")]
     told = [p for p in local if not dateline_place(text, p)]
-    local = told or local  # "NAIROBI, May 2 (Wire) - ... near Garissa": filed in Nairobi, happened in Garissa
+    # "NAIROBI, May 2 (Wire) - ... near Garissa": filed in Nairobi, happened in Garissa; the
+    # dateline is the place only when the sentence names no other ("BEIRUT - ... a village in
+    # south Lebanon": somewhere in Lebanon, not Beirut)
+    named_elsewhere = any(not dateline_place(text, p) for p in inside)
+    local = told or ([] if named_elsewhere else local)
     # "in Y, 160 km south of X": X only says where Y lies
     local = [p for p in local if not reference_point(text, p)] or local
     if local:
@@ -100,7 +104,7 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
     if before:  # the most precise, and of those the last: "a base near Afgooye in Lower Shabelle"
         return min(reversed(before), key=lambda p: p.geo_precision)
     if inside:
-        return inside[0]
+        return ([p for p in inside if not dateline_place(text, p)] or inside)[0]
     return places.main_country
 
 

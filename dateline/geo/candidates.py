@@ -86,7 +86,9 @@ def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]
     admin_hint = False
     site = landmark(text)
     if site is not None:  # 'the White House' is in Washington, not Casablanca ('Casa Blanca')
-        return [c for c in gaz.lookup(fold(site.attrs["place"])) if c.kind == PLACE and c.cc == site.attrs["country"]][:1], False
+        pinned = site.attrs.get("geonameid")  # 'the Pentagon': Arlington, Virginia, not Texas
+        return [c for c in gaz.lookup(fold(site.attrs["place"])) if c.kind == PLACE and c.cc == site.attrs["country"]
+                and c.id == (pinned or c.id)][:1], False
     state = state_abbreviations().get(text.replace(" ", "").lower())
     if state and "." in text:
         found = us_states_by_code().get(state)

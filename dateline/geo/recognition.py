@@ -59,7 +59,7 @@ GENERIC_WORDS = frozenset("""
 western eastern northern southern central north south east west middle upper lower new
 greater island islands coast valley city capital river lake mountain hills centre center
 union independence liberty victoria washington lincoln jackson franklin clinton
-federal punta pool alien national general
+federal punta pool alien national general first second third
 plaza park street avenue road bridge station square mall market airport stadium hall tower gate
 """.split())
 

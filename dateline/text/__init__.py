@@ -61,7 +61,7 @@ def prepare(
         repairs.append(Repair("truncated", cut, len(raw), guards.short(raw[cut:]), ""))
     text, repairs = _fix_encoding(text, repairs)
     day, precision = normalise_published(fields["published"])
-    if fields["published"].strip() and not day:
+    if (fields["published"] or "").strip() and not day:
         repairs.append(Repair("date-dropped", 0, 0, guards.short(fields["published"]), ""))
     return Document(
         text=text, title=fields["title"], url=fields["url"], source=fields["source"] or _site(fields["url"]),
