@@ -404,6 +404,8 @@ def test_a_variant_spelling_is_a_place_when_the_words_say_so() -> None:
     assert places["Avdiivka"].name == "Avdiyivka" and places["Avdiivka"].iso == "UKR"
     places, _ = _places("Avdiivka said the order had been lost.")
     assert "Avdiivka" not in places
+    places, _ = _places("Thousands of prisoners were released to the Taliban in Afghanistan.")
+    assert "Taliban" not in places  # one of a Turkish hamlet's variant names
 
 
 def test_an_ordinal_is_no_place() -> None:

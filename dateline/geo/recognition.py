@@ -41,6 +41,8 @@ MIN_POPULATION = {"ORG": 15_000, "FAC": 15_000, "PRODUCT": 50_000, "WORK_OF_ART"
 #: ...and when the words around it say it is a place ("in X", "X district", "Y and X"):
 #: then any populated place of the gazetteer will do.
 IN_CONTEXT_MIN_POPULATION = 0
+#: ...and a variant spelling (GeoNames' 'Avdiyivka' for 'Avdiivka') with such words around it.
+VARIANT_IN_CONTEXT_MIN_POPULATION = 10_000
 #: A longer name a place entity stretches to ("Beni" -> "Beni Suef"), any spelling.
 STRETCH_MIN_POPULATION = 1_000
 #: A city inside an organisation's name ("CDC Atlanta").
@@ -283,8 +285,12 @@ def relabel_places(doc: Any) -> Any:
             if ent.label_ == "PERSON" and len(ent) == 1 and w.of(ent).lower() in person_tokens:
                 continue
             need = _need(w, ent.start, ent.end, ent.label_, places)
-            # with a cue ('near Avdiivka') a variant spelling of a small town will do
-            strength = place_strength(w.of(ent), alternates=need == IN_CONTEXT_MIN_POPULATION)
+            strength = place_strength(w.of(ent))
+            if strength < 0 and need == IN_CONTEXT_MIN_POPULATION:
+                # with a cue ('near Avdiivka') a town's variant spelling will do; a village's
+                # variants are too noisy ('Taliban' is one of a Turkish hamlet's names)
+                variant = place_strength(w.of(ent), alternates=True)
+                strength = variant if variant >= VARIANT_IN_CONTEXT_MIN_POPULATION else -1
             if strength >= 0 and strength >= need:
                 ents[i] = Span(doc, ent.start, ent.end, label="GPE")
                 changed = True
