@@ -726,3 +726,36 @@ def test_a_death_by_accident_is_no_violence() -> None:
                      "repairing short-circuited.", "2024-03-12")
     assert _real("Sergeant Lee, a soldier of the army, was killed in Kabul on Monday when gunmen opened fire on his "
                  "car.", "2024-03-12")
+
+
+def test_a_witness_quoting_the_blast_tells_the_same_incident() -> None:
+    """'"Then there was a huge explosion," said a trader': the witness's words, not a second bombing."""
+    events = _real(_article(
+        "A suicide bomber blew himself up at a checkpoint in Baidoa on Saturday, killing four soldiers, police said.",
+        "Ambulances took at least 20 wounded people to the regional hospital, doctors said.",
+        "\"We heard shouting near the gate. Then there was a huge explosion at the Baidoa checkpoint and smoke everywhere,\" said "
+        "Ali Nur, a trader whose stall was damaged.",
+        "The army closed the road for several hours.",
+        "No group has said it carried out the attack.",
+        "Officials said an investigation had begun."), "2024-03-10")
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1, \
+        [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_a_death_told_beside_the_bomb_that_caused_it_is_one_record() -> None:
+    """'A soldier was killed in Kandahar. He died when a roadside bomb hit his vehicle': one
+    explosion, not an attack and a bombing."""
+    events = _real("A Marine was killed on Monday in Kandahar province, the military said. He died when a "
+                   "roadside bomb struck his vehicle during a patrol.", "2024-03-13")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"], \
+        [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_an_incident_named_to_date_another_gives_the_new_one() -> None:
+    """'The day after the air strike, rebels attacked a convoy': the attack is the news, and
+    the air strike named must not hide it as a bomb hides the killing it caused."""
+    events = _real("Government jets bombed a village near Kanbalu on Monday, killing six people. The day after "
+                   "the air strike, rebels attacked an army convoy near Ye-U, killing four soldiers.",
+                   "2024-03-13")
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Armed clash"], \
+        [(e.sub_event_type, e.notes) for e in events]

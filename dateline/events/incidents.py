@@ -394,6 +394,8 @@ def same_incident(a: Event, b: Event, text: str, people: Any = None) -> bool:
         return True  # "an airstrike hit a market, killing 11": whatever type the killing was given
     if _doers_told_again(a, b, text):
         return True  # "... stormed the hotel. The attackers detonated two car bombs"
+    if _witness_retelling(a, b, text):
+        return True  # '"Then there was a huge explosion," said a shopkeeper'
     if not a.event_type or (a.sub_event_type != b.sub_event_type and not _explosion_told_as_attack(a, b, text)
                             and not _one_demonstration(a, b)):
         return False
@@ -462,6 +464,24 @@ def _doers_told_again(a: Event, b: Event, text: str) -> bool:
     other_country = a.iso and b.iso and a.iso != b.iso
     other_doer = _named(a.actor1) and _named(b.actor1) and _as_side(a, a.actor1) != _as_side(b, b.actor1)
     return bool(definite) and not (other_day or other_country or other_doer)
+
+
+def _witness_retelling(a: Event, b: Event, text: str) -> bool:
+    """A violent mention inside a quotation, with no day of its own, in the country of the
+    violent incident before it: a witness or official telling that incident in their words
+    ('"Then there was a huge explosion," said a shopkeeper'), not a new one."""
+    spans = b.evidence.get("sub_event_type") or []
+    if not spans or a.event_type not in VIOLENT or b.event_type not in VIOLENT or a.modality != b.modality:
+        return False
+    if _own_date(b) or _another(b, text) or (a.iso and b.iso and a.iso != b.iso):
+        return False
+    return in_quotation(text, spans[0].start)
+
+
+def in_quotation(text: str, pos: int) -> bool:
+    """Whether offset ``pos`` lies inside a quotation opened earlier in its paragraph."""
+    seg = text[text.rfind("\n", 0, pos) + 1:pos]
+    return seg.count('"') % 2 == 1 or seg.count("\u201c") > seg.count("\u201d")
 
 
 def _another(e: Event, text: str) -> bool:
@@ -544,7 +564,10 @@ def _explosion_told_as_attack(a: Event, b: Event, text: str) -> bool:
     if "Explosions/Remote violence" not in types or not types <= {"Explosions/Remote violence"} | VIOLENT:
         return False
     other = a if a.event_type != "Explosions/Remote violence" else b
-    return _generic(other, text) or (_generic_word(other) and _near(a, b))
+    # 'a soldier was killed in Kandahar. He died when a roadside bomb hit his vehicle': a
+    # death told beside the explosion that caused it
+    told_by_outcome = other is a and _CASUALTY_WORD.fullmatch((a.evidence.get("sub_event_type") or [Span(0, 0, "")])[0].text)
+    return _generic(other, text) or ((_generic_word(other) or bool(told_by_outcome)) and _near(a, b))
 
 
 def _one_demonstration(a: Event, b: Event) -> bool:

@@ -99,7 +99,15 @@ def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]
             continue
         for m in group.regex.finditer(window):
             found.append(Trigger(group.label, start + m.start(), start + m.end(), group.weight, m.group(0)))
-    return _hierarchy(found, window, protest)
+    return _hierarchy(_not_time_references(found, text), window, protest)
+
+
+def _not_time_references(found: list[Trigger], text: str) -> list[Trigger]:
+    """Drop triggers that only date another event ('the day after the air strike, rebels
+    ambushed a convoy'), so long as the sentence has another trigger to report."""
+    reference = context("time_reference")
+    told = [t for t in found if not reference.search(text, max(0, t.start - 60), t.start)]
+    return told if told else found
 
 
 def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger]:
