@@ -106,7 +106,7 @@ def _not_time_references(found: list[Trigger], text: str) -> list[Trigger]:
     """Drop triggers that only date another event ('the day after the air strike, rebels
     ambushed a convoy'), so long as the sentence has another trigger to report."""
     reference = context("time_reference")
-    told = [t for t in found if not reference.search(text, max(0, t.start - 60), t.start)]
+    told = [t for t in found if not any(m.end() == t.start for m in reference.finditer(text, max(0, t.start - 60), t.start))]
     return told if told else found
 
 
