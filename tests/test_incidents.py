@@ -759,3 +759,14 @@ def test_an_incident_named_to_date_another_gives_the_new_one() -> None:
                    "2024-03-13")
     assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Armed clash"], \
         [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_a_running_count_and_a_habit_are_no_incidents() -> None:
+    """'according to a Reuters tally', 'in the first half of the year', 'almost daily',
+    'every year': sums and patterns, not incidents with a day and a place."""
+    for sentence in ("More than 300 people have been killed in Tigray, according to a Reuters tally.",
+                     "Bandits killed more than 500 people in Zamfara in the first half of the year, a rights group said.",
+                     "The two armies have exchanged fire almost daily along the border near Kupiansk.",
+                     "He marched with other veterans to the memorial in Arnhem every year."):
+        assert not _real(sentence, "2024-07-02"), sentence
+    assert _real("The two armies exchanged fire near Kupiansk on Tuesday, the army said.", "2024-07-02")
