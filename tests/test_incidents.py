@@ -770,3 +770,14 @@ def test_a_running_count_and_a_habit_are_no_incidents() -> None:
                      "He marched with other veterans to the memorial in Arnhem every year."):
         assert not _real(sentence, "2024-07-02"), sentence
     assert _real("The two armies exchanged fire near Kupiansk on Tuesday, the army said.", "2024-07-02")
+
+
+def test_an_incident_recalled_for_comparison_is_background() -> None:
+    """'It recalled the 2019 ambush at X': the old ambush neither counts as news nor lends
+    the new one its place or month."""
+    events = _events("Gunmen ambushed a police patrol near Apatzingan on Monday, killing eight officers, "
+                     "officials said. It recalled the October 2019 ambush in Aguililla, in which 13 officers "
+                     "were killed.", "")  # no publication date: only the words say which is old
+    real = [e for e in events if e.modality in {"asserted", "claimed"}]
+    assert [(e.event_date, e.location, e.fatalities) for e in real] == [("", "Apatzingan", 8)], \
+        [(e.modality, e.event_date, e.location, e.fatalities) for e in events]
