@@ -687,7 +687,7 @@ def absorb(home: Event, other: Event) -> None:
                     home.evidence[f"{field}2"] = list(other.evidence.get(f"{field}{slot}", []))
                 break
     home.interaction = actors_mod.interaction(home.inter1, home.inter2)
-    if other.location and (not home.location or (not _precise(home) and _precise(other) and _placed_in_own_sentence(other))):
+    if other.location and (not home.location or (_finer(other, home) and _placed_in_own_sentence(other))):
         _take_place(home, other)
     if _own_date(other) and not _own_date(home):
         for name in ("event_date", "time_precision", "year"):
@@ -740,6 +740,15 @@ def _escalate(home: Event, other: Event) -> None:
         spans = list(other.evidence.get("sub_event_type", []))
         for name in ("sub_event_type", "event_type", "disorder_type"):
             home.evidence[name] = spans + [s for s in home.evidence.get(name, []) if s not in spans]
+
+
+def _finer(other: Event, home: Event) -> bool:
+    """``other`` places the incident more finely than ``home``: a town where home has a
+    region, or a district or province of home's country where home has only the country."""
+    if _precise(home):
+        return False
+    return _precise(other) or (home.location == home.country and other.iso == home.iso
+                               and other.location != other.country)
 
 
 def _placed_in_own_sentence(e: Event) -> bool:
