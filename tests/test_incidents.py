@@ -781,3 +781,44 @@ def test_an_incident_recalled_for_comparison_is_background() -> None:
     real = [e for e in events if e.modality in {"asserted", "claimed"}]
     assert [(e.event_date, e.location, e.fatalities) for e in real] == [("", "Apatzingan", 8)], \
         [(e.modality, e.event_date, e.location, e.fatalities) for e in events]
+
+
+def test_soldiers_killed_make_the_other_side_a_states_forces() -> None:
+    """'A soldier from the town was killed in Afghanistan': a hometown paper's soldier is its
+    country's; 'killing three Nigerian soldiers' says whose; 'soldiers shot a farmer' names
+    no fallen soldier."""
+    text = _article(
+        "A Dayton soldier was killed on Monday when a roadside bomb hit his vehicle in Kandahar province, "
+        "Afghanistan, the Army said.",
+        "Sgt. John Roe, 24, graduated from Dayton High School in 2005.",
+        "His mother said he had called home on Saturday from Kandahar.",
+        "Flags will fly at half-staff in Ohio until the funeral.",
+        "The funeral will be held on Friday in Dayton, Ohio.",
+        "He is survived by his parents and a sister in Columbus, Ohio.")
+    blast = next(e for e in _real(text, "2010-06-09") if e.event_type == "Explosions/Remote violence")
+    assert blast.actor2 == "Military Forces of United States", (blast.actor1, blast.actor2)
+    clash = _real("Militants ambushed a patrol near Damboa in Borno state on Sunday, killing three Nigerian "
+                  "soldiers, the army said.", "2024-03-05")
+    assert clash[0].actor2 == "Military Forces of Nigeria", [(e.actor1, e.actor2) for e in clash]
+    shot = _real("Soldiers shot a farmer near Damboa on Sunday, residents said.", "2024-03-05")
+    assert shot[0].actor2 != "Military Forces of Nigeria", [(e.actor1, e.actor2) for e in shot]
+
+
+def test_a_hometown_is_not_where_the_soldier_fell() -> None:
+    """'A Dayton soldier was killed in southern Afghanistan': Dayton is where he was from."""
+    events = _real("A Dayton soldier was killed on Monday in southern Afghanistan, the Army said.", "2010-06-09")
+    assert [e.country for e in events] == ["Afghanistan"], [(e.location, e.country) for e in events]
+
+
+def test_a_place_after_in_is_a_place_even_inside_a_tagged_name() -> None:
+    """The model may tag 'Humvee in Baqubah' as one organisation; Baqubah is still the place."""
+    events = _real("A roadside bomb struck his Humvee in Baqubah, Iraq, on Monday, killing him, the Army said.",
+                   "2007-10-17")
+    assert [e.location for e in events] == ["Baqubah"], [(e.location, e.country) for e in events]
+
+
+def test_named_battles_and_past_wars_are_history() -> None:
+    """'killed in the Battle of the Bulge', 'fought in World War II': recalled, not news."""
+    for sentence in ("His uncle was killed in the Battle of the Bulge near Bastogne on Christmas Day.",
+                     "Her grandfather was wounded in Normandy on June 6 during World War II."):
+        assert not _real(sentence, "2021-11-11"), sentence

@@ -30,6 +30,7 @@ from typing import Any
 from dateline import rules
 from dateline.events import actors as actors_mod
 from dateline.events import victims
+from dateline.geo import country_name
 from dateline.records import Article, Event, Span
 
 STAGE = "events.incidents"  # the rule set of the cues, in rules/incidents.jsonl
@@ -93,13 +94,14 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         incidents = _scenes_join_the_day(incidents, article)
         incidents = [e for e in incidents if specific(e, article) and not _only_people(e)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
+    home = _home_country(article)
     for event in incidents:
         sentences = _with_next(event, article.sentences, told)
         if event.fatalities is None:
             _fatalities(event, text, sentences)
         if event.fatalities is None and event.modality in REAL:
             _one_victim(event, article, sentences)
-        conventions(event, text)
+        conventions(event, text, article, home)
     return incidents
 
 
@@ -859,6 +861,37 @@ def _one_victim(event: Event, article: Article, sentences: list[Span]) -> None:
             return
 
 
+def _home_country(article: Article) -> str:
+    """The country the article names most: a hometown paper's soldiers are its country's."""
+    counts: dict[str, int] = {}
+    for p in article.places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else ""
+
+
+def _fallen_soldiers(event: Event, article: Article, home: str) -> None:
+    """'A Marshall soldier was killed Monday in Afghanistan', 'Lance Cpl. Roe was shot':
+    the other side lost soldiers, so it is a state's military forces: the nation said with
+    them ('three Afghan soldiers'), else the country the article names most, not the
+    civilians of the place where they fell."""
+    if event.event_type not in VIOLENT or event.modality not in REAL or event.inter1 == "State forces":
+        return
+    if event.actor2 and not event.actor2.startswith(tuple(actors_mod.GENERIC_NAMES)) and event.actor2 != event.actor1:
+        return
+    lex = actors_mod.load()
+    for sentence in event.evidence.get("notes", []):
+        phrase = victims.soldiers_harmed(article.nlp, article.document.text, sentence.start, sentence.end)
+        if phrase is None:
+            continue
+        iso = next((lex.nations[t.text.lower()] for t in phrase if t.text[:1].isupper() and t.text.lower() in lex.nations), "")
+        country = (country_name(iso) or iso) if iso else home
+        if country:
+            _set(event, "2", f"Military Forces of {country}", "State forces",
+                 [Span(phrase.start_char, phrase.end_char, phrase.text)])
+        return
+
+
 def _number(word: str) -> int | None:
     from dateline.events import quantities as quantities_mod
 
@@ -872,14 +905,17 @@ def _number(word: str) -> int | None:
 
 # --- 3. ACLED's conventions on the record ------------------------------------------------
 
-def conventions(event: Event, text: str) -> None:
-    """Name the sides as ACLED does and fill fatalities; evidence is the mention's words."""
+def conventions(event: Event, text: str, article: Article | None = None, home: str = "") -> None:
+    """Name the sides as ACLED does and fill fatalities; evidence is the mention's words.
+    ``article`` and its most-named country ``home`` let fallen soldiers name their side."""
     trigger = list(event.evidence.get("sub_event_type") or event.evidence.get("event_type") or [])
     country = event.country
     if event.event_type in {"Protests", "Riots"}:
         _crowd(event, "Protesters" if event.event_type == "Protests" else "Rioters", country, trigger, text)
     elif event.event_type in VIOLENT:
         _no_government_doer(event, text)
+        if article is not None:
+            _fallen_soldiers(event, article, home)
         if event.actor2 and event.actor2 == event.actor1:
             _clear(event, "2")  # one side named twice ('Somali security forces', 'the government') is one side
         if not event.actor1 and country:

@@ -46,7 +46,8 @@ class EventPlaces:
 def event_places(article: Article) -> list[Place]:
     """Places that can locate an event: not one inside an organisation's or a person's
     name ("CDC Atlanta", "Taco Bell Canada"), which is evidence of the place only, unless
-    the name is a site named for its town ("the Kismayo Cathedral": rule ``events.place``)."""
+    the name is a site named for its town ("the Kismayo Cathedral": rule ``events.place``)
+    or the place follows a lowercase 'in' ("his Humvee in Baqubah")."""
     text = article.document.text
     names = sorted((e.start, e.end) for e in article.entities if e.label not in _PLACE_LABELS)
     starts = [a for a, _ in names]
@@ -61,7 +62,16 @@ def event_places(article: Article) -> list[Place]:
         # a name starting at or before the place that ends at or after it contains it
         return i >= 0 and reach[i] >= place.span.end
 
-    return [p for p in article.places if not inside_name(p) or named_site(text, p)]
+    return [p for p in article.places if not inside_name(p) or named_site(text, p) or _after_in(text, p)]
+
+
+#: 'his Humvee in Baqubah': the model may tag a phrase as one name, but a place after a
+#: lowercase 'in' is where something is, not part of a name
+_IN_BEFORE = re.compile(r"\s(?:in|at|near|outside)\s+$")
+
+
+def _after_in(text: str, place: Place) -> bool:
+    return bool(_IN_BEFORE.search(text, max(0, place.span.start - 9), place.span.start))
 
 
 _FACILITY = rules.Live("events.place", "facility")
@@ -72,6 +82,13 @@ _REFERENCE = rules.Live("events.place", "reference_point")
 def reference_point(text: str, place: Place) -> bool:
     """'a village 40 km south of X': X measures where the place is, it is not the place."""
     return bool(_REFERENCE.search(text[max(0, place.span.start - 60):place.span.start]))
+
+
+def hometown(text: str, place: Place) -> bool:
+    """'A Dayton soldier', 'the Crafton man': where a person is from (rule
+    ``geo.recognition`` label ``resident``), not where anything happened to them."""
+    last = place.span.start + place.span.text.rfind(" ") + 1
+    return rules.regex("geo.recognition", "resident").match(text, last) is not None
 
 
 def named_site(text: str, place: Place) -> bool:
@@ -91,8 +108,10 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
     # south Lebanon": somewhere in Lebanon, not Beirut)
     named_elsewhere = any(not dateline_place(text, p) for p in inside)
     local = told or ([] if named_elsewhere else local)
-    # "in Y, 160 km south of X": X only says where Y lies
+    # "in Y, 160 km south of X": X only says where Y lies; "a Dayton soldier was killed in
+    # Kandahar": Dayton is his hometown
     local = [p for p in local if not reference_point(text, p)] or local
+    local = [p for p in local if not hometown(text, p)]
     if local:
         return min(local, key=lambda p: (p.geo_precision, abs(p.span.start - trig.start)))
     located = [p for p in inside if LOCATED_IN.search(text, max(0, p.span.start - 40), p.span.start)]

@@ -36,6 +36,24 @@ def one_killed(doc: Any, text: str, start: int, end: int) -> Span | None:
     return None
 
 
+def soldiers_harmed(doc: Any, text: str, start: int, end: int) -> Any:
+    """The phrase naming soldiers killed or wounded in ``text[start:end]`` ('a Marshall
+    soldier was killed', 'Army Spc. Jane Roe died', 'killing three troops'), as a spaCy
+    span, or None: by the parse, so 'soldiers attacked the village' names no victim."""
+    if doc is None:
+        return None
+    military = rules.regex(STAGE, "military")
+    for match in rules.regex(STAGE, "harm").finditer(text, start, end):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        victim = _victim(span[0]) if span is not None and len(span) else None
+        if victim is None:
+            continue
+        phrase = doc[victim.left_edge.i:victim.i + 1]
+        if military.search(phrase.text):
+            return phrase
+    return None
+
+
 def killed_a_thing(doc: Any, text: str, trigger: Span) -> bool:
     """'We have killed the part of the project': a killing word whose object is a thing,
     not a person, is a figure of speech."""
