@@ -408,6 +408,13 @@ def test_a_variant_spelling_is_a_place_when_the_words_say_so() -> None:
     assert "Taliban" not in places  # one of a Turkish hamlet's variant names
 
 
+def test_a_district_every_city_has_is_no_place_alone() -> None:
+    """'officers in Old Town': a part of the story's city, not Las Vegas (of whose names
+    'Old Town' is one)."""
+    places, _ = _places("Marchers gathered outside City Hall after a shooting by officers in Old Town.")
+    assert not places
+
+
 def test_an_ordinal_is_no_place() -> None:
     """GeoNames lists 'First' among Aden's names; 'at First Baptist Church' is a church."""
     places, _ = _places("The funeral is at First Baptist Church in Sedalia on Friday.")

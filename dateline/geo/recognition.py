@@ -65,6 +65,13 @@ federal punta pool alien national general first second third
 plaza park street avenue road bridge station square mall market airport stadium hall tower gate
 """.split())
 
+#: Districts every city has: alone they say a part of the town the story is in, and a
+#: gazetteer reading ('Old Town' is a variant name of Las Vegas and of Baltimore) is noise.
+GENERIC_DISTRICTS = frozenset({
+    "old town", "new town", "downtown", "uptown", "midtown", "chinatown", "old city", "city centre",
+    "city center", "town centre", "town center", "city hall", "town hall", "main street", "the old town",
+})
+
 LOCATIVE_WORDS = frozenset("in at near outside across around into throughout towards toward via".split())
 NAMING_WORDS = frozenset({"called", "named"})
 PLACE_NOUNS = frozenset("""
@@ -103,7 +110,7 @@ def place_strength(text: str, alternates: bool = False) -> int:
     from dateline.geo.gazetteer import ADMIN1, ALIAS, ALTERNATE, COUNTRY, PRIMARY, REGION, fold, load
 
     words = text.split()
-    if len(words) == 1 and text.lower() in GENERIC_WORDS:
+    if (len(words) == 1 and text.lower() in GENERIC_WORDS) or text.lower() in GENERIC_DISTRICTS:
         return -1
     if any(c in text for c in "[]{}<>|@#"):
         return -1  # '[W]e': an editor's bracket, no name
@@ -130,7 +137,7 @@ def known(text: str) -> bool:
     a lone generic word ('North', 'Central') is not a name."""
     from dateline.geo.gazetteer import load
 
-    if text.lower() in GENERIC_WORDS:
+    if text.lower() in GENERIC_WORDS or text.lower() in GENERIC_DISTRICTS:
         return False
     return bool(candidates_for(text, load())[0])
 
@@ -301,7 +308,8 @@ def relabel_places(doc: Any) -> Any:
     stretched = _stretch_places(w, ents)
     # 'Molotov cocktails': a weapon's name, not Perm's old one; 'Rittenhouse' after 'Kyle Rittenhouse'
     not_places = [e for e in stretched if e.label_ in PLACE_LABELS and
-                  (followed_by(w, e.end, "weapon") or _part_of_person(w, e, person_tokens))]
+                  (followed_by(w, e.end, "weapon") or _part_of_person(w, e, person_tokens)
+                   or w.of(e).lower() in GENERIC_DISTRICTS)]
     if not_places:
         stretched = [e for e in stretched if e not in not_places]
     if changed or datelined or added or repeated or not_places or stretched is not ents:
