@@ -822,3 +822,15 @@ def test_named_battles_and_past_wars_are_history() -> None:
     for sentence in ("His uncle was killed in the Battle of the Bulge near Bastogne on Christmas Day.",
                      "Her grandfather was wounded in Normandy on June 6 during World War II."):
         assert not _real(sentence, "2021-11-11"), sentence
+
+
+def test_police_barricades_and_charges_are_no_riot() -> None:
+    """'kept apart by metal barricades' is the police's fence; 'arrested on charges including
+    riot' is the charge sheet. Protesters who erect burning barricades do riot."""
+    text = ("Thousands rallied outside the state capitol in Columbus on Tuesday against the bill. "
+            "The two crowds were kept apart by troopers and metal barricades along the plaza.")
+    assert {e.sub_event_type for e in _real(text, "2011-03-02")} == {"Peaceful protest"}
+    assert not _real("Nine people were arrested on charges including riot and criminal mischief.", "2011-03-02")
+    riot = _real("Protesters erected barricades of burning tyres on the main road in Diepsloot on Tuesday.",
+                 "2015-08-12")
+    assert [e.sub_event_type for e in riot] == ["Violent demonstration"]
