@@ -834,3 +834,12 @@ def test_police_barricades_and_charges_are_no_riot() -> None:
     riot = _real("Protesters erected barricades of burning tyres on the main road in Diepsloot on Tuesday.",
                  "2015-08-12")
     assert [e.sub_event_type for e in riot] == ["Violent demonstration"]
+
+
+def test_campaign_gunfire_is_a_figure_of_speech() -> None:
+    """'bombarding voters with attack ads', 'keep firing on all cylinders', 'under siege'."""
+    for sentence in ("Both parties have spent the week in Harrisburg bombarding voters with attack ads.",
+                     "At a diner in Media on Saturday, the senator said her campaign would keep firing on all "
+                     "cylinders until Election Day."):
+        assert not _real(sentence, "2022-10-25"), sentence
+    assert _real("Troops fired on a car at a checkpoint near Hebron on Saturday, killing the driver.", "2022-10-25")
