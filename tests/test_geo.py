@@ -413,6 +413,8 @@ def test_a_district_every_city_has_is_no_place_alone() -> None:
     'Old Town' is one)."""
     places, _ = _places("Marchers gathered outside City Hall after a shooting by officers in Old Town.")
     assert not places
+    places, _ = _places("The scene in the Old City was calm on Friday.")
+    assert not places
 
 
 def test_an_ordinal_is_no_place() -> None:

@@ -843,3 +843,11 @@ def test_campaign_gunfire_is_a_figure_of_speech() -> None:
                      "cylinders until Election Day."):
         assert not _real(sentence, "2022-10-25"), sentence
     assert _real("Troops fired on a car at a checkpoint near Hebron on Saturday, killing the driver.", "2022-10-25")
+
+
+def test_a_wildfire_that_blew_up_is_no_bombing() -> None:
+    """'the fire blew up in strong winds', 'skimmer planes bombing the ridge': firefighting."""
+    for sentence in ("More than 100 firefighters were at the wildfire near Penticton on Sunday, when it blew up "
+                     "in strong winds.",
+                     "Residents watched skimmer planes bombing the ridge above Peachland on Saturday."):
+        assert not _real(sentence, "2015-07-22"), sentence

@@ -69,8 +69,14 @@ plaza park street avenue road bridge station square mall market airport stadium 
 #: gazetteer reading ('Old Town' is a variant name of Las Vegas and of Baltimore) is noise.
 GENERIC_DISTRICTS = frozenset({
     "old town", "new town", "downtown", "uptown", "midtown", "chinatown", "old city", "city centre",
-    "city center", "town centre", "town center", "city hall", "town hall", "main street", "the old town",
+    "city center", "town centre", "town center", "city hall", "town hall", "main street",
 })
+
+
+def generic_district(text: str) -> bool:
+    """'Old Town', 'the Old City', 'Downtown': see :data:`GENERIC_DISTRICTS`."""
+    lowered = text.lower()
+    return (lowered[4:] if lowered.startswith("the ") else lowered) in GENERIC_DISTRICTS
 
 LOCATIVE_WORDS = frozenset("in at near outside across around into throughout towards toward via".split())
 NAMING_WORDS = frozenset({"called", "named"})
@@ -110,7 +116,7 @@ def place_strength(text: str, alternates: bool = False) -> int:
     from dateline.geo.gazetteer import ADMIN1, ALIAS, ALTERNATE, COUNTRY, PRIMARY, REGION, fold, load
 
     words = text.split()
-    if (len(words) == 1 and text.lower() in GENERIC_WORDS) or text.lower() in GENERIC_DISTRICTS:
+    if (len(words) == 1 and text.lower() in GENERIC_WORDS) or generic_district(text):
         return -1
     if any(c in text for c in "[]{}<>|@#"):
         return -1  # '[W]e': an editor's bracket, no name
@@ -137,7 +143,7 @@ def known(text: str) -> bool:
     a lone generic word ('North', 'Central') is not a name."""
     from dateline.geo.gazetteer import load
 
-    if text.lower() in GENERIC_WORDS or text.lower() in GENERIC_DISTRICTS:
+    if text.lower() in GENERIC_WORDS or generic_district(text):
         return False
     return bool(candidates_for(text, load())[0])
 
@@ -309,7 +315,7 @@ def relabel_places(doc: Any) -> Any:
     # 'Molotov cocktails': a weapon's name, not Perm's old one; 'Rittenhouse' after 'Kyle Rittenhouse'
     not_places = [e for e in stretched if e.label_ in PLACE_LABELS and
                   (followed_by(w, e.end, "weapon") or _part_of_person(w, e, person_tokens)
-                   or w.of(e).lower() in GENERIC_DISTRICTS)]
+                   or generic_district(w.of(e)))]
     if not_places:
         stretched = [e for e in stretched if e not in not_places]
     if changed or datelined or added or repeated or not_places or stretched is not ents:
