@@ -851,3 +851,11 @@ def test_a_wildfire_that_blew_up_is_no_bombing() -> None:
                      "in strong winds.",
                      "Residents watched skimmer planes bombing the ridge above Peachland on Saturday."):
         assert not _real(sentence, "2015-07-22"), sentence
+
+
+def test_a_backdrop_clause_runs_to_its_end() -> None:
+    """'the deadliest attack since the rebels and the government signed a peace deal': the
+    deal is the backdrop, however many words its clause takes."""
+    events = _real("Gunmen stormed a police post near Kidal on Sunday, killing six officers, in the deadliest "
+                   "attack since the rebels and the government signed a peace deal.", "2024-06-11")
+    assert [e.sub_event_type for e in events] == ["Armed clash"], [(e.sub_event_type, e.notes) for e in events]

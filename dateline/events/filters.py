@@ -127,5 +127,18 @@ _BACKGROUND = re.compile(r"\b(?:amid|following|follows|followed|comes after|came
 
 
 def in_background_phrase(text: str, sentence: Span, trig: taxonomy.Trigger) -> bool:
-    """'amid the withdrawal of US forces', 'in the wake of the coup': a backdrop, not news."""
-    return bool(_BACKGROUND.search(text, max(sentence.start, trig.start - 50), trig.start))
+    """'amid the withdrawal of US forces', 'in the wake of the coup', 'the deadliest attack
+    since the insurgents and Washington signed a deal': a backdrop, not news; the backdrop
+    runs from its cue to the end of its clause."""
+    if _BACKGROUND.search(text, max(sentence.start, trig.start - 90), trig.start):
+        return True
+    cues = list(BACKGROUND_CUE.finditer(text, max(sentence.start, trig.start - 120), trig.start))
+    if not cues:
+        return False
+    between = text[cues[-1].end():trig.start]
+    return not _CLAUSE_BREAK.search(between) and len(between.split()) <= BACKDROP_WORDS
+
+
+#: how many words a backdrop clause may run from its cue to a trigger inside it
+BACKDROP_WORDS = 10
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s[-\u2013]\s")
