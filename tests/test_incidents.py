@@ -859,3 +859,31 @@ def test_a_backdrop_clause_runs_to_its_end() -> None:
     events = _real("Gunmen stormed a police post near Kidal on Sunday, killing six officers, in the deadliest "
                    "attack since the rebels and the government signed a peace deal.", "2024-06-11")
     assert [e.sub_event_type for e in events] == ["Armed clash"], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_the_group_that_claims_an_attack_did_it() -> None:
+    """'in an attack claimed by the Islamist group al-Shabaab': the claimant is actor1, and
+    the checkpoint's soldiers the target."""
+    events = _real("A suicide bomber drove a car packed with explosives into an army checkpoint in Baidoa on "
+                   "Tuesday, killing five soldiers, in an attack claimed by the Islamist group al-Shabaab.",
+                   "2024-04-03")
+    assert [(e.actor1, e.actor2) for e in events] == [("al-Shabaab", "Military Forces of Somalia")], \
+        [(e.actor1, e.actor2) for e in events]
+
+
+def test_a_by_phrase_of_another_participle_describes_the_target() -> None:
+    """'fired mortars at a base used by African Union troops': the troops are the target."""
+    events = _real("Militants of al-Shabaab fired mortar rounds at a base used by African Union troops near "
+                   "Baidoa on Tuesday, residents said.", "2024-04-03")
+    assert [e.actor1 for e in events] == ["al-Shabaab"], [(e.actor1, e.actor2) for e in events]
+
+
+def test_the_dateline_town_does_not_count_as_the_town_an_article_keeps_naming() -> None:
+    """Filed from the capital, about a town: the filing place is no town the story tells of."""
+    import dateline
+    from dateline.events import incidents
+
+    article = dateline.extract("MOGADISHU, April 3 (Wire) - Militants attacked an army base in Baidoa on Tuesday.\n\n"
+                               "Mogadishu was calm.", published="2024-04-03")
+    towns = incidents._towns(article)
+    assert [[p.span.text for p in town] for town in towns["SOM"]] == [["Baidoa"], ["Mogadishu"]]

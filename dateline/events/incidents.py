@@ -101,6 +101,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
             _fatalities(event, text, sentences)
         if event.fatalities is None and event.modality in REAL:
             _one_victim(event, article, sentences)
+        _claimed(event, text, sentences)
         conventions(event, text, article, home)
     return incidents
 
@@ -773,12 +774,15 @@ def _take_place(home: Event, other: Event) -> None:
 
 
 def _towns(article: Article, places: Any = None) -> dict[str, list[Any]]:
-    """The article's precisely placed towns by country, each with all its mentions."""
+    """The article's precisely placed towns by country, each with all its mentions (not
+    counting the wire dateline)."""
     from dateline.events import place as place_mod
 
     by_id: dict[Any, list[Any]] = {}
+    text = article.document.text
     for p in (places or place_mod.EventPlaces(article)).usable:
-        if p.geo_precision == 1 and p.feature.startswith("P.") and p.iso:
+        # the wire dateline says where the story was filed, not what it keeps telling of
+        if p.geo_precision == 1 and p.feature.startswith("P.") and p.iso and not place_mod.dateline_place(text, p):
             by_id.setdefault(p.geonameid, []).append(p)
     out: dict[str, list[Any]] = {}
     for mentions_of in by_id.values():
@@ -859,6 +863,40 @@ def _one_victim(event: Event, article: Article, sentences: list[Span]) -> None:
             event.fatalities = 1
             event.evidence["fatalities"] = [said]
             return
+
+
+def _claimed(event: Event, text: str, sentences: list[Span]) -> None:
+    """An attack whose doers go unnamed ('a suicide bomber', 'gunmen') is the armed group's
+    that claims it ('in an attack claimed by al-Shabaab', 'the group said it had carried
+    out the attack': rule labels ``claim_before`` and ``claim_after``)."""
+    if event.event_type not in VIOLENT or event.modality not in REAL:
+        return
+    if event.actor1 and not event.actor1.startswith("Unidentified") and event.inter1 != "State forces":
+        return  # a named group already does it
+    for sentence in sentences:
+        for actor in actors_mod.find(text, sentence.start, sentence.end):
+            if actor.generic or actor.inter not in ARMED_GROUPS:
+                continue
+            if _matches("claim_before", text[max(sentence.start, actor.start - 50):actor.start]) or \
+                    _matches("claim_after", text[actor.end:sentence.end]):
+                _claimant_does_it(event, actor, text)
+                return
+
+
+def _claimant_does_it(event: Event, actor: Any, text: str) -> None:
+    """The claimant is actor1; state forces read as the doer were the target ('drove a car
+    bomb into a military checkpoint')."""
+    forces = event.inter1 == "State forces"
+    old = (event.actor1, event.inter1, list(event.evidence.get("actor1", [])))
+    if event.actor2 == actor.name:
+        _clear(event, "2")
+    _set(event, "1", actor.name, actor.inter, [Span(actor.start, actor.end, text[actor.start:actor.end])])
+    if forces and (not event.actor2 or event.actor2.startswith(tuple(actors_mod.GENERIC_NAMES))):
+        _set(event, "2", old[0], old[1], old[2])
+
+
+#: sides that claim attacks
+ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"})
 
 
 def _home_country(article: Article) -> str:

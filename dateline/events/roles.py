@@ -11,6 +11,9 @@ from dateline.events import taxonomy
 from dateline.records import Event, Span, span_of
 
 _BY = re.compile(r"\b(?:by|of|from)\s+(?:\w+[\s-]+){0,3}$", re.I)
+#: 'fired mortars at a base used by African Union troops': the 'by' of another participle
+#: describes the target; only the trigger's own 'by' ('was attacked by X') names the doer
+_DESCRIBED_BY = re.compile(r"\S\s+\w+(?:ed|en|wn|un|eld)\s+by\s+(?:\w+[\s-]+){0,3}$", re.I)
 
 
 _AGAINST = re.compile(r"\b(?:against|on|at|targeting|targeted|upon|with|into)\s+(?:\w+[\s-]+){0,4}$", re.I)
@@ -106,7 +109,7 @@ def roles(text: str, found: list[actors_mod.Actor], trig: taxonomy.Trigger
         gap = text[trig.end:a.start]
         if a is actor1:
             continue
-        if _BY.search(gap) and len(gap) < 40:
+        if _BY.search(gap) and len(gap) < 40 and not _DESCRIBED_BY.search(gap):
             if actor1 is None:
                 actor1 = a
             doers.append(a)
