@@ -417,6 +417,12 @@ def test_a_district_every_city_has_is_no_place_alone() -> None:
     assert not places
 
 
+def test_an_armed_groups_name_is_no_place() -> None:
+    """'Hamas' is one of Hamm's variant names in GeoNames; in the news it is the movement."""
+    places, _ = _places("Troops arrested a Hamas-affiliated lawmaker at his home in Hebron on Tuesday.")
+    assert list(places) == ["Hebron"]
+
+
 def test_an_ordinal_is_no_place() -> None:
     """GeoNames lists 'First' among Aden's names; 'at First Baptist Church' is a church."""
     places, _ = _places("The funeral is at First Baptist Church in Sedalia on Friday.")

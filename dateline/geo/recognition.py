@@ -73,6 +73,13 @@ GENERIC_DISTRICTS = frozenset({
 })
 
 
+def _organisation(text: str) -> bool:
+    """An armed group's or agency's name the gazetteer also has (rule label ``organisation``)."""
+    from dateline import rules
+
+    return rules.regex(RULES, "organisation").match(text) is not None
+
+
 def generic_district(text: str) -> bool:
     """'Old Town', 'the Old City', 'Downtown': see :data:`GENERIC_DISTRICTS`."""
     lowered = text.lower()
@@ -120,6 +127,8 @@ def place_strength(text: str, alternates: bool = False) -> int:
         return -1
     if any(c in text for c in "[]{}<>|@#"):
         return -1  # '[W]e': an editor's bracket, no name
+    if _organisation(text):
+        return -1  # 'Hamas' is a variant name of Hamm
     if not words or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
         return -1
     if any(c.kind == COUNTRY and c.quality in (PRIMARY, ALIAS) for c in load().lookup(fold(text))):
@@ -315,7 +324,7 @@ def relabel_places(doc: Any) -> Any:
     # 'Molotov cocktails': a weapon's name, not Perm's old one; 'Rittenhouse' after 'Kyle Rittenhouse'
     not_places = [e for e in stretched if e.label_ in PLACE_LABELS and
                   (followed_by(w, e.end, "weapon") or _part_of_person(w, e, person_tokens)
-                   or generic_district(w.of(e)))]
+                   or generic_district(w.of(e)) or _organisation(w.of(e)))]
     if not_places:
         stretched = [e for e in stretched if e not in not_places]
     if changed or datelined or added or repeated or not_places or stretched is not ents:
