@@ -887,3 +887,14 @@ def test_the_dateline_town_does_not_count_as_the_town_an_article_keeps_naming() 
                                "Mogadishu was calm.", published="2024-04-03")
     towns = incidents._towns(article)
     assert [[p.span.text for p in town] for town in towns["SOM"]] == [["Baidoa"], ["Mogadishu"]]
+
+
+def test_a_time_phrase_or_a_measure_does_not_end_the_clause() -> None:
+    """'before dawn on Tuesday', 'about 30 kilometers (20 miles) southwest of Kirkuk late on
+    Saturday': the day is the trigger's own."""
+    events = _real("Militants stormed a police station in the town of Kulachi in northwestern Pakistan before "
+                   "dawn on Tuesday, killing six policemen.", "2023-12-13")
+    assert [e.event_date for e in events] == ["2023-12-12"], [(e.event_date, e.notes) for e in events]
+    events = _real("Militants attacked an army post in an area about 30 kilometers (20 miles) southwest of Kirkuk "
+                   "late on Saturday, officials said.", "2023-08-15")
+    assert [e.event_date for e in events] == ["2023-08-12"], [(e.event_date, e.notes) for e in events]

@@ -52,9 +52,11 @@ def near(dates: Dates, sentence: Span, trig: taxonomy.Trigger) -> list[DateMenti
     return sorted(found, key=lambda d: abs(d.span.start - trig.start))
 
 
-#: words that open another clause or phrase between a trigger and a date after it
-_NEW_CLAUSE = re.compile(r"[;:(]|\b(?:that|which|who|whom|whose|since|after|before|when|while|until|"
-                         r"released|freed|because|although|but)\b", re.I)
+#: words that open another clause or phrase between a trigger and a date after it ('before
+#: dawn on Tuesday' and '(20 miles)' open none)
+_NEW_CLAUSE = re.compile(r"[;:]|\((?![\d.,]+\s*[a-z]+\))|\b(?:that|which|who|whom|whose|since|when|while|until|"
+                         r"released|freed|because|although|but)\b|\b(?:after|before)\b(?!\s+(?:dawn|dusk|midnight|"
+                         r"noon|sunrise|sunset|daybreak|nightfall|first light|\d))", re.I)
 
 
 def _same_clause(gap: str) -> bool:
