@@ -898,3 +898,16 @@ def test_a_time_phrase_or_a_measure_does_not_end_the_clause() -> None:
     events = _real("Militants attacked an army post in an area about 30 kilometers (20 miles) southwest of Kirkuk "
                    "late on Saturday, officials said.", "2023-08-15")
     assert [e.event_date for e in events] == ["2023-08-12"], [(e.event_date, e.notes) for e in events]
+
+
+def test_a_witness_does_not_retype_the_raid() -> None:
+    """'"They came from three sides, firing rockets and rifles"': the storming stays a fight."""
+    events = _real(_article(
+        "Militants stormed a police station in the town of Kulachi on Tuesday, killing six policemen, "
+        "officials said.",
+        "\"They came from three sides, firing rockets and rifles,\" said a constable who survived.",
+        "The attackers fled before reinforcements arrived.",
+        "Schools in the district were closed on Wednesday.",
+        "The provincial government announced compensation for the families.",
+        "No group has claimed the attack."), "2023-12-13")
+    assert [e.sub_event_type for e in events] == ["Armed clash"], [(e.sub_event_type, e.notes) for e in events]

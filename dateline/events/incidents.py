@@ -358,7 +358,7 @@ def cluster(events: list[Event], text: str, people: Any = None) -> list[Event]:
         if home is None:
             out.append(event)
         else:
-            absorb(home, event)
+            absorb(home, event, retelling=_witness_retelling(home, event, text))
     return out
 
 
@@ -662,11 +662,17 @@ def _sides(e: Event) -> set[str]:
 _STATE = re.compile(r"^(?:Government|Military Forces|Police Forces) of ")
 
 
-def absorb(home: Event, other: Event) -> None:
+def absorb(home: Event, other: Event, retelling: bool = False) -> None:
     """``other`` is a later mention of ``home``'s incident: add what it knows, and its words
-    to the evidence, so the record points at every mention."""
+    to the evidence, so the record points at every mention. A witness's ``retelling``
+    ('"they came firing rockets and rifles"') adds its words only: a quote's weapons, day
+    or place do not change the incident the reporter told."""
     from dateline.events import mentions
 
+    if retelling:
+        home.evidence.setdefault("notes", []).extend(s for s in other.evidence.get("notes", [])
+                                                     if s not in home.evidence["notes"])
+        return
     if home.event_type != other.event_type and other.event_type == "Explosions/Remote violence":
         for name in ("event_type", "sub_event_type", "disorder_type", "plover_type", "plover_mode"):
             setattr(home, name, getattr(other, name))
