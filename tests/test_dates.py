@@ -191,3 +191,16 @@ def test_a_determiner_before_a_date_keeps_it() -> None:
     article = _resolved("Officials recalled the August 3 attack and the Tuesday raid.", published="2021-08-05")
     found = _by_text(article)
     assert found["August 3"].date == "2021-08-03" and found["Tuesday"].date == "2021-08-03"
+
+
+def test_a_full_date_with_its_weekday_anchors_an_undated_report() -> None:
+    """No publication date: 'On Tuesday, June 25, 2024' fixes the week, so 'on Tuesday' and
+    'June 18' read as days; without it they stay unread rather than guessed."""
+    import dateline
+
+    text = ("On Tuesday, June 25, 2024, police opened fire on demonstrators in Nairobi. In Eldoret, "
+            "demonstrators burned tyres on Tuesday. The protests began on June 18.")
+    found = {d.span.text: d.date for d in dateline.extract(text).dates}
+    assert found["Tuesday"] == "2024-06-25" and found["June 18"] == "2024-06-18"
+    found = {d.span.text: d.date for d in dateline.extract("Demonstrators burned tyres on Tuesday.").dates}
+    assert not found.get("Tuesday")

@@ -35,7 +35,7 @@ def resolve(article: Article) -> None:
     anchor = parse_anchor(document.published, document.published_precision)
     ranges = candidates.find(text, article.entities)
     if anchor is None:
-        anchor = _anchor_from_dateline(text, ranges)
+        anchor = _anchor_from_dateline(text, ranges) or _anchor_from_weekday_date(text, ranges)
     mentions, covered = [], 0
     for start, end in ranges:  # a container comes before the spans inside it
         if start < covered:
@@ -90,6 +90,24 @@ def _anchor_from_dateline(text: str, ranges: list[tuple[int, int]]) -> Anchor | 
     if period is None or period.grain != "day":
         return None
     return Anchor(period.first, "day")
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _anchor_from_weekday_date(text: str, ranges: list[tuple[int, int]]) -> Anchor | None:
+    """No publication date: a full date written with its own weekday ('On Tuesday, June 25,
+    2024, police opened fire') fixes the week the report tells of, so its 'late on Tuesday'
+    and 'June 18' can be read; the latest such date, as recalled ones come earlier."""
+    found = []
+    for start, end in ranges:
+        period = read(text[start:end], None)
+        if period is None or period.grain != "day" or period.first.year < 1900:
+            continue
+        said = text[max(0, start - 12):end].lower()
+        if _WEEKDAYS[period.first.weekday()] in said:
+            found.append(period.first)
+    return Anchor(max(found), "day") if found else None
 
 
 def event_date(article: Article, start: int, end: int) -> DateMention | None:
