@@ -518,3 +518,15 @@ def test_officials_peoples_and_places_are_no_fighting_actors() -> None:
     assert actors.find("The Palestinians marched in Ramallah.") == []  # a people, not a side
     assert actors.find("Fighting went on in Afghanistan on Monday.") == []  # a place, not the state
     assert [a.name for a in actors.find("Afghan forces attacked the village.")] == ["Military Forces of Afghanistan"]
+
+
+def test_the_sounds_of_a_battle_are_the_battle() -> None:
+    """'heavy gunfire and explosions as soldiers and rebels battled': one clash, no bombing;
+    explosions told alone are still a bombing."""
+    from dateline.events import taxonomy
+
+    words = taxonomy.triggers("Residents reported heavy gunfire and explosions on Monday as soldiers and "
+                              "rebels battled near the airport.")
+    assert [t.sub_event for t in words] == ["Armed clash"]
+    assert [t.sub_event for t in taxonomy.triggers("Two explosions hit the market on Monday.")] == \
+        ["Remote explosive/landmine/IED"]

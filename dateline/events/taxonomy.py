@@ -116,6 +116,8 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
     drop: set[str] = set()
     if kinds & REMOTE:  # the explosion is the event; killing words describe it, a battle word does not
         found = [t for t in found if not (t.sub_event == "Armed clash" and context("one_sided").fullmatch(t.word))]
+        if any(t.sub_event == "Armed clash" for t in found):  # 'gunfire and explosions as troops and rebels battled'
+            found = [t for t in found if not (t.sub_event in REMOTE and context("battle_noise").fullmatch(t.word.lower()))]
     if "Suicide bomb" in kinds:
         drop |= {"Remote explosive/landmine/IED"}
     if "Air/drone strike" in kinds:  # "a jet bombed the village": the bombing is the air strike
