@@ -911,3 +911,11 @@ def test_a_witness_does_not_retype_the_raid() -> None:
         "The provincial government announced compensation for the families.",
         "No group has claimed the attack."), "2023-12-13")
     assert [e.sub_event_type for e in events] == ["Armed clash"], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_a_statement_from_a_rights_group_names_no_side() -> None:
+    """'according to a joint statement from rights groups including Amnesty International'."""
+    events = _real("At least five people were shot dead outside parliament in Nairobi on Tuesday, according to "
+                   "a joint statement from rights groups including Amnesty International Kenya.", "2024-06-26")
+    assert events and all("Amnesty" not in (e.actor1 + e.actor2) for e in events), \
+        [(e.actor1, e.actor2) for e in events]

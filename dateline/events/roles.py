@@ -62,7 +62,7 @@ def _no_side(text: str, actor: actors_mod.Actor) -> bool:
     """'anti-government protests', 'according to the Iraqi military', 'residents said': the actor
     named is what a crowd is for or against, or who reports the event; no side of it (rule
     labels ``no_side`` and ``source_after``)."""
-    window = text[max(0, actor.start - 30):actor.start]
+    window = text[max(0, actor.start - 60):actor.start]
     labels = rules.labels("events.incidents")
     after = text[actor.end:actor.end + 30]
     return any(rule.regex.search(window) for rule in labels.get("no_side", ())) or \
