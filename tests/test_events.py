@@ -530,3 +530,11 @@ def test_the_sounds_of_a_battle_are_the_battle() -> None:
     assert [t.sub_event for t in words] == ["Armed clash"]
     assert [t.sub_event for t in taxonomy.triggers("Two explosions hit the market on Monday.")] == \
         ["Remote explosive/landmine/IED"]
+
+
+def test_unrest_makes_thrown_fireworks_a_riot() -> None:
+    """'the unrest spread ... youths hurled fireworks at police': a violent demonstration."""
+    from dateline.events import taxonomy
+
+    words = taxonomy.triggers("The unrest spread overnight as youths hurled fireworks at police in Venissieux.")
+    assert "Violent demonstration" in [t.sub_event for t in words]
