@@ -919,3 +919,10 @@ def test_a_statement_from_a_rights_group_names_no_side() -> None:
                    "a joint statement from rights groups including Amnesty International Kenya.", "2024-06-26")
     assert events and all("Amnesty" not in (e.actor1 + e.actor2) for e in events), \
         [(e.actor1, e.actor2) for e in events]
+
+
+def test_a_road_named_for_a_town_is_not_the_town() -> None:
+    """'gathered along the Thika highway in Nairobi': the highway leads to Thika."""
+    events = _real("Police fired live rounds at young people who had gathered along the Thika highway in Nairobi "
+                   "on Tuesday, killing two, residents said.", "2024-06-26")
+    assert [e.location for e in events] == ["Nairobi"], [(e.location, e.notes) for e in events]

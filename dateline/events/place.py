@@ -84,6 +84,14 @@ def reference_point(text: str, place: Place) -> bool:
     return bool(_REFERENCE.search(text[max(0, place.span.start - 60):place.span.start]))
 
 
+def road_name(text: str, place: Place) -> bool:
+    """'the Thika highway', 'the Kabul-Kandahar road': a road named for the town it leads to."""
+    return _ROAD.match(text[place.span.end:place.span.end + 40]) is not None
+
+
+_ROAD = rules.Live("events.place", "road_name")
+
+
 def hometown(text: str, place: Place) -> bool:
     """'A Dayton soldier', 'the Crafton man': where a person is from (rule
     ``geo.recognition`` label ``resident``), not where anything happened to them."""
@@ -108,9 +116,9 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
     # south Lebanon": somewhere in Lebanon, not Beirut)
     named_elsewhere = any(not dateline_place(text, p) for p in inside)
     local = told or ([] if named_elsewhere else local)
-    # "in Y, 160 km south of X": X only says where Y lies; "a Dayton soldier was killed in
-    # Kandahar": Dayton is his hometown
-    local = [p for p in local if not reference_point(text, p)] or local
+    # "in Y, 160 km south of X": X only says where Y lies, "the Thika highway" where the road
+    # goes; "a Dayton soldier was killed in Kandahar": Dayton is his hometown
+    local = [p for p in local if not reference_point(text, p) and not road_name(text, p)] or local
     local = [p for p in local if not hometown(text, p)]
     if local:
         return min(local, key=lambda p: (p.geo_precision, abs(p.span.start - trig.start)))
