@@ -926,3 +926,20 @@ def test_a_road_named_for_a_town_is_not_the_town() -> None:
     events = _real("Police fired live rounds at young people who had gathered along the Thika highway in Nairobi "
                    "on Tuesday, killing two, residents said.", "2024-06-26")
     assert [e.location for e in events] == ["Nairobi"], [(e.location, e.notes) for e in events]
+
+
+def test_an_undated_report_is_dated_by_its_latest_written_date() -> None:
+    """No publication date and no day of its own: the event lies in the month of the latest
+    date the text writes with its year, as a publication date would place it (precision 3),
+    with that date as evidence; with no written year it stays undated."""
+    text = _article(
+        "Gunmen ambushed a police convoy near Coyuca de Catalan, killing eight officers, officials said.",
+        "Soldiers were sent to the area, the army said.",
+        "The ambush on Oct. 11, 2021 was the deadliest this year in the state, local media said.",
+        "Schools in the town were closed.",
+        "The governor called for calm.",
+        "Residents said they feared more violence.")
+    events = _real(text, "")
+    assert [(e.event_date, e.time_precision) for e in events] == [("2021-10", 3)], \
+        [(e.event_date, e.notes) for e in events]
+    assert events[0].evidence["event_date"][0].text == "Oct. 11, 2021"

@@ -29,7 +29,7 @@ from typing import Any
 
 from dateline import rules
 from dateline.events import actors as actors_mod
-from dateline.events import victims
+from dateline.events import timing, victims
 from dateline.geo import country_name
 from dateline.records import Article, Event, Span
 
@@ -95,6 +95,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         incidents = [e for e in incidents if specific(e, article) and not _only_people(e)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     home = _home_country(article)
+    written = timing.latest_written_date(article) if not article.document.published else None
     for event in incidents:
         sentences = _with_next(event, article.sentences, told)
         if event.fatalities is None:
@@ -102,6 +103,8 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         if event.fatalities is None and event.modality in REAL:
             _one_victim(event, article, sentences)
         _claimed(event, text, sentences)
+        if written is not None and not event.event_date and event.modality in REAL:
+            timing.within(event, written)
         conventions(event, text, article, home)
     return incidents
 

@@ -104,6 +104,24 @@ def fill_date(event: Event, doc: Any, dates: list[DateMention]) -> None:
         event.evidence["year"] = event.evidence["event_date"]
 
 
+def latest_written_date(article: Any) -> DateMention | None:
+    """The latest date the text writes with its year ('June 25, 2024', 'in 2021'): with no
+    publication date, the report was written no earlier, in its month or year."""
+    written = [d for d in article.dates if d.date and _YEAR.search(d.span.text)]
+    return max(written, key=lambda d: d.date) if written else None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def within(event: Event, written: DateMention) -> None:
+    """An undated report's event dated by the text's latest written date, as the publication
+    date would date it, no finer than its month (precision 3)."""
+    event.event_date, event.time_precision = written.date[:7], 3
+    event.year = year_of(event.event_date)
+    event.evidence["event_date"] = event.evidence["time_precision"] = event.evidence["year"] = [written.span]
+
+
 def after(iso_date: str, published: str) -> bool:
     """Whether a date (a day, month or year) lies wholly after the publication date."""
     if not iso_date or not published:
