@@ -95,7 +95,8 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         incidents = [e for e in incidents if specific(e, article) and not _only_people(e)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     home = _home_country(article)
-    written = timing.latest_written_date(article) if not article.document.published else None
+    recalled = [s for e in incidents if e.modality == "historical" for s in e.evidence.get("notes", [])]
+    written = timing.latest_written_date(article, recalled) if not article.document.published else None
     for event in incidents:
         sentences = _with_next(event, article.sentences, told)
         if event.fatalities is None:

@@ -104,10 +104,12 @@ def fill_date(event: Event, doc: Any, dates: list[DateMention]) -> None:
         event.evidence["year"] = event.evidence["event_date"]
 
 
-def latest_written_date(article: Any) -> DateMention | None:
-    """The latest date the text writes with its year ('June 25, 2024', 'in 2021'): with no
-    publication date, the report was written no earlier, in its month or year."""
-    written = [d for d in article.dates if d.date and _YEAR.search(d.span.text)]
+def latest_written_date(article: Any, recalled: list[Span]) -> DateMention | None:
+    """The latest date the text writes with its year ('June 25, 2024', 'in 2021'), outside
+    the ``recalled`` sentences of background events: with no publication date, the report
+    was written no earlier, in its month or year."""
+    written = [d for d in article.dates if d.date and _YEAR.search(d.span.text)
+               and not any(s.start <= d.span.start < s.end for s in recalled)]
     return max(written, key=lambda d: d.date) if written else None
 
 
