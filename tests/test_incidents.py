@@ -943,3 +943,13 @@ def test_an_undated_report_is_dated_by_its_latest_written_date() -> None:
     assert [(e.event_date, e.time_precision) for e in events] == [("2021-10", 3)], \
         [(e.event_date, e.notes) for e in events]
     assert events[0].evidence["event_date"][0].text == "Oct. 11, 2021"
+
+
+def test_a_local_papers_dateline_city_places_what_no_other_town_does() -> None:
+    """'BAREILLY: A curfew was clamped ... Trouble began when two groups clashed': with no
+    other town named before it, the clash is in the city the story is filed from."""
+    text = ("BAREILLY: A curfew was clamped in the old city on Wednesday after a procession turned violent.\n\n"
+            "Trouble began on Tuesday afternoon when two groups of protesters clashed over the route and "
+            "pelted each other with stones, police said.")
+    events = _real(text, "2010-03-04")
+    assert events and {e.location for e in events} == {"Bareilly"}, [(e.location, e.notes) for e in events]

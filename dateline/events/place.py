@@ -126,8 +126,10 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
     if located:  # "recaptured dozens of towns in central Somalia": the country, not the last town
         return min(located, key=lambda p: abs(p.span.start - trig.start))
     lo = sentences[max(0, index - 2)].start if sentences else sentence.start
-    before = [p for p in places.between(lo, sentence.start)
-              if not p.feature.startswith("A.PCL") and not dateline_place(text, p)]
+    before = [p for p in places.between(lo, sentence.start) if not p.feature.startswith("A.PCL")]
+    # the dateline's city only when the sentences before name no other place ("BAREILLY: a
+    # curfew was clamped ... Trouble began when two communities clashed")
+    before = [p for p in before if not dateline_place(text, p)] or before
     if before:  # the most precise, and of those the last: "a base near Afgooye in Lower Shabelle"
         return min(reversed(before), key=lambda p: p.geo_precision)
     if inside:
