@@ -538,3 +538,13 @@ def test_unrest_makes_thrown_fireworks_a_riot() -> None:
 
     words = taxonomy.triggers("The unrest spread overnight as youths hurled fireworks at police in Venissieux.")
     assert "Violent demonstration" in [t.sub_event for t in words]
+
+
+def test_a_country_in_the_dateline_is_the_datelines_not_the_events() -> None:
+    """'PATTANI, Thailand (AP) - a bomb killed two soldiers': Thailand belongs to the dateline,
+    so the sentence names no other place and the dateline's town places it."""
+    import dateline
+
+    article = dateline.extract("PATTANI, Thailand (AP) — A roadside bomb killed two soldiers on Saturday, "
+                               "police said.", published="2020-05-03")
+    assert [e.location for e in article.events] == ["Pattani"]

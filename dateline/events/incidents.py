@@ -29,7 +29,9 @@ from typing import Any
 
 from dateline import rules
 from dateline.events import actors as actors_mod
+from dateline.events import place as place_mod
 from dateline.events import timing, victims
+from dateline.events.place import precise as _precise
 from dateline.geo import country_name
 from dateline.records import Article, Event, Span
 
@@ -319,7 +321,7 @@ def _take_place_from(event: Event, place: Any) -> None:
     """The event is at ``place`` now: every place field and its evidence from it alone."""
     from dateline.events.place import fill_place
 
-    for name in _PLACE_FIELDS:
+    for name in place_mod.PLACE_FIELDS:
         event.evidence.pop(name, None)
     fill_place(event, place)
 
@@ -586,10 +588,6 @@ def _one_demonstration(a: Event, b: Event) -> bool:
     return kinds <= CROWD or (a.event_type in CROWD and b.sub_event_type in AT_A_DEMONSTRATION)
 
 
-def _precise(e: Event) -> bool:
-    return e.latitude is not None and e.longitude is not None and (e.geo_precision or 3) <= 2
-
-
 def _place_ok(a: Event, b: Event) -> bool:
     if a.iso and b.iso and a.iso != b.iso:
         return False
@@ -700,8 +698,7 @@ def absorb(home: Event, other: Event, retelling: bool = False) -> None:
                     home.evidence[f"{field}2"] = list(other.evidence.get(f"{field}{slot}", []))
                 break
     home.interaction = actors_mod.interaction(home.inter1, home.inter2)
-    if other.location and (not home.location or (_finer(other, home) and _placed_in_own_sentence(other))):
-        _take_place(home, other)
+    place_mod.take_finer_place(home, other)
     if _own_date(other) and not _own_date(home):
         for name in ("event_date", "time_precision", "year"):
             setattr(home, name, getattr(other, name))
@@ -755,34 +752,6 @@ def _escalate(home: Event, other: Event) -> None:
             home.evidence[name] = spans + [s for s in home.evidence.get(name, []) if s not in spans]
 
 
-def _finer(other: Event, home: Event) -> bool:
-    """``other`` places the incident more finely than ``home``: a town where home has a
-    region, or a district or province of home's country where home has only the country."""
-    if _precise(home):
-        return False
-    return _precise(other) or (home.location == home.country and other.iso == home.iso
-                               and other.location != other.country)
-
-
-def _placed_in_own_sentence(e: Event) -> bool:
-    """The mention's place was said in its own sentence, not borrowed from the ones before."""
-    where, notes = e.evidence.get("location") or [], e.evidence.get("notes") or []
-    return bool(where and notes) and notes[0].start <= where[0].start < notes[0].end
-
-
-_PLACE_FIELDS = ("location", "latitude", "longitude", "country", "iso", "admin1", "admin2",
-                 "geo_precision", "geonameid", "region")
-
-
-def _take_place(home: Event, other: Event) -> None:
-    for name in _PLACE_FIELDS:
-        setattr(home, name, getattr(other, name))
-        if name in other.evidence:
-            home.evidence[name] = list(other.evidence[name])
-        else:
-            home.evidence.pop(name, None)
-
-
 def _towns(article: Article, places: Any = None) -> dict[str, list[Any]]:
     """The article's precisely placed towns by country, each with all its mentions (not
     counting the wire dateline)."""
@@ -822,7 +791,7 @@ def _narrow_place(event: Event, towns: dict[str, list[Any]], text: str) -> None:
     cands.sort(key=lambda m: (-len(m), m[0].span.start))
     if len(cands[0]) < TOWN_MENTIONS or (len(cands) > 1 and len(cands[1]) == len(cands[0])):
         return
-    for name in _PLACE_FIELDS:
+    for name in place_mod.PLACE_FIELDS:
         event.evidence.pop(name, None)
     place_mod.fill_place(event, cands[0][0])
 

@@ -114,7 +114,7 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
     # "NAIROBI, May 2 (Wire) - ... near Garissa": filed in Nairobi, happened in Garissa; the
     # dateline is the place only when the sentence names no other ("BEIRUT - ... a village in
     # south Lebanon": somewhere in Lebanon, not Beirut)
-    named_elsewhere = any(not dateline_place(text, p) for p in inside)
+    named_elsewhere = any(not wire.in_dateline(text, p.span.start) for p in inside)
     local = told or ([] if named_elsewhere else local)
     # "in Y, 160 km south of X": X only says where Y lies, "the Thika highway" where the road
     # goes; "a Dayton soldier was killed in Kandahar": Dayton is his hometown
@@ -190,3 +190,40 @@ def fill_place(event: Event, place: Place | None) -> None:
 
 def _region(iso: str) -> str:
     return acled_region(iso) if iso else ""
+
+
+PLACE_FIELDS = ("location", "latitude", "longitude", "country", "iso", "admin1", "admin2",
+                "geo_precision", "geonameid", "region")
+
+
+def precise(e: Event) -> bool:
+    """Placed at a town or near one (ACLED geo-precision 1 or 2), with coordinates."""
+    return e.latitude is not None and e.longitude is not None and (e.geo_precision or 3) <= 2
+
+
+def take_finer_place(home: Event, other: Event) -> None:
+    """``other`` tells ``home``'s incident again: its place replaces home's when home has
+    none, or when other says more finely, in its own sentence, where it was ('The blast in
+    Yaring district' after 'a bomb exploded in southern Thailand')."""
+    if other.location and (not home.location or (_finer(other, home) and _placed_in_own_sentence(other))):
+        for name in PLACE_FIELDS:
+            setattr(home, name, getattr(other, name))
+            if name in other.evidence:
+                home.evidence[name] = list(other.evidence[name])
+            else:
+                home.evidence.pop(name, None)
+
+
+def _finer(other: Event, home: Event) -> bool:
+    """A town where home has a region, or a district or province of home's country where
+    home has only the country."""
+    if precise(home):
+        return False
+    return precise(other) or (home.location == home.country and other.iso == home.iso
+                              and other.location != other.country)
+
+
+def _placed_in_own_sentence(e: Event) -> bool:
+    """The mention's place was said in its own sentence, not borrowed from the ones before."""
+    where, notes = e.evidence.get("location") or [], e.evidence.get("notes") or []
+    return bool(where and notes) and notes[0].start <= where[0].start < notes[0].end

@@ -37,6 +37,7 @@ class Dateline:
     place: tuple[int, int]
     date: tuple[int, int] | None
     in_capitals: bool
+    end: int = 0  # where the dateline's dash or colon ends
 
 
 @lru_cache(maxsize=16)
@@ -47,13 +48,18 @@ def datelines(text: str) -> tuple[Dateline, ...]:
         group = "place" if m.group("place") else "tplace"
         after = _AFTER.match(text, m.end(group))
         date = after.span("date") if after and after.group("date") else None
-        found.append(Dateline(m.span(group), date, group == "place"))
+        found.append(Dateline(m.span(group), date, group == "place", after.end() if after else m.end(group)))
     return tuple(found)
 
 
 def filed_place(text: str, start: int) -> bool:
     """Whether the place starting at ``start`` is a dateline's: where the story was filed."""
     return any(d.place[0] == start for d in datelines(text))
+
+
+def in_dateline(text: str, start: int) -> bool:
+    """Whether offset ``start`` lies in a dateline ('PATTANI, Thailand (AP) -': Thailand too)."""
+    return any(d.place[0] <= start < d.end for d in datelines(text))
 
 
 def filed_date(text: str, start: int, end: int) -> bool:
