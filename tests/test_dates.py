@@ -204,3 +204,16 @@ def test_a_full_date_with_its_weekday_anchors_an_undated_report() -> None:
     assert found["Tuesday"] == "2024-06-25" and found["June 18"] == "2024-06-18"
     found = {d.span.text: d.date for d in dateline.extract("Demonstrators burned tyres on Tuesday.").dates}
     assert not found.get("Tuesday")
+
+
+def test_a_weekday_near_a_day_told_of_lies_on_either_side() -> None:
+    """'on Sunday, April 15, 2018 ... on Monday youths retaliated': with no publication date
+    the day told of anchors the week, and Monday is the day after, not six days before."""
+    import dateline
+
+    text = "Herdsmen attacked the village on Sunday, April 15, 2018. In a reprisal, youths on Monday attacked a camp."
+    found = {d.span.text: d.date for d in dateline.extract(text).dates}
+    assert found["Monday"] == "2018-04-16"
+    published = {d.span.text: d.date for d in dateline.extract("Youths on Monday attacked a camp.",
+                                                                 published="2018-04-15").dates}
+    assert published["Monday"] == "2018-04-09"  # against publication, weekdays are past

@@ -107,7 +107,7 @@ def _anchor_from_weekday_date(text: str, ranges: list[tuple[int, int]]) -> Ancho
         said = text[max(0, start - 12):end].lower()
         if _WEEKDAYS[period.first.weekday()] in said:
             found.append(period.first)
-    return Anchor(max(found), "day") if found else None
+    return Anchor(max(found), "day", told=True) if found else None
 
 
 def event_date(article: Article, start: int, end: int) -> DateMention | None:

@@ -80,6 +80,8 @@ class Anchor:
 
     day: date
     grain: str
+    #: a day the text tells of, not a publication date: its weekdays lie on either side
+    told: bool = False
 
     @property
     def period(self) -> Period:

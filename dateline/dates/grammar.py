@@ -238,7 +238,8 @@ def _day_word(expression: str, anchor: Anchor) -> Reading | None:
 
 
 def _weekday(expression: str, anchor: Anchor) -> Reading | None:
-    """A weekday is the latest such day on or before publication ("last Friday": strictly before)."""
+    """A weekday is the latest such day on or before publication ("last Friday": strictly before);
+    against a day the text tells of, the nearest such day either side."""
     match = _WEEKDAY_RE.match(expression)
     if not match:
         return None
@@ -248,6 +249,8 @@ def _weekday(expression: str, anchor: Anchor) -> Reading | None:
         back = 7
     if modifier in ("next", "coming", "this coming"):
         back = -((_WEEKDAY[name] - anchor.day.weekday()) % 7 or 7)
+    elif anchor.told and not modifier and back > 3:
+        back -= 7  # 'on Monday' after 'Sunday, April 15' told of: the day after, not six before
     return _relative(anchor, Period(anchor.day - timedelta(days=back), "day"))
 
 
