@@ -548,3 +548,14 @@ def test_a_country_in_the_dateline_is_the_datelines_not_the_events() -> None:
     article = dateline.extract("PATTANI, Thailand (AP) — A roadside bomb killed two soldiers on Saturday, "
                                "police said.", published="2020-05-03")
     assert [e.location for e in article.events] == ["Pattani"]
+
+
+def test_a_bomb_found_under_a_car_and_petrol_bombs_at_police() -> None:
+    """'A pipe bomb discovered under the car ...' is a disrupted attack; 'petrol bombs were
+    thrown at officers during a night of disorder' is a riot, not a bombing."""
+    from dateline.events import taxonomy
+
+    found = taxonomy.triggers("A pipe bomb discovered under the car of an officer in Newry was made safe by army experts.")
+    assert {t.sub_event for t in found} == {"Disrupted weapons use"}
+    riot = taxonomy.triggers("Petrol bombs were thrown at officers in Creggan during a night of disorder.")
+    assert [t.sub_event for t in riot] == ["Violent demonstration"]
