@@ -953,3 +953,17 @@ def test_a_local_papers_dateline_city_places_what_no_other_town_does() -> None:
             "pelted each other with stones, police said.")
     events = _real(text, "2010-03-04")
     assert events and {e.location for e in events} == {"Bareilly"}, [(e.location, e.notes) for e in events]
+
+
+def test_a_crowd_gathering_in_support_elsewhere_is_its_own_protest() -> None:
+    """'Several thousand people also gathered in Barcelona in support of the Madrid protest':
+    a second demonstration, in its own city; mourners gathering are none."""
+    text = _article(
+        "Tens of thousands of people marched through central Madrid on Saturday against housing costs, police said.",
+        "Several thousand people also gathered in Barcelona in support of the Madrid protest, local media reported.",
+        "Organisers said more protests were planned for next month.",
+        "The government said it would present a housing plan.",
+        "Rents in the capital have doubled in a decade.",
+        "Opposition parties backed the marchers.")
+    assert sorted(e.location for e in _real(text, "2024-05-12")) == ["Barcelona", "Madrid"]
+    assert not _real("Mourners gathered at the cemetery in Barcelona on Sunday.", "2024-05-12")
