@@ -967,3 +967,17 @@ def test_a_crowd_gathering_in_support_elsewhere_is_its_own_protest() -> None:
         "Opposition parties backed the marchers.")
     assert sorted(e.location for e in _real(text, "2024-05-12")) == ["Barcelona", "Madrid"]
     assert not _real("Mourners gathered at the cemetery in Barcelona on Sunday.", "2024-05-12")
+
+
+def test_arrests_told_before_the_rally_they_were_made_at_are_part_of_it() -> None:
+    """'Police arrested three protesters on Thursday night as hundreds rallied ...': one demonstration."""
+    text = _article(
+        "Campus police arrested three protesters on Thursday night as several hundred people rallied outside "
+        "the auditorium in Bloomington against a visit by a commentator.",
+        "The protesters chanted and blocked the doors on Thursday, and officers pushed them back, police said.",
+        "The speech went ahead an hour late.",
+        "The university said it supported free speech.",
+        "Student groups said they would protest again.",
+        "The commentator left by a side door.")
+    events = _real(text, "2017-04-08")
+    assert len(events) == 1, [(e.sub_event_type, e.notes[:50]) for e in events]

@@ -547,7 +547,8 @@ def _told_again(e: Event, text: str) -> bool:
 def _arrests_that_day(a: Event, b: Event) -> bool:
     """'As a result of Saturday's unrest, twenty people were arrested': arrests dated to the
     day of a demonstration told before, in its country, were made at it."""
-    return (a.event_type in CROWD and b.sub_event_type == "Arrests" and _own_date(a) and _own_date(b)
+    crowd, arrests = (a, b) if b.sub_event_type == "Arrests" else (b, a)  # told in either order
+    return (crowd.event_type in CROWD and arrests.sub_event_type == "Arrests" and _own_date(a) and _own_date(b)
             and len(a.event_date) == 10 and a.event_date == b.event_date)
 
 
