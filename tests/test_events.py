@@ -559,3 +559,14 @@ def test_a_bomb_found_under_a_car_and_petrol_bombs_at_police() -> None:
     assert {t.sub_event for t in found} == {"Disrupted weapons use"}
     riot = taxonomy.triggers("Petrol bombs were thrown at officers in Creggan during a night of disorder.")
     assert [t.sub_event for t in riot] == ["Violent demonstration"]
+
+
+def test_a_generic_noun_from_a_named_group_is_that_group() -> None:
+    """'militants from the Pakistani Taliban', 'fighters of a People's Defense Force unit':
+    one actor, the group; a group merely mentioned after 'loyal to' is not a fusion of two."""
+    from dateline.events import actors
+
+    found = actors.find("Militants from the Pakistani Taliban stormed a police station.")
+    assert [a.name for a in found] == ["Tehrik-i-Taliban Pakistan"]
+    found = actors.find("Fighters of a People's Defense Force unit ambushed a convoy near Ye-U.")
+    assert [a.name for a in found] == ["PDF: People's Defense Force"]

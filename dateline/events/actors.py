@@ -203,17 +203,26 @@ _ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 
 
 def _named_with_their_noun(actors: list[Actor], window: str, offset: int) -> list[Actor]:
-    """'M23 rebels', 'al-Shabaab militants', 'Taliban fighters': the generic noun right after
-    a group's name is that group, one mention, not an unidentified second actor."""
+    """'M23 rebels', 'al-Shabaab militants', 'Taliban fighters', 'militants from the Pakistani
+    Taliban': a generic noun joined to a group's name is that group, one mention, not an
+    unidentified second actor."""
     out: list[Actor] = []
     for actor in actors:
         before = out[-1] if out else None
-        if (before is not None and actor.generic and not before.generic and {before.inter, actor.inter} <= _ARMED
-                and not window[before.end - offset:actor.start - offset].strip()):
-            out[-1] = Actor(before.name, before.inter, before.iso, before.start, actor.end, False, before.code)
-            continue
+        if before is not None and {before.inter, actor.inter} <= _ARMED:
+            gap = window[before.end - offset:actor.start - offset]
+            if actor.generic and not before.generic and not gap.strip():
+                out[-1] = Actor(before.name, before.inter, before.iso, before.start, actor.end, False, before.code)
+                continue
+            if before.generic and not actor.generic and _FROM_GROUP.fullmatch(gap):
+                # 'militants from the Pakistani Taliban', 'fighters of a People's Defense Force unit'
+                out[-1] = Actor(actor.name, actor.inter, actor.iso, before.start, actor.end, False, actor.code)
+                continue
         out.append(actor)
     return out
+
+
+_FROM_GROUP = re.compile(r"\s+(?:from|of|belonging to|loyal to|linked to)\s+(?:the\s+|a\s+|an\s+)?", re.I)
 
 
 def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:
