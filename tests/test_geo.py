@@ -423,6 +423,15 @@ def test_an_armed_groups_name_is_no_place() -> None:
     assert list(places) == ["Hebron"]
 
 
+def test_a_name_cut_at_its_hyphen_is_the_whole_place() -> None:
+    """The model tags 'Croix' of 'Croix-des-Bouquets' as a person; the gazetteer knows the
+    whole name (a French Croix must not take it); a hyphenated person's name stays a person."""
+    places, _ = _places("Gang members attacked Croix-des-Bouquets, east of Port-au-Prince, on Monday.")
+    assert places["Croix-des-Bouquets"].iso == "HTI"
+    places, _ = _places("Jean-Pierre Dupont said the talks had failed.")
+    assert not places
+
+
 def test_an_ordinal_is_no_place() -> None:
     """GeoNames lists 'First' among Aden's names; 'at First Baptist Church' is a church."""
     places, _ = _places("The funeral is at First Baptist Church in Sedalia on Friday.")

@@ -306,6 +306,11 @@ def relabel_places(doc: Any) -> Any:
                 continue
             if ent.label_ == "PERSON" and len(ent) == 1 and w.of(ent).lower() in person_tokens:
                 continue
+            joined = _hyphenated_place(w, ent, ents)
+            if joined is not None:  # 'Croix' of 'Croix-des-Bouquets', tagged a person
+                ents[i] = joined
+                changed = True
+                continue
             need = _need(w, ent.start, ent.end, ent.label_, places)
             strength = place_strength(w.of(ent))
             if strength < 0 and need == IN_CONTEXT_MIN_POPULATION:
@@ -456,6 +461,25 @@ def _places_in_run(w: Words, start: int, end: int, need: Any) -> list[Any]:
         else:
             i += 1
     return found
+
+
+def _hyphenated_place(w: Words, ent: Any, ents: list[Any]) -> Any:
+    """A name the model cut at a hyphen ('Croix' of 'Croix-des-Bouquets', 'Pétion' of
+    'Pétion-Ville') is the hyphenated place when the gazetteer knows it whole."""
+    from spacy.tokens import Span
+
+    taken = {i for e in ents if e is not ent for i in range(e.start, e.end)}
+    best = None
+    for e in range(ent.end + 2, min(w.n, ent.end + 6) + 1):
+        if any(i in taken for i in range(ent.end, e)) or not w.is_(ent.end, HYPHEN):
+            break
+        text = w.span_text(ent.start, e)
+        if "-" in text and " " not in text and text[-1].isalpha() and place_strength(text, True) >= STRETCH_MIN_POPULATION:
+            best = Span(w.doc, ent.start, e, label="GPE")
+    return best
+
+
+HYPHEN = frozenset({"-"})
 
 
 def _stretch_places(w: Words, ents: list[Any]) -> list[Any]:
