@@ -981,3 +981,18 @@ def test_arrests_told_before_the_rally_they_were_made_at_are_part_of_it() -> Non
         "The commentator left by a side door.")
     events = _real(text, "2017-04-08")
     assert len(events) == 1, [(e.sub_event_type, e.notes[:50]) for e in events]
+
+
+def test_an_undated_report_recalling_an_old_year_tells_background() -> None:
+    """No publication date, but the text is written in 2012: a shooting on 'January 30, 1972'
+    and 'that afternoon' are long past, not news."""
+    text = _article(
+        "Hundreds stood in silence in the city on Sunday to mark the 40th anniversary, organisers said.",
+        "The first shots were fired on January 30, 1972, at about four o'clock.",
+        "That afternoon, soldiers opened fire on a civil rights march in the Bogside, killing 13 men.",
+        "A new exhibition about the day opens in March 2012, the museum said.",
+        "Relatives laid wreaths at the monument.",
+        "The names of the dead were read aloud.")
+    events = _real(text, "")
+    assert not [e for e in events if "1972" in e.event_date or e.sub_event_type.startswith("Excessive")], \
+        [(e.sub_event_type, e.event_date, e.notes[:40]) for e in events]

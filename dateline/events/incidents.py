@@ -106,8 +106,12 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         if event.fatalities is None and event.modality in REAL:
             _one_victim(event, article, sentences)
         _claimed(event, text, sentences)
-        if written is not None and not event.event_date and event.modality in REAL:
-            timing.within(event, written)
+        if written is not None and event.modality in REAL:
+            if not event.event_date:
+                timing.within(event, written)
+            elif timing.long_before(event.event_date, written.date):
+                event.modality = "historical"  # 'January 30, 1972' in a report written in 2010
+                event.evidence["modality"] = list(event.evidence.get("event_date", []))
         conventions(event, text, article, home)
     return incidents
 

@@ -67,7 +67,7 @@ def _same_clause(gap: str) -> bool:
 
 _NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|morning|evening|night)|a day later|the day after)\b", re.I)
 _DAY_BEFORE = re.compile(r"\b(?:the (?:day|night) before|the previous (?:day|night)|a day earlier)\b", re.I)
-_SAME_DAY = re.compile(r"\b(?:(?:hours|minutes) later|later that (?:day|morning|afternoon|evening|night)|"
+_SAME_DAY = re.compile(r"\b(?:(?:hours|minutes) later|(?:later )?that (?:day|morning|afternoon|evening|night)|"
                        r"the same (?:day|night)|shortly (?:after|afterwards))\b", re.I)
 
 
@@ -122,6 +122,13 @@ def within(event: Event, written: DateMention) -> None:
     event.event_date, event.time_precision = written.date[:7], 3
     event.year = year_of(event.event_date)
     event.evidence["event_date"] = event.evidence["time_precision"] = event.evidence["year"] = [written.span]
+
+
+def long_before(iso_date: str, written: str) -> bool:
+    """Whether a date lies two calendar years or more before the report's latest written
+    date: clearly background when no publication date says how old it is."""
+    year, then = year_of(iso_date), year_of(written)
+    return year is not None and then is not None and year <= then - 2
 
 
 def after(iso_date: str, published: str) -> bool:
