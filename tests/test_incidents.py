@@ -996,3 +996,12 @@ def test_an_undated_report_recalling_an_old_year_tells_background() -> None:
     events = _real(text, "")
     assert not [e for e in events if "1972" in e.event_date or e.sub_event_type.startswith("Excessive")], \
         [(e.sub_event_type, e.event_date, e.notes[:40]) for e in events]
+
+
+def test_a_boxers_bombs_are_punches() -> None:
+    """'"He hit me with some bombs in the second round"': a fight report; mortar rounds and
+    a final round of talks are not game words."""
+    text = ("The 24-year-old won by knockout in the fifth round in Hull on Saturday. \"He hit me with some bombs "
+            "early on and I had to go out and destroy him,\" he said.")
+    assert not _real(text, "2011-02-14")
+    assert _real("Mortar rounds hit a market in Hull on Saturday, killing two people.", "2011-02-14")

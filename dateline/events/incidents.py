@@ -145,8 +145,20 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
         return False  # 'the Green New Deal', 'the Paris Agreement': a policy's or a treaty's name
     if trig is not None and _figurative(event, trig, words):
         return False  # 'Harris attacked Biden during the debates', 'panic attacks'
+    if event.event_type in VIOLENT and _sport(article, sentence):
+        return False  # '"He hit me with some bombs in the second round," said the boxer'
     # a caption: a picture's subject and what it wears or holds, no finite verb
     return not _matches("caption", words.strip())
+
+
+def _sport(article: Article, sentence: Span) -> bool:
+    """Game words in the sentence or the one before (rule label ``sport``) and no casualty
+    in the sentence: a match report's bombs, shots and attacks."""
+    from dateline.events import taxonomy
+
+    i = next((k for k, s in enumerate(article.sentences) if s.start == sentence.start), None)
+    context = article.document.text[article.sentences[i - 1].start if i else sentence.start:sentence.end]
+    return _matches("sport", context) is not None and not taxonomy.context("casualties").search(sentence.text)
 
 
 def _named_accord(trig: Span, words: str, sentence: Span) -> bool:
