@@ -1005,3 +1005,9 @@ def test_a_boxers_bombs_are_punches() -> None:
             "early on and I had to go out and destroy him,\" he said.")
     assert not _real(text, "2011-02-14")
     assert _real("Mortar rounds hit a market in Hull on Saturday, killing two people.", "2011-02-14")
+
+
+def test_one_of_a_count_killed_is_a_tally() -> None:
+    """'one of at least three soldiers killed while showering since the war began': a count."""
+    assert not _real("He died in Baghdad in January, one of at least three soldiers killed in such accidents "
+                     "since the war began.", "2008-07-02")
