@@ -199,7 +199,8 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     return _named_with_their_noun(_resolve_overlaps(found), window, start)
 
 
-_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
+#: the actor types of non-state armed groups
+ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 
 
 def _named_with_their_noun(actors: list[Actor], window: str, offset: int) -> list[Actor]:
@@ -209,7 +210,7 @@ def _named_with_their_noun(actors: list[Actor], window: str, offset: int) -> lis
     out: list[Actor] = []
     for actor in actors:
         before = out[-1] if out else None
-        if before is not None and {before.inter, actor.inter} <= _ARMED:
+        if before is not None and {before.inter, actor.inter} <= ARMED:
             gap = window[before.end - offset:actor.start - offset]
             if actor.generic and not before.generic and not gap.strip():
                 out[-1] = Actor(before.name, before.inter, before.iso, before.start, actor.end, False, before.code)

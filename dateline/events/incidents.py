@@ -30,7 +30,7 @@ from typing import Any
 from dateline import rules
 from dateline.events import actors as actors_mod
 from dateline.events import place as place_mod
-from dateline.events import timing, victims
+from dateline.events import mentions, timing, victims
 from dateline.events.place import precise as _precise
 from dateline.geo import country_name
 from dateline.records import Article, Event, Span
@@ -500,13 +500,7 @@ def _witness_retelling(a: Event, b: Event, text: str) -> bool:
         return False
     if _own_date(b) or _another(b, text) or (a.iso and b.iso and a.iso != b.iso):
         return False
-    return in_quotation(text, spans[0].start)
-
-
-def in_quotation(text: str, pos: int) -> bool:
-    """Whether offset ``pos`` lies inside a quotation opened earlier in its paragraph."""
-    seg = text[text.rfind("\n", 0, pos) + 1:pos]
-    return seg.count('"') % 2 == 1 or seg.count("\u201c") > seg.count("\u201d")
+    return mentions.in_quotation(text, spans[0].start)
 
 
 def _another(e: Event, text: str) -> bool:
@@ -686,7 +680,6 @@ def absorb(home: Event, other: Event, retelling: bool = False) -> None:
     to the evidence, so the record points at every mention. A witness's ``retelling``
     ('"they came firing rockets and rifles"') adds its words only: a quote's weapons, day
     or place do not change the incident the reporter told."""
-    from dateline.events import mentions
 
     if retelling:
         home.evidence.setdefault("notes", []).extend(s for s in other.evidence.get("notes", [])
@@ -871,7 +864,7 @@ def _claimed(event: Event, text: str, sentences: list[Span]) -> None:
         return  # a named group already does it
     for sentence in sentences:
         for actor in actors_mod.find(text, sentence.start, sentence.end):
-            if actor.generic or actor.inter not in ARMED_GROUPS:
+            if actor.generic or actor.inter not in actors_mod.ARMED:
                 continue
             if _matches("claim_before", text[max(sentence.start, actor.start - 50):actor.start]) or \
                     _matches("claim_after", text[actor.end:sentence.end]):
@@ -890,9 +883,6 @@ def _claimant_does_it(event: Event, actor: Any, text: str) -> None:
     if forces and (not event.actor2 or event.actor2.startswith(tuple(actors_mod.GENERIC_NAMES))):
         _set(event, "2", old[0], old[1], old[2])
 
-
-#: sides that claim attacks
-ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"})
 
 
 def _home_country(article: Article) -> str:

@@ -59,6 +59,13 @@ def quoted(text: str, sentence: Span, trig: taxonomy.Trigger) -> bool:
     return (before.count('"') + before.count("\u201c") + before.count("\u201d")) % 2 == 1
 
 
+def in_quotation(text: str, pos: int) -> bool:
+    """Whether offset ``pos`` lies inside a quotation opened earlier in its paragraph (a
+    witness's words may run over several sentences; :func:`quoted` looks in one)."""
+    seg = text[text.rfind("\n", 0, pos) + 1:pos]
+    return seg.count('"') % 2 == 1 or seg.count("\u201c") > seg.count("\u201d")
+
+
 def follow_up(text: str, sentence: Span, trig: taxonomy.Trigger, index: int,
                recent: list[tuple[int, Event]]) -> Event | None:
     """A later mention of the violence just coded, not a new event: a witness's "we heard an

@@ -72,7 +72,7 @@ def _no_side(text: str, actor: actors_mod.Actor) -> bool:
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+){0,2}$", re.I)
 
 
-ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
+ARMED = actors_mod.ARMED
 
 
 def corefer(text: str, found: list[actors_mod.Actor], sentence: Span,
