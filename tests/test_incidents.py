@@ -1011,3 +1011,16 @@ def test_one_of_a_count_killed_is_a_tally() -> None:
     """'one of at least three soldiers killed while showering since the war began': a count."""
     assert not _real("He died in Baghdad in January, one of at least three soldiers killed in such accidents "
                      "since the war began.", "2008-07-02")
+
+
+def test_a_counter_rally_is_a_crowd_of_its_own() -> None:
+    """'a counter-rally drew a few hundred people' beside the main rally: two demonstrations."""
+    text = _article(
+        "COLUMBUS - Thousands of public workers rallied outside the Ohio Statehouse on Tuesday to protest a bill.",
+        "On the Statehouse's east steps, a counter-rally organized by tea party groups drew a few hundred people "
+        "on Tuesday.",
+        "The two crowds traded chants.",
+        "The Senate is expected to vote next week.",
+        "The governor said he would sign the bill.",
+        "Union leaders said they would return.")
+    assert len(_real(text, "2011-03-02")) == 2

@@ -428,8 +428,8 @@ def same_incident(a: Event, b: Event, text: str, people: Any = None) -> bool:
         return False
     if a.sub_event_type != b.sub_event_type and (_ongoing(a, text) or _ongoing(b, text)):
         return False  # a day of a series ("clashes on Friday" in protests "since Tuesday")
-    if _another(b, text):
-        return False
+    if _another(b, text) or _counter(a, text) != _counter(b, text):
+        return False  # 'another explosion'; 'a counter-rally' beside the rally it answers
     if not (_place_ok_for(a, b, text) and _date_ok(a, b) and _actors_ok(a, b)):
         return False
     if _precise(a) and _precise(b) or _same_day_same_doer(a, b) or _coarser_retelling(a, b) \
@@ -501,6 +501,11 @@ def _witness_retelling(a: Event, b: Event, text: str) -> bool:
     if _own_date(b) or _another(b, text) or (a.iso and b.iso and a.iso != b.iso):
         return False
     return mentions.in_quotation(text, spans[0].start)
+
+
+def _counter(e: Event, text: str) -> bool:
+    spans = e.evidence.get("sub_event_type") or []
+    return e.event_type in CROWD and bool(spans) and mentions.counter_demonstration(text, spans[0].start, spans[0].end)
 
 
 def _another(e: Event, text: str) -> bool:

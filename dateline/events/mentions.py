@@ -25,6 +25,8 @@ def anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple[
     """'the attack' right after an attack was coded refers back to it: that event."""
     if not _ANAPHORIC.search(text, max(0, trig.start - 25), trig.start) and not _described(text, trig):
         return None
+    if counter_demonstration(text, trig.start, trig.end):
+        return None  # 'a counter-rally' answers the rally, it does not retell it
     if trig.word.lower() not in _GENERIC_TRIGGERS:
         # "the airstrike", "the first bomb": a definite mention of the same kind told just before
         same = [e for i, e in recent if index - i <= 4 and e.sub_event_type == trig.sub_event
@@ -36,6 +38,15 @@ def anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple[
         violent and e.disorder_type.startswith("Political violence") and e.modality != "threatened"
         and e.sub_event_type not in filters.TERRITORY_SUBS))]  # "the attack" is no change of territory
     return same[-1] if same else None
+
+
+_COUNTER = re.compile(r"\bcounter[- ]?(?:protest\w*|demonstrat\w+|rall(?:y|ies)|march\w*)", re.I)
+
+
+def counter_demonstration(text: str, start: int, end: int) -> bool:
+    """A counter-demonstration ('a counter-rally drew a few hundred', 'counter-protesters held
+    their own rally') is a crowd of its own, not the demonstration it answers."""
+    return bool(_COUNTER.search(text, max(0, start - 40), end + 1))
 
 
 def _described(text: str, trig: taxonomy.Trigger) -> bool:
