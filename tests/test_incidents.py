@@ -1024,3 +1024,17 @@ def test_a_counter_rally_is_a_crowd_of_its_own() -> None:
         "The governor said he would sign the bill.",
         "Union leaders said they would return.")
     assert len(_real(text, "2011-03-02")) == 2
+
+
+def test_herdsmen_and_bandits_are_armed_groups_not_crime() -> None:
+    """An article of violence by 'suspected herdsmen' or 'bandits' is about armed groups
+    (ACLED codes their attacks), though it names no militia or army."""
+    text = _article(
+        "At least 17 people were killed when suspected herdsmen attacked a farming village in Guma on Sunday, "
+        "police said.",
+        "Residents said the attackers arrived on motorcycles at dawn.",
+        "Houses were burned and cattle were taken.",
+        "The state governor condemned the killings.",
+        "Survivors fled to the nearby town of Makurdi.",
+        "Police said an investigation had begun.")
+    assert _real(text, "2018-04-16")
