@@ -1038,3 +1038,10 @@ def test_herdsmen_and_bandits_are_armed_groups_not_crime() -> None:
         "Survivors fled to the nearby town of Makurdi.",
         "Police said an investigation had begun.")
     assert _real(text, "2018-04-16")
+
+
+def test_the_day_of_a_when_clause_dates_the_killing() -> None:
+    """'17 people were killed when herdsmen attacked a village in Guma on Sunday': Sunday."""
+    events = _real("At least 17 people were killed when suspected herdsmen attacked a farming village in Guma "
+                   "on Sunday, police said.", "2018-04-17")
+    assert [e.event_date for e in events] == ["2018-04-15"]

@@ -54,7 +54,7 @@ def near(dates: Dates, sentence: Span, trig: taxonomy.Trigger) -> list[DateMenti
 
 #: words that open another clause or phrase between a trigger and a date after it ('before
 #: dawn on Tuesday' and '(20 miles)' open none)
-_NEW_CLAUSE = re.compile(r"[;:]|\((?![\d.,]+\s*[a-z]+\))|\b(?:that|which|who|whom|whose|since|when|while|until|"
+_NEW_CLAUSE = re.compile(r"[;:]|\((?![\d.,]+\s*[a-z]+\))|\b(?:that|which|who|whom|whose|since|until|"
                          r"released|freed|because|although|but)\b|\b(?:after|before)\b(?!\s+(?:dawn|dusk|midnight|"
                          r"noon|sunrise|sunset|daybreak|nightfall|first light|\d))", re.I)
 
