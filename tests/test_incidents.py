@@ -1045,3 +1045,26 @@ def test_the_day_of_a_when_clause_dates_the_killing() -> None:
     events = _real("At least 17 people were killed when suspected herdsmen attacked a farming village in Guma "
                    "on Sunday, police said.", "2018-04-17")
     assert [e.event_date for e in events] == ["2018-04-15"]
+
+
+def test_a_day_on_the_verb_the_trigger_is_subject_of_dates_it() -> None:
+    """'A drone strike that residents blamed on the army hit a market in Finote Selam on
+    Sunday': the relative clause does not cut Sunday off from the strike."""
+    events = _real("A drone strike that residents blamed on the army hit a busy market in the town of Finote "
+                   "Selam on Sunday, killing at least 26 people, a doctor said.", "2023-08-16")
+    assert [e.event_date for e in events] == ["2023-08-13"], [(e.event_date, e.notes) for e in events]
+
+
+def test_a_year_that_names_a_thing_does_not_date_an_undated_report() -> None:
+    """'dissidents who rejected the 2016 peace accord': the year names the accord; with no
+    other written date the report stays undated rather than placed in 2016."""
+    text = _article(
+        "Soldiers clashed on Saturday with dissidents who rejected the 2016 peace accord near Argelia, "
+        "killing four rebels, the army said.",
+        "The army said the fighting lasted several hours.",
+        "Residents said they heard explosions.",
+        "The government sent reinforcements to the area.",
+        "Coca growers in the area have long been caught between the groups.",
+        "The defence minister visited the region.")
+    clashes = [e for e in _real(text, "") if e.sub_event_type == "Armed clash"]
+    assert [e.event_date for e in clashes] == [""], [(e.event_date, e.notes[:40]) for e in clashes]

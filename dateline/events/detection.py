@@ -90,7 +90,7 @@ def _build(article: Article, places: place.EventPlaces, when: timing.Dates, prev
     event = Event(doc_id=doc.doc_id, source=doc.source, notes=sentence.text.strip())
     ev = event.evidence
     trig_span = span_of(text, trig.start, trig.end)
-    dates = timing.near(when, sentence, trig)
+    dates = timing.near(when, sentence, trig, article.nlp)
     if not dates:
         chained = timing.chained(sentence, trig, previous)
         dates = [chained] if chained else []

@@ -43,13 +43,34 @@ def background_date(dates: Dates, sentence: Span) -> list[DateMention]:
     return past[-1:]
 
 
-def near(dates: Dates, sentence: Span, trig: taxonomy.Trigger) -> list[DateMention]:
-    """Dates of the trigger: before it in the sentence, or within a few words after it.
-    ("an assault on X is one of the prisoners released last year": last year is the release's.)"""
+def near(dates: Dates, sentence: Span, trig: taxonomy.Trigger, doc: Any = None) -> list[DateMention]:
+    """Dates of the trigger: before it in the sentence, or within a few words after it, or
+    further on in its own clause ("an assault on X is one of the prisoners released last
+    year": last year is the release's), or on a verb of the trigger's by the parse (see
+    :func:`_on_subjects_verb`)."""
     text = sentence.text
     found = [d for d in in_sentence(dates, sentence) if d.span.start < trig.start or d.span.start - trig.end <= 40
-             or _same_clause(text[trig.end - sentence.start:d.span.start - sentence.start])]
+             or _same_clause(text[trig.end - sentence.start:d.span.start - sentence.start])
+             or _on_subjects_verb(doc, trig, d)]
     return sorted(found, key=lambda d: abs(d.span.start - trig.start))
+
+
+def _on_subjects_verb(doc: Any, trig: taxonomy.Trigger, date: DateMention) -> bool:
+    """The date modifies the verb the trigger is the subject of, or a clause that hangs off
+    the trigger itself ('a drone strike ... hit a street on Sunday', 'the raid, which began
+    before dawn on Tuesday')."""
+    if doc is None:
+        return False
+    t = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    d = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
+    if t is None or d is None:
+        return False
+    word = d.root
+    while word.head.i != word.i and word.pos_ not in ("VERB", "AUX"):
+        word = word.head
+    subject_of = t.root.dep_ in ("nsubj", "nsubjpass") and word.i == t.root.head.i
+    clause_of = t.root.pos_ in ("NOUN", "PROPN") and word.head.i == t.root.i and word.dep_ in ("relcl", "acl")
+    return subject_of or clause_of
 
 
 #: words that open another clause or phrase between a trigger and a date after it ('before
@@ -108,12 +129,17 @@ def latest_written_date(article: Any, recalled: list[Span]) -> DateMention | Non
     """The latest date the text writes with its year ('June 25, 2024', 'in 2021'), outside
     the ``recalled`` sentences of background events: with no publication date, the report
     was written no earlier, in its month or year."""
+    text = article.document.text
     written = [d for d in article.dates if d.date and _YEAR.search(d.span.text)
-               and not any(s.start <= d.span.start < s.end for s in recalled)]
+               and not any(s.start <= d.span.start < s.end for s in recalled)
+               and not (_BARE_YEAR.fullmatch(d.span.text) and _NAMING.search(text, max(0, d.span.start - 6), d.span.start))]
     return max(written, key=lambda d: d.date) if written else None
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: 'the 2016 peace accord', 'its 2019 election': a year that names a thing, not when one writes
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+_NAMING = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['\u2019]s\s+$", re.I)
 
 
 def within(event: Event, written: DateMention) -> None:
