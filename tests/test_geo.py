@@ -432,6 +432,12 @@ def test_a_name_cut_at_its_hyphen_is_the_whole_place() -> None:
     assert not places
 
 
+def test_a_compass_word_or_a_street_alone_is_no_place() -> None:
+    """'at Northwest Fifth Avenue', 'along Southwest Broadway': addresses in the story's city."""
+    places, _ = _places("Marchers broke windows along Broadway and gathered at Northwest Fifth Avenue.")
+    assert not places
+
+
 def test_an_ordinal_is_no_place() -> None:
     """GeoNames lists 'First' among Aden's names; 'at First Baptist Church' is a church."""
     places, _ = _places("The funeral is at First Baptist Church in Sedalia on Friday.")

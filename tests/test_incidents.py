@@ -1068,3 +1068,9 @@ def test_a_year_that_names_a_thing_does_not_date_an_undated_report() -> None:
         "The defence minister visited the region.")
     clashes = [e for e in _real(text, "") if e.sub_event_type == "Armed clash"]
     assert [e.event_date for e in clashes] == [""], [(e.event_date, e.notes[:40]) for e in clashes]
+
+
+def test_a_right_to_march_is_no_march() -> None:
+    """'"People have every right to march," the spokesman said': a principle, not a protest."""
+    assert not _real("\"People have every right to march in Portland,\" police spokesman Dave Lind said on Friday.",
+                     "2010-03-05")

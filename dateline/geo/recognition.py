@@ -62,6 +62,7 @@ western eastern northern southern central north south east west middle upper low
 greater island islands coast valley city capital river lake mountain hills centre center
 union independence liberty victoria washington lincoln jackson franklin clinton
 federal punta pool alien national general first second third
+northwest northeast southwest southeast broadway
 plaza park street avenue road bridge station square mall market airport stadium hall tower gate
 """.split())
 
