@@ -794,7 +794,7 @@ def test_soldiers_killed_make_the_other_side_a_states_forces() -> None:
         "His mother said he had called home on Saturday from Kandahar.",
         "Flags will fly at half-staff in Ohio until the funeral.",
         "The funeral will be held on Friday in Dayton, Ohio.",
-        "He is survived by his parents and a sister in Columbus, Ohio.")
+        "His parents and a sister live in Columbus, Ohio.")
     blast = next(e for e in _real(text, "2010-06-09") if e.event_type == "Explosions/Remote violence")
     assert blast.actor2 == "Military Forces of United States", (blast.actor1, blast.actor2)
     clash = _real("Militants ambushed a patrol near Damboa in Borno state on Sunday, killing three Nigerian "
@@ -1008,9 +1008,9 @@ def test_a_boxers_bombs_are_punches() -> None:
 
 
 def test_one_of_a_count_killed_is_a_tally() -> None:
-    """'one of at least three soldiers killed while showering since the war began': a count."""
-    assert not _real("He died in Baghdad in January, one of at least three soldiers killed in such accidents "
-                     "since the war began.", "2008-07-02")
+    """'one of more than 40 workers killed in such attacks since the mine opened': a count."""
+    assert not _real("The guard died in Baghdad in January, one of more than 40 contractors killed in such "
+                     "incidents since the war began.", "2008-07-02")
 
 
 def test_a_counter_rally_is_a_crowd_of_its_own() -> None:
