@@ -153,9 +153,10 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 
 
 def speech_place(text: str, place: Place) -> bool:
-    """'told reporters in Mogadishu', 'according to the Pentagon', 'a statement in X', 'the Kabul government', 'the wounded
-    were airlifted to X': where someone spoke, a capital standing for a government, or where
-    victims were taken (rule ``place.taken_to``) is not where it happened."""
+    """'told reporters in Mogadishu', 'according to the Pentagon', 'a statement in X', 'the
+    Kabul government', 'the wounded were airlifted to X': where someone spoke, a capital
+    standing for a government, or where victims were taken (rule ``place.taken_to``) is not
+    where it happened."""
     start, end = place.span.start, place.span.end
     return bool(_SPEECH_IN.search(text, max(0, start - 50), start) or _AS_ACTOR.match(text, end, end + 30)
                 or _ACCORDING_TO.search(text, max(0, start - 20), start)
