@@ -123,7 +123,7 @@ _BACKGROUND_CUES = r"amid|following|follows|followed|comes after|came after|in r
 BACKGROUND_CUE = re.compile(rf"\b(?:{_BACKGROUND_CUES})\b", re.I)
 
 
-_BACKGROUND = re.compile(r"\b(?:amid|following|follows|followed|comes after|came after|in retaliation for|in response to|despite|in the face of|(?:deadliest|worst|biggest|largest|bloodiest|first) (?:\w+ )?since|ahead of|in the wake of)\s+(?:[\w'’]+[\s-]+){0,5}$", re.I)
+_BACKGROUND = re.compile(rf"\b(?:{_BACKGROUND_CUES})\s+(?:[\w'’]+[\s-]+){{0,5}}$", re.I)
 
 
 def in_background_phrase(text: str, sentence: Span, trig: taxonomy.Trigger) -> bool:

@@ -30,7 +30,7 @@ from typing import Any
 from dateline import rules
 from dateline.events import actors as actors_mod
 from dateline.events import place as place_mod
-from dateline.events import mentions, timing, victims
+from dateline.events import mentions, taxonomy, timing, victims
 from dateline.events.place import precise as _precise
 from dateline.geo import country_name
 from dateline.records import Article, Event, Span
@@ -97,8 +97,10 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         incidents = [e for e in incidents if specific(e, article) and not _only_people(e)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     home = _home_country(article)
-    recalled = [s for e in incidents if e.modality == "historical" for s in e.evidence.get("notes", [])]
-    written = timing.latest_written_date(article, recalled) if not article.document.published else None
+    written = None
+    if not article.document.published:  # the text's latest written date stands in for it
+        recalled = [s for e in incidents if e.modality == "historical" for s in e.evidence.get("notes", [])]
+        written = timing.latest_written_date(article, recalled)
     for event in incidents:
         sentences = _with_next(event, article.sentences, told)
         if event.fatalities is None:
@@ -154,8 +156,6 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
 def _sport(article: Article, sentence: Span) -> bool:
     """Game words in the sentence or the one before (rule label ``sport``) and no casualty
     in the sentence: a match report's bombs, shots and attacks."""
-    from dateline.events import taxonomy
-
     i = next((k for k, s in enumerate(article.sentences) if s.start == sentence.start), None)
     context = article.document.text[article.sentences[i - 1].start if i else sentence.start:sentence.end]
     return _matches("sport", context) is not None and not taxonomy.context("casualties").search(sentence.text)
@@ -173,8 +173,6 @@ def _figurative(event: Event, trig: Span, words: str) -> bool:
     ('attacked Biden during the debates', 'a Twitter fight', 'battled cancer') is a figure
     of speech (rule labels ``figurative`` and ``violence``; context ``armed_anywhere``,
     ``casualties``). A demonstration's clash is judged by its crowd, not here."""
-    from dateline.events import taxonomy
-
     if event.event_type in CROWD or event.modality not in REAL or not _matches("figurative", trig.text):
         return False
     violent = (_matches("violence", words) or taxonomy.context("armed_anywhere").search(words)
@@ -335,11 +333,9 @@ def _towns_listed_with(where: Span, iso: str, places: Any, text: str) -> list[An
 
 def _take_place_from(event: Event, place: Any) -> None:
     """The event is at ``place`` now: every place field and its evidence from it alone."""
-    from dateline.events.place import fill_place
-
     for name in place_mod.PLACE_FIELDS:
         event.evidence.pop(name, None)
-    fill_place(event, place)
+    place_mod.fill_place(event, place)
 
 
 def specific(incident: Event, article: Article) -> bool:
@@ -685,7 +681,6 @@ def absorb(home: Event, other: Event, retelling: bool = False) -> None:
     to the evidence, so the record points at every mention. A witness's ``retelling``
     ('"they came firing rockets and rifles"') adds its words only: a quote's weapons, day
     or place do not change the incident the reporter told."""
-
     if retelling:
         home.evidence.setdefault("notes", []).extend(s for s in other.evidence.get("notes", [])
                                                      if s not in home.evidence["notes"])
@@ -757,8 +752,6 @@ def _escalate(home: Event, other: Event) -> None:
     if sub == "Arrests":
         sub = "Protest with intervention"
     if sub in PROTEST_ORDER and PROTEST_ORDER.index(sub) > PROTEST_ORDER.index(home.sub_event_type):
-        from dateline.events import taxonomy
-
         home.sub_event_type = sub
         home.event_type, home.disorder_type = taxonomy.ACLED[sub]
         home.plover_type = taxonomy.PLOVER_OF.get(sub, home.plover_type)
@@ -770,8 +763,6 @@ def _escalate(home: Event, other: Event) -> None:
 def _towns(article: Article, places: Any = None) -> dict[str, list[Any]]:
     """The article's precisely placed towns by country, each with all its mentions (not
     counting the wire dateline)."""
-    from dateline.events import place as place_mod
-
     by_id: dict[Any, list[Any]] = {}
     text = article.document.text
     for p in (places or place_mod.EventPlaces(article)).usable:
@@ -793,8 +784,6 @@ def _narrow_place(event: Event, towns: dict[str, list[Any]], text: str) -> None:
     """A current incident placed only by its country or province takes the town the article
     keeps naming in it ('Serbians protested' in an article about Belgrade), when one town
     leads, or the only one it names in that country; not when the text chose the wider area ('towns in central Somalia')."""
-    from dateline.events import place as place_mod
-
     if (event.geo_precision or 0) < 3 or not event.iso or event.modality not in REAL:
         return
     where = event.evidence.get("location") or []
@@ -806,9 +795,7 @@ def _narrow_place(event: Event, towns: dict[str, list[Any]], text: str) -> None:
     cands.sort(key=lambda m: (-len(m), m[0].span.start))
     if len(cands[0]) < TOWN_MENTIONS or (len(cands) > 1 and len(cands[1]) == len(cands[0])):
         return
-    for name in place_mod.PLACE_FIELDS:
-        event.evidence.pop(name, None)
-    place_mod.fill_place(event, cands[0][0])
+    _take_place_from(event, cands[0][0])
 
 
 def _with_next(event: Event, sentences: list[Span], told: set[int]) -> list[Span]:
@@ -887,7 +874,6 @@ def _claimant_does_it(event: Event, actor: Any, text: str) -> None:
     _set(event, "1", actor.name, actor.inter, [Span(actor.start, actor.end, text[actor.start:actor.end])])
     if forces and (not event.actor2 or event.actor2.startswith(tuple(actors_mod.GENERIC_NAMES))):
         _set(event, "2", old[0], old[1], old[2])
-
 
 
 def _home_country(article: Article) -> str:

@@ -9,7 +9,7 @@ he/she, with no number, no 'no' and no 'and' joining another victim.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 from dateline import rules
 from dateline.records import Span
@@ -22,15 +22,8 @@ _NONE = frozenset({"no", "nobody", "none", "neither"})
 
 def one_killed(doc: Any, text: str, start: int, end: int) -> Span | None:
     """The words saying that one person was killed in ``text[start:end]``, or None."""
-    if doc is None:
-        return None
-    for match in rules.regex(STAGE, "kill").finditer(text, start, end):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        word = span[0]
-        victim = _victim(word)
-        if victim is not None and _one(victim):
+    for match, word, victim in _victims_of(doc, text, "kill", start, end):
+        if _one(victim):
             lo, hi = min(victim.idx, word.idx), max(victim.idx + len(victim), match.end())
             return Span(lo, hi, text[lo:hi])
     return None
@@ -40,18 +33,26 @@ def soldiers_harmed(doc: Any, text: str, start: int, end: int) -> Any:
     """The phrase naming soldiers killed or wounded in ``text[start:end]`` ('a Marshall
     soldier was killed', 'Army Spc. Jane Roe died', 'killing three troops'), as a spaCy
     span, or None: by the parse, so 'soldiers attacked the village' names no victim."""
-    if doc is None:
-        return None
     military = rules.regex(STAGE, "military")
-    for match in rules.regex(STAGE, "harm").finditer(text, start, end):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        victim = _victim(span[0]) if span is not None and len(span) else None
-        if victim is None:
-            continue
+    for _, _, victim in _victims_of(doc, text, "harm", start, end):
         phrase = doc[victim.left_edge.i:victim.i + 1]
         if military.search(phrase.text):
             return phrase
     return None
+
+
+def _victims_of(doc: Any, text: str, label: str, start: int, end: int) -> Iterator[tuple[Any, Any, Any]]:
+    """(match, word, victim) for each word of rule label ``label`` in ``text[start:end]``
+    whose victim the parse reads."""
+    if doc is None:
+        return
+    for match in rules.regex(STAGE, label).finditer(text, start, end):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        victim = _victim(span[0])
+        if victim is not None:
+            yield match, span[0], victim
 
 
 def killed_a_thing(doc: Any, text: str, trigger: Span) -> bool:
