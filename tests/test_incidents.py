@@ -1074,3 +1074,24 @@ def test_a_right_to_march_is_no_march() -> None:
     """'"People have every right to march," the spokesman said': a principle, not a protest."""
     assert not _real("\"People have every right to march in Portland,\" police spokesman Dave Lind said on Friday.",
                      "2010-03-05")
+
+
+
+@pytest.mark.parametrize("text", [
+    "Police officers were injured when rioters attacked shoppers in Diepsloot on Monday.",
+    "Riot police were hurt as a mob burned tyres and stoned motorists in Nakuru on Monday.",
+])
+def test_a_riot_met_by_police_has_the_police_as_its_other_side(text: str) -> None:
+    riots = [e for e in _real(text) if e.event_type == "Riots"]
+    assert len(riots) == 1, [(e.sub_event_type, e.notes) for e in _real(text)]
+    assert riots[0].actor1.startswith("Rioters") and riots[0].actor2.startswith("Police Forces of"), \
+        (riots[0].actor1, riots[0].actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "Rioters smashed shop windows and burned cars in Lyon on Saturday night.",
+    "Police said rioters attacked foreign-owned shops in Diepsloot on Monday.",  # the police tell it
+])
+def test_a_riot_with_no_force_meeting_it_has_no_other_side(text: str) -> None:
+    riots = [e for e in _real(text) if e.event_type == "Riots"]
+    assert len(riots) == 1 and riots[0].actor2 == "", [(e.actor1, e.actor2) for e in riots]

@@ -30,7 +30,7 @@ from typing import Any
 from dateline import rules
 from dateline.events import actors as actors_mod
 from dateline.events import place as place_mod
-from dateline.events import mentions, taxonomy, timing, victims
+from dateline.events import mentions, roles, taxonomy, timing, victims
 from dateline.events.place import precise as _precise
 from dateline.geo import country_name
 from dateline.records import Article, Event, Span
@@ -981,6 +981,10 @@ def _clear(event: Event, slot: str) -> None:
 
 
 _CROWD_INTER = frozenset({"Protesters", "Rioters"})
+#: demonstrations whose other side is the force that met the crowd: it stepped in, fired,
+#: or was pelted by the rioters ('rioters hurled stones at police')
+_FORCES_STEP_IN = frozenset({"Protest with intervention", "Excessive force against protesters",
+                             "Violent demonstration"})
 
 
 def _crowd(event: Event, kind: str, country: str, trigger: list[Any], text: str) -> None:
@@ -995,11 +999,11 @@ def _crowd(event: Event, kind: str, country: str, trigger: list[Any], text: str)
     name = f"{kind} ({country})" if country else kind
     spans = event.evidence.get("actor1", []) if event.inter1 == kind else trigger
     _set(event, "1", name, kind, spans)
-    if not event.actor2 and event.sub_event_type in {"Protest with intervention", "Excessive force against protesters"}:
+    if not event.actor2 and event.sub_event_type in _FORCES_STEP_IN:
         forces = [a for span in event.evidence.get("notes", [])
                   for a in actors_mod.find(text, span.start, span.end, default_iso=event.iso)
-                  if a.inter == "State forces" and not a.name.startswith("Government")]
-        if forces:  # the police named in the mention's sentences stepped in
+                  if a.inter == "State forces" and not a.name.startswith("Government") and not roles.no_side(text, a)]
+        if forces:  # the police named in the mention's sentences stepped in ('police said' tells it)
             _set(event, "2", forces[0].name, "State forces", [Span(forces[0].start, forces[0].end, text[forces[0].start:forces[0].end])])
 
 

@@ -23,7 +23,7 @@ def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
                  lex: actors_mod.Lexicon, doc: Any = None) -> None:
     found = corefer(text, actors_mod.find(text, sentence.start, sentence.end, default_iso=event.iso, lexicon=lex),
                      sentence, lex)
-    found = [a for a in found if not _no_side(text, a)]
+    found = [a for a in found if not no_side(text, a)]
     if trig.event_type == "Violence against civilians":  # "before police shot him dead": they stopped it
         stoppers = [m.span() for m in taxonomy.context("responders").finditer(text, sentence.start, sentence.end)]
         found = [a for a in found if not any(s <= a.start < e for s, e in stoppers)]
@@ -58,7 +58,7 @@ def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
 _CROWDS = frozenset({"Protesters", "Rioters"})
 
 
-def _no_side(text: str, actor: actors_mod.Actor) -> bool:
+def no_side(text: str, actor: actors_mod.Actor) -> bool:
     """'anti-government protests', 'according to the Iraqi military', 'residents said': the actor
     named is what a crowd is for or against, or who reports the event; no side of it (rule
     labels ``no_side`` and ``source_after``)."""
