@@ -1095,3 +1095,22 @@ def test_a_riot_met_by_police_has_the_police_as_its_other_side(text: str) -> Non
 def test_a_riot_with_no_force_meeting_it_has_no_other_side(text: str) -> None:
     riots = [e for e in _real(text) if e.event_type == "Riots"]
     assert len(riots) == 1 and riots[0].actor2 == "", [(e.actor1, e.actor2) for e in riots]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Six soldiers were killed and two others wounded when dozens of armed rebels from the ADF attacked "
+     "an army post near Beni on Sunday night, officials said.", "ADF"),
+    ("Three guards were shot dead as a band of al-Shabaab fighters stormed a hotel gate in Kismayo on Sunday.",
+     "al-Shabaab"),
+])
+def test_the_when_clause_of_a_passive_killing_names_its_doer(text: str, doer: str) -> None:
+    events = [e for e in _real(text) if e.event_type in {"Battles", "Violence against civilians"}]
+    assert len(events) == 1 and doer in events[0].actor1, [(e.actor1, e.actor2) for e in events]
+
+
+def test_villagers_killed_by_a_mine_are_its_victims_not_its_layers() -> None:
+    events = [e for e in _real("Three villagers were killed when their bus hit a landmine near Kidal on Monday.")
+              if e.event_type == "Explosions/Remote violence"]
+    assert len(events) == 1
+    assert events[0].actor1.startswith("Unidentified Armed Group") and events[0].actor2.startswith("Civilians"), \
+        (events[0].actor1, events[0].actor2)

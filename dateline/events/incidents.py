@@ -929,6 +929,9 @@ def conventions(event: Event, text: str, article: Article | None = None, home: s
         _crowd(event, "Protesters" if event.event_type == "Protests" else "Rioters", country, trigger, text)
     elif event.event_type in VIOLENT:
         _no_government_doer(event, text)
+        if event.inter1 == "Civilians" and event.actor2 in {"", event.actor1}:
+            # 'villagers were killed when their bus hit a mine': the dead, not the doers
+            _clear(event, "1") if event.actor2 else _swap_sides(event)
         if article is not None:
             _fallen_soldiers(event, article, home)
         if event.actor2 and event.actor2 == event.actor1:

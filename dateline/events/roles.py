@@ -247,16 +247,39 @@ def _parse_roles(head: Any) -> tuple[list[Any], list[Any]]:
                          for m in c.children if m.dep_ in {"compound", "amod", "nmod", "poss"})
     if verbal and head.dep_ in {"advcl", "xcomp", "conj"} and not doers:
         doers.extend(c for c in head.head.children if c.dep_ in _DOER)  # "..., killing 11" shares the subject
+    if verbal and not doers and any(c.dep_ == "nsubjpass" for c in head.children):
+        doers.extend(_doer_of_when_clause(head))
     return [t for d in doers for t in _with_conjuncts(d)], [t for d in targets for t in _with_conjuncts(d)]
+
+
+#: the conjunctions of a clause that tells how a passive deed came about
+_HOW_MARKS = frozenset({"when", "as", "after"})
+
+
+def _doer_of_when_clause(head: Any) -> list[Any]:
+    """'Four policemen were killed when rebels attacked their post': a passive deed with no
+    'by' has the subject of its 'when/as/after' clause as its doer."""
+    verbs = [head] + [c for c in head.children if c.dep_ == "conj"]  # '... killed and two wounded when'
+    return [c for verb in verbs for clause in verb.children if clause.dep_ == "advcl" and clause.pos_ == "VERB"
+            and any(m.dep_ in {"mark", "advmod"} and m.lower_ in _HOW_MARKS for m in clause.children)
+            for c in clause.children if c.dep_ in _DOER]
 
 
 def _with_conjuncts(token: Any) -> list[Any]:
     return [token] + [c for c in token.children if c.dep_ == "conj"]
 
 
+#: head nouns of a phrase that counts its people: the actor is what follows 'of'
+_HOW_MANY = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "band",
+                       "number", "score", "scores", "handful", "couple"})
+
+
 def _actor_at(tokens: list[Any], found: list[actors_mod.Actor]) -> actors_mod.Actor | None:
     """The actor whose span covers a role's phrase, from its first word up to its head noun."""
     for tok in tokens:
+        if tok.lemma_.lower() in _HOW_MANY:  # 'dozens of armed rebels': the rebels
+            tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"), tok)
         start, end = tok.left_edge.idx, tok.idx + len(tok)
         for actor in found:
             if actor.start < end and actor.end > start:
