@@ -483,3 +483,14 @@ def test_a_landmark_is_in_its_city() -> None:
     assert [(p.name, p.country) for p in article.places] == [("Washington", "United States")]
     article = dateline.extract("The soldier died in the blast, according to the Pentagon.")  # no publication date
     assert [(p.name, p.admin1) for p in article.places] == [("Arlington", "Virginia")]
+
+
+def test_an_abbreviated_state_that_cannot_hold_its_town_is_another_countrys() -> None:
+    """'Mich.' is Michigan's AP abbreviation and Michoacán's in Mexican papers: a town
+    Michigan has no reading of keeps its own country, and the article is not about Michigan."""
+    places, _ = _places("URUAPAN, Mich. - Gunmen burned three trucks near the town of La Pareja, "
+                        "in the municipality of Uruapan, on Friday, prosecutors said.")
+    assert places["URUAPAN"].iso == "MEX" and places["URUAPAN"].geo_precision == 1
+    assert "Mich." not in places or places["Mich."].iso == "MEX"
+    places, _ = _places("LANSING, Mich. - Hundreds rallied outside the Capitol on Friday.")
+    assert places["LANSING"].admin1 == "Michigan"

@@ -411,7 +411,7 @@ def _apply_stated_units(
     name_of = {i: n for n in names for i in n.indices}
     placed: set[int] = set()
     for i in reversed(range(len(mentions))):
-        unit = _stated_unit(text, mentions, out, i, context)
+        unit, where = _stated_unit(text, mentions, out, i, context)
         if unit is None:
             continue
         n, current = name_of[i], out[i]
@@ -420,6 +420,10 @@ def _apply_stated_units(
             if c.id == unit.id or _contains(unit, c) or _WIDTH[c.kind] >= _WIDTH[unit.kind]:
                 continue  # already inside, or a peer ('Mali, Niger'): not a container
         inside = [c for c in n.cands if _contains(unit, c)]
+        if not inside and n.cands and where is not None and _abbreviated_state(mentions[where].text):
+            out[where] = None  # 'APATZINGÁN, Mich.': Michoacán's abbreviation, not Michigan's
+            context.forget(unit)
+            continue
         if inside:
             best, top, margin = _ranked(n, final[n.key], inside)
             chosen = Resolution(mentions[i], best, top, margin, bool(n.admin_hint))
@@ -463,15 +467,23 @@ def _lone_foreign_villages(out: list[Resolution | None], context: _Context) -> s
 
 
 def _stated_unit(text: str, mentions: list[Mention], out: list[Resolution | None], i: int,
-                 context: _Context) -> Candidate | None:
-    """The admin unit or country the words around mention ``i`` put it in, if any."""
+                 context: _Context) -> tuple[Candidate | None, int | None]:
+    """The admin unit or country the words around mention ``i`` put it in, if any, and the
+    index of the mention naming it (None for 'in the north of the country')."""
     for other in _containers(text, mentions, i):
-        r = out[mentions.index(other)]
+        k = mentions.index(other)
+        r = out[k]
         if r is not None and r.candidate.kind in _UNITS:
-            return r.candidate
+            return r.candidate, k
     if _THE_COUNTRY.match(text, mentions[i].end):
-        return _country_in_focus(context)
-    return None
+        return _country_in_focus(context), None
+    return None, None
+
+
+def _abbreviated_state(name: str) -> bool:
+    """'Mich.', 'Ga.': an AP abbreviation, which other countries' states share
+    (Michoacán's 'Mich.', Guerrero's 'Gro.' beside Georgia's 'Ga.')."""
+    return "." in name and name.replace(" ", "").lower() in state_abbreviations()
 
 
 _DIRECTION = (r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
@@ -549,6 +561,11 @@ class _Context:
             if c.admin2:
                 self.admin2[c.admin2] += 1
         self.country_total = sum(v for v in self.countries.values() if v > 0)
+
+    def forget(self, unit: Candidate) -> None:
+        """A unit read from words that turned out to mean another: no evidence of focus."""
+        self.state_codes.pop(unit.id, None)
+        self.update({k: c for k, c in self.winners.items() if c.id != unit.id})
 
     def focus(self) -> Candidate | None:
         """The most specific unit the document is clearly about, if any."""
