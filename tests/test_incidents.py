@@ -1114,3 +1114,14 @@ def test_villagers_killed_by_a_mine_are_its_victims_not_its_layers() -> None:
     assert len(events) == 1
     assert events[0].actor1.startswith("Unidentified Armed Group") and events[0].actor2.startswith("Civilians"), \
         (events[0].actor1, events[0].actor2)
+
+
+def test_a_headline_sums_up_the_body_and_is_no_record_of_its_own() -> None:
+    title = "Roadside bomb kills four soldiers in northern Mali"
+    text = (f"{title}\n\nBAMAKO (Wire) - Four Malian soldiers were killed on Sunday when their truck hit a "
+            "roadside bomb near Douentza, the army said. No group has said it planted the device.")
+    events = [e for e in dateline.extract(text, published="2024-03-12", title=title).events
+              if e.modality in {"asserted", "claimed"}]
+    assert len(events) == 1, [(e.sub_event_type, e.event_date, e.location) for e in events]
+    assert events[0].event_date == "2024-03-10" and events[0].location == "Douentza"
+    assert any(span.start < len(title) for span in events[0].evidence["notes"])  # the headline is evidence

@@ -86,7 +86,10 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     for event in kept:
         _background(event)
         _not_the_actors_country(event, article)
-    incidents = cluster(kept, text, _people_named(article))
+    end = headline_end(article.document)
+    headlines = [e for e in kept if _sentence_start(e) < end]
+    incidents = cluster([e for e in kept if e not in headlines], text, _people_named(article))
+    incidents = [e for e in headlines if not _headline_joins(e, incidents)] + incidents
     towns = _towns(article, places)
     for event in incidents:
         _narrow_place(event, towns, text)
@@ -378,6 +381,38 @@ def cluster(events: list[Event], text: str, people: Any = None) -> list[Event]:
         else:
             absorb(home, event, retelling=_witness_retelling(home, event, text))
     return out
+
+
+def headline_end(document: Any) -> int:
+    """Where the headline ends when the text opens with the article's title, else 0."""
+    title = (document.title or "").strip()
+    return len(title) if title and document.text.lstrip().startswith(title) else 0
+
+
+def _sentence_start(event: Event) -> int:
+    trig = (event.evidence.get("event_type") or [None])[0]
+    return trig.start if trig is not None else -1
+
+
+def _headline_joins(headline: Event, incidents: list[Event]) -> bool:
+    """A headline sums up what the body tells: its mention joins the body's incident of the
+    same kind (the same sub-event, a place in common, else the first told) as evidence, and
+    names its doer where the body leaves it unnamed; its day and place are the body's.
+    A headline with no such incident in the body stays a record of its own."""
+    same = [e for e in incidents if e.event_type == headline.event_type and e.modality in REAL]
+    if not same or headline.modality not in REAL:
+        return False
+    home = next((e for e in same if e.sub_event_type == headline.sub_event_type and e.location == headline.location),
+                next((e for e in same if headline.location and e.location == headline.location),
+                     next((e for e in same if e.sub_event_type == headline.sub_event_type), same[0])))
+    for name in ("notes", "event_type"):
+        spans = home.evidence.setdefault(name, [])
+        spans.extend(s for s in headline.evidence.get(name, []) if s not in spans)
+    if _named(headline.actor1) and not _named(home.actor1) and headline.actor1 != home.actor2:
+        for field in ("actor1", "inter1"):
+            setattr(home, field, getattr(headline, field))
+            home.evidence[field] = list(headline.evidence.get(field, []))
+    return True
 
 
 def _people_named(article: Article) -> Any:
