@@ -494,3 +494,9 @@ def test_an_abbreviated_state_that_cannot_hold_its_town_is_another_countrys() ->
     assert "Mich." not in places or places["Mich."].iso == "MEX"
     places, _ = _places("LANSING, Mich. - Hundreds rallied outside the Capitol on Friday.")
     assert places["LANSING"].admin1 == "Michigan"
+
+
+def test_a_news_agency_is_who_reported_not_where() -> None:
+    """'told Xinhua': Xinhua is also a Chinese county name in GeoNames."""
+    places, _ = _places("A police spokesman told Xinhua by phone that five shells hit Mogadishu on Monday.")
+    assert list(places) == ["Mogadishu"]

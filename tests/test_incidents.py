@@ -1125,3 +1125,17 @@ def test_a_headline_sums_up_the_body_and_is_no_record_of_its_own() -> None:
     assert len(events) == 1, [(e.sub_event_type, e.event_date, e.location) for e in events]
     assert events[0].event_date == "2024-03-10" and events[0].location == "Douentza"
     assert any(span.start < len(title) for span in events[0].evidence["notes"])  # the headline is evidence
+
+
+def test_enemies_neutralised_in_a_battle_are_its_dead_not_a_disrupted_weapon() -> None:
+    events = _real("Insurgents attacked an army camp near Diffa on Sunday. The army said 12 attackers were "
+                   "neutralised in the fighting.")
+    assert "Disrupted weapons use" not in {e.sub_event_type for e in events}, [(e.sub_event_type, e.notes) for e in events]
+    events = _real("Army engineers neutralised an explosive device left at the market gate in Diffa on Sunday.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_opening_fire_on_a_base_is_no_base_established() -> None:
+    events = _real("Militants opened fire on the police base in Bannu from two directions on Monday night.")
+    assert "Headquarters or base established" not in {e.sub_event_type for e in events}, \
+        [(e.sub_event_type, e.notes) for e in events]
