@@ -1139,3 +1139,13 @@ def test_opening_fire_on_a_base_is_no_base_established() -> None:
     events = _real("Militants opened fire on the police base in Bannu from two directions on Monday night.")
     assert "Headquarters or base established" not in {e.sub_event_type for e in events}, \
         [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_people_missing_after_a_landslide_were_lost_not_abducted() -> None:
+    events = _real("POKHARA, June 3 (Wire) -- Four people were killed and six others went missing after a landslide "
+                   "buried two houses in Kaski district early Monday, police said. Troops from the Nepal Army and "
+                   "the Armed Police Force joined the search.", published="2024-06-03")
+    assert "Abduction/forced disappearance" not in {e.sub_event_type for e in events}, \
+        [(e.sub_event_type, e.notes) for e in events]
+    events = _real("Two aid workers went missing on Friday after gunmen stopped their car near Gao.")
+    assert "Abduction/forced disappearance" in {e.sub_event_type for e in events}

@@ -115,7 +115,8 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
     kinds = {t.sub_event for t in found}
     drop: set[str] = set()
     if kinds & REMOTE:  # the explosion is the event; killing words describe it, a battle word does not
-        found = [t for t in found if not (t.sub_event == "Armed clash" and context("one_sided").fullmatch(t.word))]
+        found = [t for t in found if not (t.sub_event == "Armed clash" and context("one_sided").fullmatch(t.word))
+                 and not (t.sub_event == "Abduction/forced disappearance" and context("lost_not_taken").fullmatch(t.word))]
         if any(t.sub_event == "Armed clash" for t in found):  # 'gunfire and explosions as troops and rebels battled'
             found = [t for t in found if not (t.sub_event in REMOTE and context("battle_noise").fullmatch(t.word.lower()))]
     if "Suicide bomb" in kinds:
@@ -152,7 +153,8 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
     if "Excessive force against protesters" in kinds and not context("security").search(window):
         drop.add("Excessive force against protesters")
     if context("illness").search(window):  # "the virus has killed 1,000": no one attacked anyone
-        found = [t for t in found if not (t.sub_event == "Armed clash" and context("one_sided").fullmatch(t.word))]
+        found = [t for t in found if not (t.sub_event == "Armed clash" and context("one_sided").fullmatch(t.word))
+                 and not (t.sub_event == "Abduction/forced disappearance" and context("lost_not_taken").fullmatch(t.word))]
     live = {t.sub_event for t in found} - drop
     if live & {"Violent demonstration", "Protest with intervention", "Excessive force against protesters", "Mob violence"}:
         drop.add("Peaceful protest")  # the same crowd, coded by what happened to it
