@@ -1149,3 +1149,9 @@ def test_people_missing_after_a_landslide_were_lost_not_abducted() -> None:
         [(e.sub_event_type, e.notes) for e in events]
     events = _real("Two aid workers went missing on Friday after gunmen stopped their car near Gao.")
     assert "Abduction/forced disappearance" in {e.sub_event_type for e in events}
+
+
+def test_the_crime_a_man_is_held_for_is_no_incident_of_its_own() -> None:
+    events = _real("Police in Tacloban on Thursday arrested a rebel commander, serving a warrant for murder and "
+                   "arson. He was taken without resistance at a rented room, police said.", published="2024-03-15")
+    assert [e.sub_event_type for e in events] == ["Arrests"], [(e.sub_event_type, e.notes) for e in events]
