@@ -1155,3 +1155,20 @@ def test_the_crime_a_man_is_held_for_is_no_incident_of_its_own() -> None:
     events = _real("Police in Tacloban on Thursday arrested a rebel commander, serving a warrant for murder and "
                    "arson. He was taken without resistance at a rented room, police said.", published="2024-03-15")
     assert [e.sub_event_type for e in events] == ["Arrests"], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_gunmen_withdrawing_after_a_firefight_end_the_battle_not_hand_over_ground() -> None:
+    events = _real("Soldiers repelled the attack near Apatzingan on Thursday and, after an exchange of fire "
+                   "lasting an hour, the gunmen withdrew towards the hills.", published="2024-03-16")
+    assert [e.sub_event_type for e in events] == ["Armed clash"], [(e.sub_event_type, e.notes) for e in events]
+    events = _real("The rebels withdrew from the town of Kidal on Thursday, handing it to the army.", published="2024-03-16")
+    assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "Witnesses said a jet dropped two bombs on the market in Kanbalu on Tuesday, killing four people.",
+    "Rebels attacked an army post near Arauca on Tuesday with explosives dropped from drones, wounding seven soldiers.",
+])
+def test_what_an_aircraft_or_drone_drops_is_an_air_or_drone_strike(text: str) -> None:
+    events = _real(text)
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"], [(e.sub_event_type, e.notes) for e in events]

@@ -150,6 +150,9 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
         drop |= {"Armed clash", "Arrests"}
     if kinds & {"Government regains territory", "Non-state actor overtakes territory"}:
         drop |= {"Armed clash", "Agreement"}
+    elif "Armed clash" in kinds:  # 'after an exchange of fire, the gunmen withdrew': the battle's end
+        found = [t for t in found if not (t.sub_event == "Non-violent transfer of territory"
+                                          and context("retreat").fullmatch(t.word.lower()))]
     if "Excessive force against protesters" in kinds and not context("security").search(window):
         drop.add("Excessive force against protesters")
     if context("illness").search(window):  # "the virus has killed 1,000": no one attacked anyone
