@@ -1172,3 +1172,24 @@ def test_gunmen_withdrawing_after_a_firefight_end_the_battle_not_hand_over_groun
 def test_what_an_aircraft_or_drone_drops_is_an_air_or_drone_strike(text: str) -> None:
     events = _real(text)
     assert [e.sub_event_type for e in events] == ["Air/drone strike"], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_a_battles_unnamed_side_is_the_one_armed_group_the_article_names() -> None:
+    text = ("The M23 rebel group has pushed towards Goma in recent weeks. Heavy fighting with soldiers broke out "
+            "on Monday near Sake, residents said.")
+    battles = [e for e in _real(text) if e.event_type == "Battles"]
+    assert len(battles) == 1 and "M23" in (battles[0].actor1 + battles[0].actor2), \
+        [(e.actor1, e.actor2) for e in battles]
+    said = battles[0].evidence.get("actor1", []) + battles[0].evidence.get("actor2", [])
+    assert any(span.text == "M23" for span in said)  # the group's own mention is the evidence
+
+
+@pytest.mark.parametrize("text", [
+    "The M23 rebel group has pushed towards Goma in recent weeks. Gunmen clashed with soldiers near Sake on "
+    "Monday, residents said.",  # gunmen: the words do not say whose
+    "The M23 rebel group has pushed towards Goma in recent weeks. Heavy fighting with soldiers broke out on "
+    "Monday near Sake. It was not immediately clear who the troops were fighting.",
+])
+def test_a_battles_side_stays_unidentified_when_the_words_do_not_say_whose(text: str) -> None:
+    battles = [e for e in _real(text) if e.event_type == "Battles"]
+    assert battles and all("M23" not in e.actor1 + e.actor2 for e in battles), [(e.actor1, e.actor2) for e in battles]

@@ -100,6 +100,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         incidents = [e for e in incidents if specific(e, article) and not _only_people(e)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     home = _home_country(article)
+    group = _sole_armed_group(article)
     written = None
     if not article.document.published:  # the text's latest written date stands in for it
         recalled = [s for e in incidents if e.modality == "historical" for s in e.evidence.get("notes", [])]
@@ -117,7 +118,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
             elif timing.long_before(event.event_date, written.date):
                 event.modality = "historical"  # 'January 30, 1972' in a report written in 2010
                 event.evidence["modality"] = list(event.evidence.get("event_date", []))
-        conventions(event, text, article, home)
+        conventions(event, text, article, home, group)
     return incidents
 
 
@@ -957,9 +958,11 @@ def _number(word: str) -> int | None:
 
 # --- 3. ACLED's conventions on the record ------------------------------------------------
 
-def conventions(event: Event, text: str, article: Article | None = None, home: str = "") -> None:
+def conventions(event: Event, text: str, article: Article | None = None, home: str = "",
+                group: actors_mod.Actor | None = None) -> None:
     """Name the sides as ACLED does and fill fatalities; evidence is the mention's words.
-    ``article`` and its most-named country ``home`` let fallen soldiers name their side."""
+    ``article`` and its most-named country ``home`` let fallen soldiers name their side;
+    ``group``, the one armed group the article names, is a battle's unnamed side."""
     trigger = list(event.evidence.get("sub_event_type") or event.evidence.get("event_type") or [])
     country = event.country
     if event.event_type in {"Protests", "Riots"}:
@@ -978,6 +981,8 @@ def conventions(event: Event, text: str, article: Article | None = None, home: s
         elif event.event_type == "Battles" and not event.actor2 and country and event.inter1 == "State forces":
             # a battle has two sides: the one the forces fought, unnamed, is unidentified
             _set(event, "2", f"Unidentified Armed Group ({country})", "Political militia", trigger)
+        if event.event_type == "Battles" and group is not None:
+            _unnamed_side_is_the_group(event, group, text)
         if event.event_type == "Violence against civilians" and not event.actor2 and country:
             _set(event, "2", f"Civilians ({country})", "Civilians", trigger)
         elif event.event_type == "Explosions/Remote violence" and not event.actor2 and country:
@@ -995,6 +1000,35 @@ def conventions(event: Event, text: str, article: Article | None = None, home: s
     if event.fatalities is None and event.modality in REAL:
         event.fatalities = 0  # none reported in any mention of the incident
         event.evidence["fatalities"] = trigger
+
+
+def _sole_armed_group(article: Article) -> actors_mod.Actor | None:
+    """The one armed group the article names, if it names exactly one and does not say
+    that the doers are unknown ('no group has claimed', rule label ``doer_unknown``)."""
+    text = article.document.text
+    if _matches("doer_unknown", text):
+        return None
+    named: dict[str, actors_mod.Actor] = {}
+    for actor in actors_mod.find(text, 0, len(text)):
+        if not actor.generic and actor.inter in actors_mod.ARMED:
+            named.setdefault(actor.name, actor)
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _unnamed_side_is_the_group(event: Event, group: actors_mod.Actor, text: str) -> None:
+    """'Fighting broke out in the city', 'troops clashed with militants': in an article that
+    names one armed group, the battle's unnamed side is that group (its first mention is
+    the evidence); a side the words leave unattributed ('gunmen', 'unknown attackers',
+    rule label ``unattributed_doer``) stays unidentified."""
+    if event.modality not in REAL or group.name in (event.actor1, event.actor2):
+        return
+    for slot in ("1", "2"):
+        if not getattr(event, f"actor{slot}").startswith("Unidentified Armed Group"):
+            continue
+        said = " ".join(span.text for span in event.evidence.get(f"actor{slot}", []))
+        if not _matches("unattributed_doer", said):
+            _set(event, slot, group.name, group.inter, [Span(group.start, group.end, text[group.start:group.end])])
+        return
 
 
 def _victims_are_civilians(event: Event, country: str) -> None:
