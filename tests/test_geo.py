@@ -500,3 +500,11 @@ def test_a_news_agency_is_who_reported_not_where() -> None:
     """'told Xinhua': Xinhua is also a Chinese county name in GeoNames."""
     places, _ = _places("A police spokesman told Xinhua by phone that five shells hit Mogadishu on Monday.")
     assert list(places) == ["Mogadishu"]
+
+
+def test_a_big_foreign_place_read_by_an_alternate_name_only_yields_to_the_articles_country() -> None:
+    """'Boni' is an alternate name of Bonn, 'Hindi' one of Mariupol; in a report of three
+    Kenyan places they are Kenyan places the gazetteer lacks."""
+    places, _ = _places("Police in Garissa, Kenya, said the raiders came from Mandera and escaped into "
+                        "the Boni forest on Monday.")
+    assert places["Boni"].iso == "KEN", places["Boni"]

@@ -445,7 +445,7 @@ FOCUS_READINGS = 3
 
 def _lone_foreign_villages(out: list[Resolution | None], context: _Context) -> set[int]:
     """'Let Yet Kone village' in a story of Myanmar is no commune of New Caledonia: a small
-    place that is the only reading in its country, while the article's places are in one
+    place, or any place read by an alternate name only, that is the only reading in its country, while the article's places are in one
     other country (three readings at least), goes to that country's focus unit as a
     fallback (precision 2-3), as an unknown village would."""
     focus = context.focus()
@@ -459,8 +459,8 @@ def _lone_foreign_villages(out: list[Resolution | None], context: _Context) -> s
     for i, r in enumerate(out):
         c = r.candidate if r is not None else None
         if (c is None or r.fallback or c.kind != PLACE or c.cc == home or counts.get(c.cc, 0) > 1
-                or c.population >= LONE_FOREIGN_MAX_POPULATION):
-            continue
+                or (c.population >= LONE_FOREIGN_MAX_POPULATION and c.quality != ALTERNATE)):
+            continue  # a big place by an alternate name only ('Boni' for Bonn) is as doubtful
         out[i] = Resolution(r.mention, focus, 0.0, 0.0, False, fallback=True)
         moved.add(i)
     return moved
