@@ -1193,3 +1193,15 @@ def test_a_battles_unnamed_side_is_the_one_armed_group_the_article_names() -> No
 def test_a_battles_side_stays_unidentified_when_the_words_do_not_say_whose(text: str) -> None:
     battles = [e for e in _real(text) if e.event_type == "Battles"]
     assert battles and all("M23" not in e.actor1 + e.actor2 for e in battles), [(e.actor1, e.actor2) for e in battles]
+
+
+@pytest.mark.parametrize("text", [
+    "The presidency condemned what it called a \"new massacre\" and said Israel bore full responsibility.",
+    "Officials say the new checkpoints around Jenin are meant to prevent attacks on settlers.",
+    "Police fired tear gas shells at marchers in Imphal on Monday.",
+])
+def test_names_purposes_and_tear_gas_shells_are_no_violent_incident(text: str) -> None:
+    events = _real(text)
+    assert not [e for e in events if e.event_type in {"Violence against civilians", "Battles",
+                                                       "Explosions/Remote violence"}], \
+        [(e.sub_event_type, e.notes) for e in events]

@@ -143,8 +143,9 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
     trig = (event.evidence.get("sub_event_type") or [None])[0]
     if trig is not None and trig.end <= sentence.end and _matches("weapon_noun", words[trig.end - sentence.start:]):
         return False  # 'an assault rifle': a weapon's name
-    if trig is not None and trig.start >= sentence.start and _matches("crime_named", words[:trig.start - sentence.start]):
-        return False  # 'a warrant for murder': the charge's name
+    said_before = words[:trig.start - sentence.start] if trig is not None and trig.start >= sentence.start else None
+    if said_before is not None and (_matches("crime_named", said_before) or _matches("condemned_as", said_before)):
+        return False  # 'a warrant for murder', 'condemned what it called a massacre': a name, not a deed told
     if trig is not None and victims.killed_a_thing(article.nlp, article.document.text, trig):
         return False  # 'we have killed the project'
     if event.event_type in VIOLENT and _matches("accident", words) and not _matches("violence", words):
