@@ -1205,3 +1205,26 @@ def test_names_purposes_and_tear_gas_shells_are_no_violent_incident(text: str) -
     assert not [e for e in events if e.event_type in {"Violence against civilians", "Battles",
                                                        "Explosions/Remote violence"}], \
         [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_a_claim_told_in_a_sentence_of_its_own_names_the_bomber_s_group() -> None:
+    text = ("PESHAWAR, Pakistan, Nov 22 (Wire) - A suicide bomber drove a car packed with explosives into a police "
+            "post in Bannu on Tuesday, killing four policemen, police said. The explosion flattened part of the post "
+            "and damaged nearby shops, a police officer said. The Pakistani Taliban, or Tehreek-e-Taliban Pakistan "
+            "(TTP), claimed responsibility in a message sent to reporters.")
+    bombs = [e for e in _real(text, "2023-11-22") if e.event_type == "Explosions/Remote violence"]
+    assert len(bombs) == 1 and "Taliban" in bombs[0].actor1, [(e.actor1, e.actor2) for e in bombs]
+
+
+def test_a_group_linked_to_the_claimant_is_not_the_claimant() -> None:
+    text = ("Two bombs exploded at a church in Jolo on Sunday, killing 20 people, police said. The army blamed the "
+            "bombing on local militants. The Islamic State, which is linked to the Abu Sayyaf Group, later claimed "
+            "responsibility.")
+    bombs = [e for e in _real(text, "2019-01-28") if e.event_type == "Explosions/Remote violence"]
+    assert bombs and all("Abu Sayyaf" not in e.actor1 for e in bombs), [(e.actor1, e.actor2) for e in bombs]
+
+
+def test_an_intelligence_based_operation_in_a_district_is_placed_there() -> None:
+    events = _real("Security forces killed three militants in a shootout during an intelligence-based operation "
+                   "in the Lakki Marwat district on Monday.", "2023-11-22")
+    assert [e.location for e in events] == ["Lakki Marwat District"], [(e.sub_event_type, e.location) for e in events]

@@ -105,13 +105,14 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     if not article.document.published:  # the text's latest written date stands in for it
         recalled = [s for e in incidents if e.modality == "historical" for s in e.evidence.get("notes", [])]
         written = timing.latest_written_date(article, recalled)
+    claims = _claims_told_later(incidents, article)
     for event in incidents:
         sentences = _with_next(event, article.sentences, told)
         if event.fatalities is None:
             _fatalities(event, text, sentences)
         if event.fatalities is None and event.modality in REAL:
             _one_victim(event, article, sentences)
-        _claimed(event, text, sentences)
+        _claimed(event, text, sentences + claims.get(id(event), []))
         if written is not None and event.modality in REAL:
             if not event.event_date:
                 timing.within(event, written)
@@ -901,6 +902,22 @@ def _claimed(event: Event, text: str, sentences: list[Span]) -> None:
                     _matches("claim_after", text[actor.end:sentence.end]):
                 _claimant_does_it(event, actor, text)
                 return
+
+
+def _claims_told_later(incidents: list[Event], article: Article) -> dict[int, list[Span]]:
+    """'... The Pakistani Taliban claimed responsibility in a message.': a claim told in a
+    sentence of its own (rule label ``claim_said``) is of the violent incident told last
+    before it. Incident id -> such claim sentences."""
+    told = sorted(((span.start, event) for event in incidents if event.event_type in VIOLENT
+                   for span in event.evidence.get("notes", [])), key=lambda pair: pair[0])
+    out: dict[int, list[Span]] = {}
+    for sentence in article.sentences:
+        if not _matches("claim_said", sentence.text):
+            continue
+        before = [event for start, event in told if start < sentence.start]
+        if before and sentence not in before[-1].evidence.get("notes", []):
+            out.setdefault(id(before[-1]), []).append(sentence)
+    return out
 
 
 def _claimant_does_it(event: Event, actor: Any, text: str) -> None:

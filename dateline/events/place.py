@@ -137,7 +137,8 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
     return places.main_country
 
 
-_SPEECH_IN = re.compile(r"\b(?:reporters|journalists|press|media|statement|communiqu\w+|press conference|news conference|briefing|interview|speech|told \w+|said|says|spoke|speaking|addressing \w+|based|headquartered|spokes\w+|officials?)\s+(?:\w+\s+){0,2}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
+_SPEECH_IN = re.compile(r"\b(?:(?:reporters|journalists|press|media|statement|communiqu\w+|press conference|news conference|briefing|interview|speech|told \w+|said|says|spoke|speaking|addressing \w+|spokes\w+|officials?)\s+(?:\w+\s+){0,2}?|(?:based|headquartered)\s+)(?:in|from|at)\s+(?:the\s+)?$", re.I)
+#: ('based' only right before its preposition: 'an intelligence-based operation in X' is in X)
 
 
 _AS_ACTOR = re.compile(r"[\s-]*(?:-?based\s+)?(?:government|authorities|administration|regime|officials|leadership|cabinet|forces?|brigades?|corps|front|movement|party|division)\b", re.I)
