@@ -1228,3 +1228,12 @@ def test_an_intelligence_based_operation_in_a_district_is_placed_there() -> None
     events = _real("Security forces killed three militants in a shootout during an intelligence-based operation "
                    "in the Lakki Marwat district on Monday.", "2023-11-22")
     assert [e.location for e in events] == ["Lakki Marwat District"], [(e.sub_event_type, e.location) for e in events]
+
+
+def test_a_crowd_is_placed_where_it_marched_not_where_the_deed_it_protests_happened() -> None:
+    text = ("IMPHAL: Police fired tear gas to disperse hundreds of women who tried to march to the governor's "
+            "house on Monday, demanding the arrest of those behind the recent killings in the hill villages "
+            "of Churachandpur.")
+    events = _real(text, "2023-06-14")
+    assert [(e.event_type, e.location) for e in events] == [("Protests", "Imphal")], \
+        [(e.sub_event_type, e.location) for e in events]

@@ -99,6 +99,15 @@ def hometown(text: str, place: Place) -> bool:
     return rules.regex("geo.recognition", "resident").match(text, last) is not None
 
 
+_GRIEVANCE = rules.Live("events.place", "grievance")
+
+
+def grievance_place(text: str, trig: taxonomy.Trigger, place: Place) -> bool:
+    """'marched in Imphal, demanding justice for the killings in Churachandpur': where the
+    deed a crowd protests happened, told after the trigger, is not where the crowd was."""
+    return place.span.start > trig.end and bool(_GRIEVANCE.search(text[trig.end:place.span.start]))
+
+
 def named_site(text: str, place: Place) -> bool:
     """'the Kismayo Cathedral', 'Kabul International Airport': a site in the town it is named for."""
     return bool(_FACILITY.match(text[place.span.end:place.span.end + 40]))
@@ -109,6 +118,8 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
     """The place in the trigger's sentence nearest the trigger (a town beats a country);
     else the last place of the two sentences before."""
     inside = places.between(sentence.start, sentence.end)
+    if trig.event_type in {"Protests", "Riots"}:
+        inside = [p for p in inside if not grievance_place(text, trig, p)]
     local = [p for p in inside if not p.feature.startswith("A.PCL")]
     told = [p for p in local if not dateline_place(text, p)]
     # "NAIROBI, May 2 (Wire) - ... near Garissa": filed in Nairobi, happened in Garissa; the
