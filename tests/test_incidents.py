@@ -1237,3 +1237,28 @@ def test_a_crowd_is_placed_where_it_marched_not_where_the_deed_it_protests_happe
     events = _real(text, "2023-06-14")
     assert [(e.event_type, e.location) for e in events] == [("Protests", "Imphal")], \
         [(e.sub_event_type, e.location) for e in events]
+
+
+def test_petrol_bombs_thrown_at_officers_are_a_riot_not_an_explosive_device() -> None:
+    events = _real("Youths threw petrol bombs at police in Ardoyne on Monday night, officers said.", "2021-04-06")
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_a_group_saying_it_fired_the_rockets_fired_them() -> None:
+    events = _real("On Monday, Hezbollah said it had fired dozens of rockets at Kiryat Shmona in response to the "
+                   "strike.", "2024-01-16")
+    assert [e.actor1 for e in events] == ["Hezbollah"], [(e.sub_event_type, e.actor1) for e in events]
+
+
+def test_an_accord_named_by_its_year_is_background() -> None:
+    events = _events("Soldiers clashed on Saturday with a faction of FARC dissidents who rejected the 2016 peace "
+                     "accord, near the town of Argelia, killing four rebels.", published="")
+    accords = [e for e in events if e.sub_event_type == "Agreement"]
+    assert accords and all(e.modality == "historical" for e in accords), [(e.sub_event_type, e.modality) for e in events]
+
+
+def test_what_a_bomb_was_meant_to_do_is_no_second_incident() -> None:
+    events = _real("A bomb found under a policeman's car in Newry on Tuesday was placed with the intention of "
+                   "murdering him, a detective said.", "2014-07-09")
+    assert "Armed clash" not in {e.sub_event_type for e in events} and "Attack" not in {e.sub_event_type for e in events}, \
+        [(e.sub_event_type, e.notes) for e in events]

@@ -99,7 +99,14 @@ def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]
             continue
         for m in group.regex.finditer(window):
             found.append(Trigger(group.label, start + m.start(), start + m.end(), group.weight, m.group(0)))
-    return _hierarchy(_not_time_references(found, text), window, protest)
+    return _hierarchy(_not_time_references(_longest(found), text), window, protest)
+
+
+def _longest(found: list[Trigger]) -> list[Trigger]:
+    """A trigger inside a longer one of another type is part of it: 'petrol bombs' thrown
+    by rioters hold no 'bombs' of an IED."""
+    return [t for t in found if not any(o.sub_event != t.sub_event and o.start <= t.start and t.end <= o.end
+                                        and (o.end - o.start) > (t.end - t.start) for o in found)]
 
 
 def _not_time_references(found: list[Trigger], text: str) -> list[Trigger]:
@@ -115,8 +122,7 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
     kinds = {t.sub_event for t in found}
     drop: set[str] = set()
     if kinds & REMOTE:  # the explosion is the event; killing words describe it, a battle word does not
-        found = [t for t in found if not (t.sub_event == "Armed clash" and context("one_sided").fullmatch(t.word))
-                 and not (t.sub_event == "Abduction/forced disappearance" and context("lost_not_taken").fullmatch(t.word))]
+        found = [t for t in found if not (t.sub_event == "Armed clash" and context("one_sided").fullmatch(t.word))]
         if any(t.sub_event == "Armed clash" for t in found):  # 'gunfire and explosions as troops and rebels battled'
             found = [t for t in found if not (t.sub_event in REMOTE and context("battle_noise").fullmatch(t.word.lower()))]
     if "Suicide bomb" in kinds:
@@ -132,8 +138,8 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
         drop |= REMOTE - {"Chemical weapon", "Air/drone strike"}
     if "Chemical weapon" in kinds:
         drop |= REMOTE - {"Chemical weapon"}
-    if kinds & (REMOTE - {"Air/drone strike"}):
-        drop.add("Excessive force against protesters")  # a grenade or bomb is the event
+    if kinds & REMOTE:
+        drop.add("Excessive force against protesters")  # a grenade, bomb or air strike is the event
     if protest:
         drop |= {"Armed clash"}  # scuffles at a rally are not battles
         if "Arrests" in kinds and context("at_protest").search(window):  # arrests at a protest: an intervention
