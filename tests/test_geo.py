@@ -508,3 +508,9 @@ def test_a_big_foreign_place_read_by_an_alternate_name_only_yields_to_the_articl
     places, _ = _places("Police in Garissa, Kenya, said the raiders came from Mandera and escaped into "
                         "the Boni forest on Monday.")
     assert places["Boni"].iso == "KEN", places["Boni"]
+
+
+def test_a_name_joined_by_a_particle_is_read_whole() -> None:
+    """The model tags only 'Ali' of 'Nad-e Ali' (an Afghan district), which alone is an Indian village."""
+    places, _ = _places("Jets bombed Taliban positions in Nad-e Ali district, west of Lashkar Gah, on Tuesday.")
+    assert "Ali" not in places and places["Nad-e Ali"].iso == "AFG", {k: v.iso for k, v in places.items()}

@@ -1262,3 +1262,34 @@ def test_what_a_bomb_was_meant_to_do_is_no_second_incident() -> None:
                    "murdering him, a detective said.", "2014-07-09")
     assert "Armed clash" not in {e.sub_event_type for e in events} and "Attack" not in {e.sub_event_type for e in events}, \
         [(e.sub_event_type, e.notes) for e in events]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Police made 13 arrests after missiles were hurled at officers during a far-right march in Luton town "
+     "centre on Saturday.", "2010-04-05", {"Violent demonstration"}),  # stones and bottles, not artillery
+    ("A suicide bomber blew himself up among police recruits lined up outside a station in Baqubah on Thursday, "
+     "killing 11 people.", "2008-05-16", {"Suicide bomb"}),  # recruits waiting: no recruitment
+    ("In a statement, the group said it had killed dozens of troops and seized weapons and vehicles in the raid "
+     "on Monguno on Saturday.", "2020-06-15", {"Armed clash"}),  # the spoils of the fight
+    ("Soldiers at a checkpoint in Catarman on Friday arrested a man they said was a rebel commander. A pistol "
+     "and two hand grenades were found in his bag, police said.", "2019-08-17", {"Arrests"}),
+    ("Although the tax bill was withdrawn on Sunday, unions and students kept up the strike in Cali.",
+     "2021-05-06", set()),
+])
+def test_words_that_name_no_incident_of_their_own(text: str, published: str, expected: set[str]) -> None:
+    assert {e.sub_event_type for e in _real(text, published)} == expected, \
+        [(e.sub_event_type, e.notes) for e in _real(text, published)]
+
+
+def test_a_unified_command_is_its_states_military() -> None:
+    events = _real("The United States Africa Command (AFRICOM) said it had carried out an air strike against "
+                   "al-Shabaab fighters near Jilib on Friday.", "2021-07-10")
+    assert [(e.actor1, e.actor2) for e in events] == [("Military Forces of United States", "al-Shabaab")]
+
+
+def test_a_capital_that_signs_is_a_government_not_the_place_of_the_attack() -> None:
+    events = _real("Taliban fighters stormed a police checkpoint in Kunduz province late on Sunday, killing five "
+                   "policemen, in one of the deadliest attacks since the insurgents and Washington signed a deal.",
+                   "2020-06-09")
+    assert [(e.location, e.actor2) for e in events] == [("Kunduz", "Police Forces of Afghanistan")], \
+        [(e.location, e.actor2) for e in events]

@@ -42,6 +42,8 @@ REAL = frozenset({"asserted", "claimed"})
 #: event types ACLED codes whatever the article's context: a demonstration is political
 ALWAYS_IN_SCOPE = frozenset({"Protests", "Riots"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: what a suspect can carry: a weapon found on him is no incident of its own
+CARRIED = frozenset({"Disrupted weapons use", "Grenade", "Remote explosive/landmine/IED"})
 #: within one incident, the sub-event type that says more wins (police stepping in on a march)
 PROTEST_ORDER = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                  "Violent demonstration")
@@ -149,6 +151,8 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
         return False  # 'a warrant for murder', 'condemned what it called a massacre': a name, not a deed told
     if trig is not None and victims.killed_a_thing(article.nlp, article.document.text, trig):
         return False  # 'we have killed the project'
+    if event.sub_event_type in CARRIED and _matches("carried_by_suspect", words):
+        return False  # 'a grenade was found in his bag': part of the arrest
     if event.event_type in VIOLENT and _matches("accident", words) and not _matches("violence", words):
         return False  # 'killed when the generator he was repairing short-circuited'
     if trig is not None and event.sub_event_type == "Agreement" and _named_accord(trig, words, sentence):

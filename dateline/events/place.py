@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from dateline import rules
 from dateline.events import taxonomy
 from dateline.geo.countries import acled_region
+from dateline.geo.gazetteer import fold
 from dateline.records import Article, Event, Place, Span
 from dateline.text import wire
 
@@ -100,6 +101,16 @@ def hometown(text: str, place: Place) -> bool:
 
 
 _GRIEVANCE = rules.Live("events.place", "grievance")
+_SPEAKS = rules.Live("events.place", "speaks_or_signs")
+#: 'police in Banbridge said': the speakers are of the place, which may be where it happened
+_OF_PLACE = re.compile(r"\b(?:in|of|from|at|near|within)\s+(?:the\s+)?$", re.I)
+
+
+def _seat_of_power(place: Place) -> bool:
+    """A capital ('Washington signed', 'Moscow denied') or a landmark read as its town ('the
+    Pentagon said'): names that stand for a government or an office when they speak."""
+    said = fold(re.sub(r"^the\s+", "", place.span.text, flags=re.I))
+    return place.feature == "P.PPLC" or (place.feature.startswith("P.") and said not in fold(place.name))
 
 
 def grievance_place(text: str, trig: taxonomy.Trigger, place: Place) -> bool:
@@ -171,6 +182,8 @@ def speech_place(text: str, place: Place) -> bool:
     where it happened."""
     start, end = place.span.start, place.span.end
     return bool(_SPEECH_IN.search(text, max(0, start - 50), start) or _AS_ACTOR.match(text, end, end + 30)
+                or (_SPEAKS.match(text[end:end + 40]) and _seat_of_power(place)
+                    and not _OF_PLACE.search(text, max(0, start - 12), start))
                 or _ACCORDING_TO.search(text, max(0, start - 20), start)
                 or _TAKEN_TO.search(text[max(0, start - 60):start]))
 

@@ -134,6 +134,11 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
             "Air/drone strike" in kinds or (context("casualties").search(window) and not context("disrupted_done").search(window))):
         kinds.discard("Disrupted weapons use")  # the bomb went off (or was bombed from the air)
         drop.add("Disrupted weapons use")
+    if "Disrupted weapons use" in kinds and context("casualties").search(window) and kinds & {
+            "Armed clash", "Attack", "Non-state actor overtakes territory", "Government regains territory"}:
+        found = [t for t in found if not (t.sub_event == "Disrupted weapons use"
+                                          and context("weapons_taken").fullmatch(t.word))]  # spoils of the fight
+        kinds = {t.sub_event for t in found}
     if "Disrupted weapons use" in kinds:
         drop |= REMOTE - {"Chemical weapon", "Air/drone strike"}
     if "Chemical weapon" in kinds:
@@ -156,7 +161,8 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
         drop |= {"Armed clash", "Arrests"}
     if kinds & {"Government regains territory", "Non-state actor overtakes territory"}:
         drop |= {"Armed clash", "Agreement"}
-    elif "Armed clash" in kinds:  # 'after an exchange of fire, the gunmen withdrew': the battle's end
+    elif "Armed clash" in kinds or context("policy_withdrawn").search(window):
+        # 'after an exchange of fire, the gunmen withdrew' ends the battle; 'the bill was withdrawn' is politics
         found = [t for t in found if not (t.sub_event == "Non-violent transfer of territory"
                                           and context("retreat").fullmatch(t.word.lower()))]
     if "Excessive force against protesters" in kinds and not context("security").search(window):

@@ -333,9 +333,33 @@ def relabel_places(doc: Any) -> Any:
                    or generic_district(w.of(e)) or _organisation(w.of(e)))]
     if not_places:
         stretched = [e for e in stretched if e not in not_places]
-    if changed or datelined or added or repeated or not_places or stretched is not ents:
+    whole = [_with_its_particle(doc, e) if e.label_ in PLACE_LABELS else e for e in stretched]
+    rejoined = any(a is not b for a, b in zip(whole, stretched))
+    if rejoined:
+        stretched = [e for e in whole if e is not None]
+    if changed or datelined or added or repeated or not_places or rejoined or stretched is not ents:
         doc.ents = stretched
     return doc
+
+
+#: 'Nad-e Ali', 'Dera-i Ismail', 'Bab-al Hawa': a name part joined by a Persian or Arabic
+#: particle to the word before it
+_PARTICLE_BEFORE = re.compile(r"\b([A-Z][\w'’]*-(?:e|i|o|a|ul|al|el|ur|ud|us|ush|an))\s$")
+
+
+def _with_its_particle(doc: Any, ent: Any) -> Any:
+    """'Ali' of 'Nad-e Ali' is the tail of a district's name the model cut, not a place of
+    its own (an Indian village): the whole name when the gazetteer knows it, else none."""
+    from spacy.tokens import Span
+
+    window = doc.text[max(0, ent.start_char - 20):ent.start_char]
+    before = _PARTICLE_BEFORE.search(window)
+    if before is None:
+        return ent
+    if not known(f"{before.group(1)} {ent.text}"):
+        return None
+    whole = doc.char_span(ent.start_char - len(window) + before.start(1), ent.end_char, label=ent.label_)
+    return whole if whole is not None else None
 
 
 def _part_of_person(w: Words, ent: Any, person_tokens: set[str]) -> bool:
