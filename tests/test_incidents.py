@@ -1293,3 +1293,11 @@ def test_a_capital_that_signs_is_a_government_not_the_place_of_the_attack() -> N
                    "2020-06-09")
     assert [(e.location, e.actor2) for e in events] == [("Kunduz", "Police Forces of Afghanistan")], \
         [(e.location, e.actor2) for e in events]
+
+
+def test_a_patrol_coming_under_fire_is_a_clash_placed_where_the_second_sentence_says() -> None:
+    text = ("Tributes have been paid to a Wiltshire soldier who was shot dead by Taliban fighters in southern "
+            "Afghanistan. Rifleman Tom Barker, 21, died on Tuesday when his patrol came under small-arms fire "
+            "near Gereshk, the Ministry of Defence said.")
+    clashes = [e for e in _real(text, "2009-11-12") if e.event_type == "Battles"]
+    assert len(clashes) == 1 and clashes[0].location == "Gereshk", [(e.sub_event_type, e.location) for e in clashes]

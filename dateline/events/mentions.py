@@ -8,6 +8,7 @@ import re
 from dateline import rules
 from dateline.events import actors as actors_mod
 from dateline.events import filters
+from dateline.events import place as place_mod
 from dateline.events import quantities as quantities_mod
 from dateline.events import taxonomy
 from dateline.records import Event, Span, span_of
@@ -140,6 +141,8 @@ def merge(earlier: Event, later: Event) -> None:
                 setattr(earlier, name, getattr(later, name))
                 earlier.evidence[name] = later.evidence[name]
     earlier.interaction = actors_mod.interaction(earlier.inter1, earlier.inter2)
+    if earlier.location and earlier.location == earlier.country and later.iso == earlier.iso:
+        place_mod.take_finer_place(earlier, later)  # 'in southern Afghanistan' ... 'near Gereshk'
     for name in ("event_type", "sub_event_type", "disorder_type", "notes"):  # every mention is evidence
         spans = earlier.evidence.setdefault(name, [])
         spans.extend(s for s in later.evidence.get(name, []) if s not in spans)
