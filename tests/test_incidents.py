@@ -1301,3 +1301,25 @@ def test_a_patrol_coming_under_fire_is_a_clash_placed_where_the_second_sentence_
             "near Gereshk, the Ministry of Defence said.")
     clashes = [e for e in _real(text, "2009-11-12") if e.event_type == "Battles"]
     assert len(clashes) == 1 and clashes[0].location == "Gereshk", [(e.sub_event_type, e.location) for e in clashes]
+
+
+def test_reported_speech_in_the_pluperfect_is_no_background() -> None:
+    text = ("On Thursday, army troops fought al-Shabaab militants for several hours near Afgooye, about 30 "
+            "kilometres from the capital. A local commander told a radio station that four soldiers had died. He "
+            "said he did not know how many militants had been killed. The group's deadliest attack came in "
+            "October 2017, when a truck bomb killed hundreds in the capital.")
+    clashes = [e for e in _events(text, "2021-07-11") if e.event_type == "Battles"]
+    assert [e.modality for e in clashes] == ["asserted"], [(e.modality, e.evidence.get("modality")) for e in clashes]
+
+
+def test_a_claimant_named_with_an_apposition_claims_the_bombing() -> None:
+    text = ("A suicide bomber drove a car into the gate of a police station in Mogadishu on Saturday, killing nine "
+            "people, police said. The dead included four officers. Al-Shabaab, the Islamist group that has fought "
+            "the government for years, said through its radio station that it had carried out the bombing.")
+    bombs = [e for e in _real(text, "2021-07-11") if e.event_type == "Explosions/Remote violence"]
+    assert [e.actor1 for e in bombs] == ["al-Shabaab"], [(e.actor1, e.actor2) for e in bombs]
+
+
+def test_a_nationwide_count_is_a_tally() -> None:
+    events = _real("Rights groups said on Thursday that 22 people had been killed nationwide.", "2024-06-27")
+    assert events == [], [(e.sub_event_type, e.notes) for e in events]

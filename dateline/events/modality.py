@@ -57,10 +57,15 @@ def modality(text: str, start: int, end: int, lo: int, hi: int, *,
     for m in HISTORICAL.finditer(text, c_lo, min(c_hi, end + 30)):
         if m.start() > end and not _TIME_AFTER.match(m.group(0)):
             continue
+        if m.group(0).lower() == "had been" and _REPORTED.search(text, lo, m.start()):
+            continue  # 'he said ... militants had been killed': reported speech shifts the tense back
         if year is None or not _same_year(m.group(0), year):
             return "historical", (m.start(), m.end())
     return "asserted", None
 
+
+#: verbs of reporting: after them 'had been' is the reported tense, not the distant past
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|reported|know|knew|confirmed|stated)\b", re.I)
 
 _NOT_AFTER = re.compile(r"\s+(?:(?:are|were|was|is|has|have|had|did|does|do)\s+)(not|never)\s+(?:been\s+)?(?:reported|held|seen|confirmed|happen\w*|take place|took place|occur\w*|carried out)\b", re.I)
 
