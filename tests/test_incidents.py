@@ -1323,3 +1323,10 @@ def test_a_claimant_named_with_an_apposition_claims_the_bombing() -> None:
 def test_a_nationwide_count_is_a_tally() -> None:
     events = _real("Rights groups said on Thursday that 22 people had been killed nationwide.", "2024-06-27")
     assert events == [], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_those_arrested_are_the_other_side_of_an_arrest() -> None:
+    events = [e for e in _real("On Sunday morning, police in Minsk detained two members of an opposition council "
+                               "at their homes, the council said.", "2020-09-07") if e.sub_event_type == "Arrests"]
+    assert [(e.actor1, e.actor2) for e in events] == [("Police Forces of Belarus", "Civilians (Belarus)")], \
+        [(e.actor1, e.actor2) for e in events]

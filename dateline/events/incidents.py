@@ -1009,6 +1009,9 @@ def conventions(event: Event, text: str, article: Article | None = None, home: s
             _set(event, "2", f"Civilians ({country})", "Civilians", trigger)
         elif event.event_type == "Explosions/Remote violence" and not event.actor2 and country:
             _victims_are_civilians(event, country)
+    elif event.sub_event_type == "Arrests" and event.actor1 and not event.actor2 and country:
+        # those detained are actor2: ACLED's civilians of the country unless a group or a crowd is named
+        _set(event, "2", f"Civilians ({country})", "Civilians", trigger)
     for slot in ("1", "2"):
         name = getattr(event, f"actor{slot}")
         if name in actors_mod.GENERIC_NAMES and country:
