@@ -1330,3 +1330,12 @@ def test_those_arrested_are_the_other_side_of_an_arrest() -> None:
                                "at their homes, the council said.", "2020-09-07") if e.sub_event_type == "Arrests"]
     assert [(e.actor1, e.actor2) for e in events] == [("Police Forces of Belarus", "Civilians (Belarus)")], \
         [(e.actor1, e.actor2) for e in events]
+
+
+def test_letters_in_brackets_abbreviate_the_name_before_them() -> None:
+    """'SNA' is also the Syrian National Army; after 'the Somali National Army' it is that army."""
+    events = _real("The Somali National Army (SNA) said it had regained control of a village near Jowhar on Sunday "
+                   "after al-Shabaab fighters withdrew.", "2024-03-05")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == \
+        [("Government regains territory", "Military Forces of Somalia", "al-Shabaab")], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in events]

@@ -196,7 +196,19 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     # a group's own name beats a state reading around it: the 'Arab-Kurdish Syrian Democratic
     # Forces' are the SDF, not Syria's military
     found += [a for a in states if not any(a.start <= n.start and n.end <= a.end for n in found)]
-    return _named_with_their_noun(_resolve_overlaps(found), window, start)
+    return _named_with_their_noun(_abbreviations_named(_resolve_overlaps(found), text), window, start)
+
+
+def _abbreviations_named(actors: list[Actor], text: str) -> list[Actor]:
+    """'the Somali National Army (SNA)': the letters in brackets abbreviate the name before
+    them, whatever else they abbreviate (the Syrian National Army): they are that actor."""
+    out: list[Actor] = []
+    for actor in actors:
+        named = out[-1] if out else None
+        if named is not None and text[named.end:actor.start].strip() == "(" and text[actor.end:actor.end + 1] == ")":
+            actor = Actor(named.name, named.inter, named.iso, actor.start, actor.end, named.generic, named.code)
+        out.append(actor)
+    return out
 
 
 #: the actor types of non-state armed groups

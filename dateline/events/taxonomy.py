@@ -159,12 +159,14 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
             drop |= {"Protest with intervention"} if "Excessive force against protesters" not in kinds else set()
     if "Abduction/forced disappearance" in kinds or "Sexual violence" in kinds:
         drop |= {"Armed clash", "Arrests"}
-    if kinds & {"Government regains territory", "Non-state actor overtakes territory"}:
-        drop |= {"Armed clash", "Agreement"}
-    elif "Armed clash" in kinds or context("policy_withdrawn").search(window):
-        # 'after an exchange of fire, the gunmen withdrew' ends the battle; 'the bill was withdrawn' is politics
+    if kinds & {"Government regains territory", "Non-state actor overtakes territory"} or "Armed clash" in kinds \
+            or context("policy_withdrawn").search(window):
+        # 'regained the village after the militants withdrew' is the one taking of ground; 'after an
+        # exchange of fire, the gunmen withdrew' ends the battle; 'the bill was withdrawn' is politics
         found = [t for t in found if not (t.sub_event == "Non-violent transfer of territory"
                                           and context("retreat").fullmatch(t.word.lower()))]
+    if kinds & {"Government regains territory", "Non-state actor overtakes territory"}:
+        drop |= {"Armed clash", "Agreement"}
     if "Excessive force against protesters" in kinds and not context("security").search(window):
         drop.add("Excessive force against protesters")
     if context("illness").search(window):  # "the virus has killed 1,000": no one attacked anyone
