@@ -159,12 +159,16 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
             drop |= {"Protest with intervention"} if "Excessive force against protesters" not in kinds else set()
     if "Abduction/forced disappearance" in kinds or "Sexual violence" in kinds:
         drop |= {"Armed clash", "Arrests"}
-    if kinds & {"Government regains territory", "Non-state actor overtakes territory"} or "Armed clash" in kinds \
+    if kinds & {"Government regains territory", "Non-state actor overtakes territory"} \
             or context("policy_withdrawn").search(window):
-        # 'regained the village after the militants withdrew' is the one taking of ground; 'after an
-        # exchange of fire, the gunmen withdrew' ends the battle; 'the bill was withdrawn' is politics
+        # 'regained the village after the militants withdrew' is the one taking of ground;
+        # 'the bill was withdrawn' is politics
         found = [t for t in found if not (t.sub_event == "Non-violent transfer of territory"
                                           and context("retreat").fullmatch(t.word.lower()))]
+    elif "Armed clash" in kinds:  # 'after an exchange of fire, the gunmen withdrew towards the hills'
+        found = [t for t in found if not (t.sub_event == "Non-violent transfer of territory"
+                                          and context("retreat").fullmatch(t.word.lower())
+                                          and not _FROM_A_PLACE.match(window, _window_offset(window, t) + len(t.word)))]
     if kinds & {"Government regains territory", "Non-state actor overtakes territory"}:
         drop |= {"Armed clash", "Agreement"}
     if "Excessive force against protesters" in kinds and not context("security").search(window):
@@ -198,6 +202,10 @@ def _territory(trigger: Trigger, window: str) -> Trigger:
     state = doers[0].inter == "State forces" or doers[-1].inter == "State forces"
     sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     return Trigger(sub, trigger.start, trigger.end, trigger.weight, trigger.word)
+
+
+#: 'withdrew from the town': ground given up, unlike falling back 'towards the hills'
+_FROM_A_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?from\b", re.I)
 
 
 def _window_offset(window: str, trigger: Trigger) -> int:
