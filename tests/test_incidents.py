@@ -1339,3 +1339,16 @@ def test_letters_in_brackets_abbreviate_the_name_before_them() -> None:
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == \
         [("Government regains territory", "Military Forces of Somalia", "al-Shabaab")], \
         [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+def test_fighting_told_again_with_insurgents_is_the_taliban_attack() -> None:
+    text = ("Late on Monday, Taliban fighters attacked police checkpoints on the edge of Kunduz city. Fighting went on "
+            "until about 3 a.m., and three policemen were killed as insurgents overran one post, the police chief said.")
+    clashes = [e for e in _real(text, "2020-10-21") if e.event_type == "Battles"]
+    assert len(clashes) == 1, [(e.sub_event_type, e.actor1, e.actor2, e.event_date) for e in clashes]
+
+
+def test_a_tally_for_months_of_the_year_is_no_incident() -> None:
+    events = _real("The UN mission said 2,117 civilians had been killed in the first nine months of the year.",
+                   "2020-10-21")
+    assert events == [], [(e.sub_event_type, e.notes) for e in events]

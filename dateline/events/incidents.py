@@ -700,7 +700,25 @@ def _actors_ok(a: Event, b: Event) -> bool:
     if _named(a1) and _named(b1) and a1 != b1 and not (a1 == b2 or b1 == a2):
         return False
     sides_a, sides_b = _sides(a), _sides(b)
-    return not (len(sides_a) == 2 and len(sides_b) == 2 and sides_a != sides_b)
+    if len(sides_a) != 2 or len(sides_b) != 2:
+        return True
+    # an armed side the words leave unnamed ('insurgents', not 'unidentified gunmen') may be
+    # the group the other mention names ('Taliban fighters')
+    if _UNNAMED in sides_a and _UNNAMED not in sides_b and _may_be_named(a):
+        sides_a = (sides_a - {_UNNAMED}) | (sides_b - sides_a)
+    elif _UNNAMED in sides_b and _UNNAMED not in sides_a and _may_be_named(b):
+        sides_b = (sides_b - {_UNNAMED}) | (sides_a - sides_b)
+    return sides_a == sides_b
+
+
+_UNNAMED = "Unidentified Armed Group"
+
+
+def _may_be_named(e: Event) -> bool:
+    """The mention's unidentified side was said with words that do not mark it unknown."""
+    said = " ".join(span.text for slot in ("1", "2") if getattr(e, f"actor{slot}").startswith(_UNNAMED)
+                    for span in e.evidence.get(f"actor{slot}", []))
+    return bool(said) and not _matches("unattributed_doer", said)
 
 
 def _as_side(e: Event, name: str) -> str:
