@@ -1352,3 +1352,12 @@ def test_a_tally_for_months_of_the_year_is_no_incident() -> None:
     events = _real("The UN mission said 2,117 civilians had been killed in the first nine months of the year.",
                    "2020-10-21")
     assert events == [], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_violence_an_anniversary_article_retells_undated_is_history() -> None:
+    title = "Town marks 75 years since the air raid that destroyed its centre"
+    text = (f"{title}\n\nHundreds gathered in the rebuilt square on Sunday to lay wreaths. Historians estimate "
+            "that about 900 people died in the raid, which flattened the old market and the hospital.")
+    events = [e for e in dateline.extract(text, published="2019-09-02", title=title).events
+              if e.event_type in {"Violence against civilians", "Explosions/Remote violence", "Battles"}]
+    assert events and all(e.modality == "historical" for e in events), [(e.sub_event_type, e.modality) for e in events]

@@ -107,6 +107,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     if not article.document.published:  # the text's latest written date stands in for it
         recalled = [s for e in incidents if e.modality == "historical" for s in e.evidence.get("notes", [])]
         written = timing.latest_written_date(article, recalled)
+    _commemorated(incidents, article)
     claims = _claims_told_later(incidents, article)
     for event in incidents:
         sentences = _with_next(event, article.sentences, told)
@@ -924,6 +925,20 @@ def _claimed(event: Event, text: str, sentences: list[Span]) -> None:
                     _matches("claim_after", text[actor.end:sentence.end]):
                 _claimant_does_it(event, actor, text)
                 return
+
+
+def _commemorated(incidents: list[Event], article: Article) -> None:
+    """'Poland marks 80 years since the war began': in an article whose opening marks an
+    anniversary (rule label ``commemoration``), violence told with no date of its own is
+    the history remembered; the cue is its evidence."""
+    text = article.document.text
+    cue = _matches("commemoration", text[:max(headline_end(article.document), 400)])
+    if cue is None:
+        return
+    for event in incidents:
+        if event.event_type in VIOLENT and event.modality in REAL and not _own_date(event):
+            event.modality = "historical"
+            event.evidence["modality"] = [Span(cue.start(), cue.end(), cue.group(0))]
 
 
 def _claims_told_later(incidents: list[Event], article: Article) -> dict[int, list[Span]]:
