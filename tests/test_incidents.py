@@ -1361,3 +1361,10 @@ def test_violence_an_anniversary_article_retells_undated_is_history() -> None:
     events = [e for e in dateline.extract(text, published="2019-09-02", title=title).events
               if e.event_type in {"Violence against civilians", "Explosions/Remote violence", "Battles"}]
     assert events and all(e.modality == "historical" for e in events), [(e.sub_event_type, e.modality) for e in events]
+
+
+def test_guerrillas_of_a_named_group_are_that_group() -> None:
+    events = _real("Three soldiers were killed and two wounded on Wednesday when armed cadres of the New People's "
+                   "Army (NPA) ambushed their truck near Catarman, the military said.", "2019-08-15")
+    assert [(e.actor1, e.actor2) for e in events] == [("NPA: New People's Army", "Military Forces of Philippines")], \
+        [(e.actor1, e.actor2) for e in events]

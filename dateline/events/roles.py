@@ -280,8 +280,19 @@ def _actor_at(tokens: list[Any], found: list[actors_mod.Actor]) -> actors_mod.Ac
         if tok.lemma_.lower() in _HOW_MANY:  # 'dozens of armed rebels': the rebels
             tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"), tok)
+        if tok.lemma_.lower() in _MEMBERS:  # 'guerrillas of the New People's Army': the NPA
+            whose = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+                     for p in c.children if p.dep_ == "pobj"]
+            named = _actor_at(whose, [a for a in found if not a.generic])
+            if named is not None:
+                return named
         start, end = tok.left_edge.idx, tok.idx + len(tok)
         for actor in found:
             if actor.start < end and actor.end > start:
                 return actor
     return None
+
+
+#: nouns for members of an armed group: the group named after 'of' or 'from' is the actor
+_MEMBERS = frozenset({"guerrilla", "fighter", "member", "militant", "rebel", "insurgent", "gunman", "cadre",
+                      "combatant", "militiaman", "jihadist", "supporter", "loyalist"})
