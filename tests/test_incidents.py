@@ -1098,8 +1098,8 @@ def test_a_riot_with_no_force_meeting_it_has_no_other_side(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, doer", [
-    ("Six soldiers were killed and two others wounded when dozens of armed rebels from the ADF attacked "
-     "an army post near Beni on Sunday night, officials said.", "ADF"),
+    ("Four troops were shot dead and one hurt when dozens of armed rebels from the ADF raided a post "
+     "near Beni on Sunday night, a spokesman said.", "ADF"),
     ("Three guards were shot dead as a band of al-Shabaab fighters stormed a hotel gate in Kismayo on Sunday.",
      "al-Shabaab"),
 ])
@@ -1153,13 +1153,13 @@ def test_people_missing_after_a_landslide_were_lost_not_abducted() -> None:
 
 def test_the_crime_a_man_is_held_for_is_no_incident_of_its_own() -> None:
     events = _real("Police in Tacloban on Thursday arrested a rebel commander, serving a warrant for murder and "
-                   "arson. He was taken without resistance at a rented room, police said.", published="2024-03-15")
+                   "arson. He was arrested without resistance in a guesthouse, an officer added.", published="2024-03-15")
     assert [e.sub_event_type for e in events] == ["Arrests"], [(e.sub_event_type, e.notes) for e in events]
 
 
 def test_gunmen_withdrawing_after_a_firefight_end_the_battle_not_hand_over_ground() -> None:
-    events = _real("Soldiers repelled the attack near Apatzingan on Thursday and, after an exchange of fire "
-                   "lasting an hour, the gunmen withdrew towards the hills.", published="2024-03-16")
+    events = _real("Troops beat back an assault near Uruapan on Thursday; after a gun battle of nearly an hour "
+                   "the attackers withdrew towards the mountains.", published="2024-03-16")
     assert [e.sub_event_type for e in events] == ["Armed clash"], [(e.sub_event_type, e.notes) for e in events]
     events = _real("The rebels withdrew from the town of Kidal on Thursday, handing it to the army.", published="2024-03-16")
     assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]
@@ -1196,7 +1196,7 @@ def test_a_battles_side_stays_unidentified_when_the_words_do_not_say_whose(text:
 
 
 @pytest.mark.parametrize("text", [
-    "The presidency condemned what it called a \"new massacre\" and said Israel bore full responsibility.",
+    "The ministry condemned what it termed a \"fresh massacre\" and blamed the army for it.",
     "Officials say the new checkpoints around Jenin are meant to prevent attacks on settlers.",
     "Police fired tear gas shells at marchers in Imphal on Monday.",
 ])
@@ -1208,11 +1208,11 @@ def test_names_purposes_and_tear_gas_shells_are_no_violent_incident(text: str) -
 
 
 def test_a_claim_told_in_a_sentence_of_its_own_names_the_bomber_s_group() -> None:
-    text = ("PESHAWAR, Pakistan, Nov 22 (Wire) - A suicide bomber drove a car packed with explosives into a police "
-            "post in Bannu on Tuesday, killing four policemen, police said. The explosion flattened part of the post "
-            "and damaged nearby shops, a police officer said. The Pakistani Taliban, or Tehreek-e-Taliban Pakistan "
-            "(TTP), claimed responsibility in a message sent to reporters.")
-    bombs = [e for e in _real(text, "2023-11-22") if e.event_type == "Explosions/Remote violence"]
+    text = ("QUETTA, Pakistan, March 3 (Wire) - A bomber on a motorbike blew himself up beside a paramilitary truck "
+            "in Turbat on Friday, killing three troops, officials said. The blast also wrecked two parked cars, an "
+            "officer said. The Pakistani Taliban, or Tehreek-e-Taliban Pakistan (TTP), claimed responsibility in an "
+            "email to journalists.")
+    bombs = [e for e in _real(text, "2024-03-03") if e.event_type == "Explosions/Remote violence"]
     assert len(bombs) == 1 and "Taliban" in bombs[0].actor1, [(e.actor1, e.actor2) for e in bombs]
 
 
@@ -1225,15 +1225,14 @@ def test_a_group_linked_to_the_claimant_is_not_the_claimant() -> None:
 
 
 def test_an_intelligence_based_operation_in_a_district_is_placed_there() -> None:
-    events = _real("Security forces killed three militants in a shootout during an intelligence-based operation "
-                   "in the Lakki Marwat district on Monday.", "2023-11-22")
+    events = _real("Troops shot dead two insurgents during an intelligence-based raid in the Lakki Marwat district "
+                   "on Monday.", "2023-11-22")
     assert [e.location for e in events] == ["Lakki Marwat District"], [(e.sub_event_type, e.location) for e in events]
 
 
 def test_a_crowd_is_placed_where_it_marched_not_where_the_deed_it_protests_happened() -> None:
-    text = ("IMPHAL: Police fired tear gas to disperse hundreds of women who tried to march to the governor's "
-            "house on Monday, demanding the arrest of those behind the recent killings in the hill villages "
-            "of Churachandpur.")
+    text = ("IMPHAL: Police fired tear gas at hundreds of women marching to the governor's residence on Monday, "
+            "demanding the arrest of those responsible for the violence in the hill villages of Churachandpur.")
     events = _real(text, "2023-06-14")
     assert [(e.event_type, e.location) for e in events] == [("Protests", "Imphal")], \
         [(e.sub_event_type, e.location) for e in events]
@@ -1245,14 +1244,14 @@ def test_petrol_bombs_thrown_at_officers_are_a_riot_not_an_explosive_device() ->
 
 
 def test_a_group_saying_it_fired_the_rockets_fired_them() -> None:
-    events = _real("On Monday, Hezbollah said it had fired dozens of rockets at Kiryat Shmona in response to the "
-                   "strike.", "2024-01-16")
+    events = _real("On Monday Hezbollah said it had fired a barrage of anti-tank missiles at an army post near "
+                   "Metula.", "2024-01-16")
     assert [e.actor1 for e in events] == ["Hezbollah"], [(e.sub_event_type, e.actor1) for e in events]
 
 
 def test_an_accord_named_by_its_year_is_background() -> None:
-    events = _events("Soldiers clashed on Saturday with a faction of FARC dissidents who rejected the 2016 peace "
-                     "accord, near the town of Argelia, killing four rebels.", published="")
+    events = _events("Troops fought on Friday near Tumaco with a breakaway FARC unit that never accepted the 2016 "
+                     "peace accord; two guerrillas died.", published="")
     accords = [e for e in events if e.sub_event_type == "Agreement"]
     assert accords and all(e.modality == "historical" for e in accords), [(e.sub_event_type, e.modality) for e in events]
 
@@ -1265,14 +1264,14 @@ def test_what_a_bomb_was_meant_to_do_is_no_second_incident() -> None:
 
 
 @pytest.mark.parametrize("text, published, expected", [
-    ("Police made 13 arrests after missiles were hurled at officers during a far-right march in Luton town "
-     "centre on Saturday.", "2010-04-05", {"Violent demonstration"}),  # stones and bottles, not artillery
-    ("A suicide bomber blew himself up among police recruits lined up outside a station in Baqubah on Thursday, "
-     "killing 11 people.", "2008-05-16", {"Suicide bomb"}),  # recruits waiting: no recruitment
-    ("In a statement, the group said it had killed dozens of troops and seized weapons and vehicles in the raid "
-     "on Monguno on Saturday.", "2020-06-15", {"Armed clash"}),  # the spoils of the fight
-    ("Soldiers at a checkpoint in Catarman on Friday arrested a man they said was a rebel commander. A pistol "
-     "and two hand grenades were found in his bag, police said.", "2019-08-17", {"Arrests"}),
+    ("Officers detained nine men after missiles were hurled at police lines at an anti-immigration march in "
+     "Bolton on Saturday.", "2010-04-05", {"Violent demonstration"}),  # stones and bottles, not artillery
+    ("Eleven people died on Thursday when a suicide bomber detonated his vest beside police recruits queuing at "
+     "a training centre in Kirkuk.", "2008-05-16", {"Suicide bomb"}),  # recruits waiting: no recruitment
+    ("The insurgents said in an online post that they killed 30 soldiers and seized rifles and trucks during "
+     "the assault on Baga on Sunday.", "2020-06-15", {"Armed clash"}),  # the spoils of the fight
+    ("Troops at a roadblock outside Tacloban on Friday detained a man they said was a rebel tax collector. "
+     "Officers said a handgun and a grenade were found on his person.", "2019-08-17", {"Arrests"}),
     ("Although the tax bill was withdrawn on Sunday, unions and students kept up the strike in Cali.",
      "2021-05-06", set()),
 ])
@@ -1282,74 +1281,72 @@ def test_words_that_name_no_incident_of_their_own(text: str, published: str, exp
 
 
 def test_a_unified_command_is_its_states_military() -> None:
-    events = _real("The United States Africa Command (AFRICOM) said it had carried out an air strike against "
-                   "al-Shabaab fighters near Jilib on Friday.", "2021-07-10")
+    events = _real("The US Africa Command (AFRICOM) said it had carried out an airstrike on al-Shabaab militants "
+                   "near Kismayo on Friday.", "2021-07-10")
     assert [(e.actor1, e.actor2) for e in events] == [("Military Forces of United States", "al-Shabaab")]
 
 
 def test_a_capital_that_signs_is_a_government_not_the_place_of_the_attack() -> None:
-    events = _real("Taliban fighters stormed a police checkpoint in Kunduz province late on Sunday, killing five "
-                   "policemen, in one of the deadliest attacks since the insurgents and Washington signed a deal.",
+    events = _real("Taliban gunmen overran a police post in Baghlan province late on Friday, killing six officers, "
+                   "in one of the worst attacks since the militants and Washington signed their accord.",
                    "2020-06-09")
-    assert [(e.location, e.actor2) for e in events] == [("Kunduz", "Police Forces of Afghanistan")], \
+    assert [(e.location, e.actor2) for e in events] == [("Baghlan", "Police Forces of Afghanistan")], \
         [(e.location, e.actor2) for e in events]
 
 
 def test_a_patrol_coming_under_fire_is_a_clash_placed_where_the_second_sentence_says() -> None:
-    text = ("Tributes have been paid to a Wiltshire soldier who was shot dead by Taliban fighters in southern "
-            "Afghanistan. Rifleman Tom Barker, 21, died on Tuesday when his patrol came under small-arms fire "
-            "near Gereshk, the Ministry of Defence said.")
+    text = ("A Devon marine killed by Taliban gunfire in southern Afghanistan was named on Friday. Marine Sam "
+            "Cole, 24, died on Wednesday when his section came under small-arms fire near Gereshk, his unit said.")
     clashes = [e for e in _real(text, "2009-11-12") if e.event_type == "Battles"]
     assert len(clashes) == 1 and clashes[0].location == "Gereshk", [(e.sub_event_type, e.location) for e in clashes]
 
 
 def test_reported_speech_in_the_pluperfect_is_no_background() -> None:
-    text = ("On Thursday, army troops fought al-Shabaab militants for several hours near Afgooye, about 30 "
-            "kilometres from the capital. A local commander told a radio station that four soldiers had died. He "
-            "said he did not know how many militants had been killed. The group's deadliest attack came in "
-            "October 2017, when a truck bomb killed hundreds in the capital.")
+    text = ("On Tuesday, soldiers battled al-Shabaab fighters for hours outside Baidoa. An officer told reporters "
+            "that three troops had died. He said he could not say how many fighters had been killed. The group's "
+            "worst attack came in October 2017, when a truck bomb killed hundreds in the capital.")
     clashes = [e for e in _events(text, "2021-07-11") if e.event_type == "Battles"]
     assert [e.modality for e in clashes] == ["asserted"], [(e.modality, e.evidence.get("modality")) for e in clashes]
 
 
 def test_a_claimant_named_with_an_apposition_claims_the_bombing() -> None:
-    text = ("A suicide bomber drove a car into the gate of a police station in Mogadishu on Saturday, killing nine "
-            "people, police said. The dead included four officers. Al-Shabaab, the Islamist group that has fought "
-            "the government for years, said through its radio station that it had carried out the bombing.")
+    text = ("A car bomb exploded at a hotel gate in Kismayo on Friday, killing six people, officials said. Two "
+            "guards were among the dead. Al-Shabaab, the militant group that controls much of the south, said on "
+            "its radio channel that it had carried out the bombing.")
     bombs = [e for e in _real(text, "2021-07-11") if e.event_type == "Explosions/Remote violence"]
     assert [e.actor1 for e in bombs] == ["al-Shabaab"], [(e.actor1, e.actor2) for e in bombs]
 
 
 def test_a_nationwide_count_is_a_tally() -> None:
-    events = _real("Rights groups said on Thursday that 22 people had been killed nationwide.", "2024-06-27")
+    events = _real("An opposition party said on Friday that 31 people had been killed nationwide.", "2024-06-27")
     assert events == [], [(e.sub_event_type, e.notes) for e in events]
 
 
 def test_those_arrested_are_the_other_side_of_an_arrest() -> None:
-    events = [e for e in _real("On Sunday morning, police in Minsk detained two members of an opposition council "
-                               "at their homes, the council said.", "2020-09-07") if e.sub_event_type == "Arrests"]
+    events = [e for e in _real("Police in Grodno detained three opposition lawyers at their offices on "
+                               "Tuesday, their bar association said.", "2020-09-09") if e.sub_event_type == "Arrests"]
     assert [(e.actor1, e.actor2) for e in events] == [("Police Forces of Belarus", "Civilians (Belarus)")], \
         [(e.actor1, e.actor2) for e in events]
 
 
 def test_letters_in_brackets_abbreviate_the_name_before_them() -> None:
     """'SNA' is also the Syrian National Army; after 'the Somali National Army' it is that army."""
-    events = _real("The Somali National Army (SNA) said it had regained control of a village near Jowhar on Sunday "
-                   "after al-Shabaab fighters withdrew.", "2024-03-05")
+    events = _real("On Sunday the Somali National Army (SNA) regained control of two villages outside Baidoa after "
+                   "al-Shabaab fighters withdrew, a commander said.", "2024-03-05")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == \
         [("Government regains territory", "Military Forces of Somalia", "al-Shabaab")], \
         [(e.sub_event_type, e.actor1, e.actor2) for e in events]
 
 
 def test_fighting_told_again_with_insurgents_is_the_taliban_attack() -> None:
-    text = ("Late on Monday, Taliban fighters attacked police checkpoints on the edge of Kunduz city. Fighting went on "
-            "until about 3 a.m., and three policemen were killed as insurgents overran one post, the police chief said.")
+    text = ("Late on Thursday, Taliban fighters attacked police outposts around Pul-e Khumri. Fighting continued "
+            "until dawn, and two policemen were killed as insurgents overran a post, an official said.")
     clashes = [e for e in _real(text, "2020-10-21") if e.event_type == "Battles"]
     assert len(clashes) == 1, [(e.sub_event_type, e.actor1, e.actor2, e.event_date) for e in clashes]
 
 
 def test_a_tally_for_months_of_the_year_is_no_incident() -> None:
-    events = _real("The UN mission said 2,117 civilians had been killed in the first nine months of the year.",
+    events = _real("A rights monitor counted 1,800 civilian deaths in the first seven months of this year.",
                    "2020-10-21")
     assert events == [], [(e.sub_event_type, e.notes) for e in events]
 
@@ -1357,14 +1354,14 @@ def test_a_tally_for_months_of_the_year_is_no_incident() -> None:
 def test_violence_an_anniversary_article_retells_undated_is_history() -> None:
     title = "Town marks 75 years since the air raid that destroyed its centre"
     text = (f"{title}\n\nHundreds gathered in the rebuilt square on Sunday to lay wreaths. Historians estimate "
-            "that about 900 people died in the raid, which flattened the old market and the hospital.")
+            "that roughly 600 residents were killed when bombers struck, levelling the cathedral and the station.")
     events = [e for e in dateline.extract(text, published="2019-09-02", title=title).events
               if e.event_type in {"Violence against civilians", "Explosions/Remote violence", "Battles"}]
     assert events and all(e.modality == "historical" for e in events), [(e.sub_event_type, e.modality) for e in events]
 
 
 def test_guerrillas_of_a_named_group_are_that_group() -> None:
-    events = _real("Three soldiers were killed and two wounded on Wednesday when armed cadres of the New People's "
-                   "Army (NPA) ambushed their truck near Catarman, the military said.", "2019-08-15")
+    events = _real("Two troopers died and four were hurt on Monday when armed cadres of the New People's Army "
+                   "(NPA) fired on their jeep outside Borongan, the army said.", "2019-08-15")
     assert [(e.actor1, e.actor2) for e in events] == [("NPA: New People's Army", "Military Forces of Philippines")], \
         [(e.actor1, e.actor2) for e in events]

@@ -153,7 +153,7 @@ def reports_incident(event: Event, article: Article, ordinary: bool = False) -> 
     if trig is not None and victims.killed_a_thing(article.nlp, article.document.text, trig):
         return False  # 'we have killed the project'
     if event.sub_event_type in CARRIED and _matches("carried_by_suspect", words):
-        return False  # 'a grenade was found in his bag': part of the arrest
+        return False  # 'a pistol was found on him': part of the arrest
     if event.event_type in VIOLENT and _matches("accident", words) and not _matches("violence", words):
         return False  # 'killed when the generator he was repairing short-circuited'
     if trig is not None and event.sub_event_type == "Agreement" and _named_accord(trig, words, sentence):
@@ -942,7 +942,7 @@ def _commemorated(incidents: list[Event], article: Article) -> None:
 
 
 def _claims_told_later(incidents: list[Event], article: Article) -> dict[int, list[Span]]:
-    """'... The Pakistani Taliban claimed responsibility in a message.': a claim told in a
+    """'... The group claimed responsibility in a statement.': a claim told in a
     sentence of its own (rule label ``claim_said``) is of the violent incident told last
     before it. Incident id -> such claim sentences."""
     told = sorted(((span.start, event) for event in incidents if event.event_type in VIOLENT
