@@ -102,13 +102,14 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         incidents = [e for e in incidents if specific(e, article) and not _only_people(e)]
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     home = _home_country(article)
-    group = _sole_armed_group(article)
+    battles = any(e.event_type == "Battles" and e.modality in REAL for e in incidents)
+    group = _sole_armed_group(article) if battles else None  # a whole-text scan: only when needed
     written = None
     if not article.document.published:  # the text's latest written date stands in for it
         recalled = [s for e in incidents if e.modality == "historical" for s in e.evidence.get("notes", [])]
         written = timing.latest_written_date(article, recalled)
     _commemorated(incidents, article)
-    claims = _claims_told_later(incidents, article)
+    claims = _claims_told_later(incidents, article) if any(e.event_type in VIOLENT for e in incidents) else {}
     for event in incidents:
         sentences = _with_next(event, article.sentences, told)
         if event.fatalities is None:
