@@ -352,14 +352,13 @@ def _with_its_particle(doc: Any, ent: Any) -> Any:
     its own (an Indian village): the whole name when the gazetteer knows it, else none."""
     from spacy.tokens import Span
 
-    window = doc.text[max(0, ent.start_char - 20):ent.start_char]
-    before = _PARTICLE_BEFORE.search(window)
+    first = max(0, ent.start - 4)  # the few tokens before it ('Nad', '-', 'e'); Doc.text would join them all
+    before = _PARTICLE_BEFORE.search(doc[first:ent.start].text_with_ws) if ent.start else None
     if before is None:
         return ent
     if not known(f"{before.group(1)} {ent.text}"):
         return None
-    whole = doc.char_span(ent.start_char - len(window) + before.start(1), ent.end_char, label=ent.label_)
-    return whole if whole is not None else None
+    return doc.char_span(doc[first].idx + before.start(1), ent.end_char, label=ent.label_)
 
 
 def _part_of_person(w: Words, ent: Any, person_tokens: set[str]) -> bool:
