@@ -191,6 +191,14 @@ class Words:
         return "".join(strings[self.orth[k]] + (" " if self.space[k] and k < end - 1 else "")
                        for k in range(start, end))
 
+    def full_text(self) -> str:
+        """The whole text, rebuilt once from the token arrays (``Doc.text`` makes a Token
+        object per word, each time it is read)."""
+        if self.text is None:
+            strings = self.doc.vocab.strings
+            self.text = "".join(strings[o] + (" " if sp else "") for o, sp in zip(self.orth, self.space))
+        return self.text
+
     def of(self, span: Any) -> str:
         """The text of an entity (cached: entities are re-read in several passes)."""
         return self.span_text(span.start, span.end)
@@ -375,8 +383,9 @@ def _dateline_places(w: Words, ents: list[Any]) -> tuple[list[Any], bool]:
     from spacy.tokens import Span
 
     found = []
-    for line in wire.datelines(w.doc.text):
-        name = w.doc.text[line.place[0]:line.place[1]].title()
+    text = w.full_text()
+    for line in wire.datelines(text):
+        name = text[line.place[0]:line.place[1]].title()
         if not line.in_capitals or len(name) < 3 or name.lower() in GENERIC_WORDS or not known(name):
             continue
         span = w.doc.char_span(*line.place, alignment_mode="expand")
@@ -492,6 +501,8 @@ def _hyphenated_place(w: Words, ent: Any, ents: list[Any]) -> Any:
     'Pétion-Ville') is the hyphenated place when the gazetteer knows it whole."""
     from spacy.tokens import Span
 
+    if not w.is_(ent.end, HYPHEN):
+        return None  # no hyphen after it: nothing was cut
     taken = {i for e in ents if e is not ent for i in range(e.start, e.end)}
     best = None
     for e in range(ent.end + 2, min(w.n, ent.end + 6) + 1):
