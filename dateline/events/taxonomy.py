@@ -159,16 +159,7 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
             drop |= {"Protest with intervention"} if "Excessive force against protesters" not in kinds else set()
     if "Abduction/forced disappearance" in kinds or "Sexual violence" in kinds:
         drop |= {"Armed clash", "Arrests"}
-    if kinds & {"Government regains territory", "Non-state actor overtakes territory"} \
-            or context("policy_withdrawn").search(window):
-        # 'regained the village after the militants withdrew' is the one taking of ground;
-        # 'the bill was withdrawn' is politics
-        found = [t for t in found if not (t.sub_event == "Non-violent transfer of territory"
-                                          and context("retreat").fullmatch(t.word.lower()))]
-    elif "Armed clash" in kinds:  # 'after an exchange of fire, the gunmen withdrew towards the hills'
-        found = [t for t in found if not (t.sub_event == "Non-violent transfer of territory"
-                                          and context("retreat").fullmatch(t.word.lower())
-                                          and not _FROM_A_PLACE.match(window, _window_offset(window, t) + len(t.word)))]
+    found = [t for t in found if not _falling_back(t, kinds, window)]
     if kinds & {"Government regains territory", "Non-state actor overtakes territory"}:
         drop |= {"Armed clash", "Agreement"}
     if "Excessive force against protesters" in kinds and not context("security").search(window):
@@ -202,6 +193,18 @@ def _territory(trigger: Trigger, window: str) -> Trigger:
     state = doers[0].inter == "State forces" or doers[-1].inter == "State forces"
     sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     return Trigger(sub, trigger.start, trigger.end, trigger.weight, trigger.word)
+
+
+def _falling_back(trigger: Trigger, kinds: set[str], window: str) -> bool:
+    """A side withdrawing that hands over no ground: the village regained after the militants
+    withdrew is one taking of ground; a bill withdrawn is politics; after a firefight the
+    gunmen withdrawing towards the hills (not from a place they held) ends the battle."""
+    if trigger.sub_event != "Non-violent transfer of territory" or not context("retreat").fullmatch(trigger.word.lower()):
+        return False
+    if kinds & {"Government regains territory", "Non-state actor overtakes territory"} \
+            or context("policy_withdrawn").search(window):
+        return True
+    return "Armed clash" in kinds and not _FROM_A_PLACE.match(window, _window_offset(window, trigger) + len(trigger.word))
 
 
 #: 'withdrew from the town': ground given up, unlike falling back 'towards the hills'
