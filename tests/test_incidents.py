@@ -265,8 +265,10 @@ def test_gunmen_shooting_soldiers_stay_a_clash() -> None:
 @pytest.mark.parametrize("text", [
     "A military jet bombed a farming village near Hama on Monday, killing seven.",
     "A warplane bombed a fuel depot in Marib on Monday, killing two guards.",
+    "Witnesses said a jet dropped two bombs on the market in Kanbalu on Tuesday, killing four people.",
+    "Rebels attacked an army post near Arauca on Tuesday with explosives dropped from drones, wounding seven soldiers.",
 ])
-def test_a_bombing_by_an_aircraft_is_an_air_strike_not_a_planted_bomb(text: str) -> None:
+def test_what_an_aircraft_or_drone_bombs_or_drops_is_an_air_strike_not_a_planted_bomb(text: str) -> None:
     events = _real(text)
     assert [e.sub_event_type for e in events] == ["Air/drone strike"], [(e.sub_event_type, e.notes) for e in events]
 
@@ -1163,15 +1165,6 @@ def test_gunmen_withdrawing_after_a_firefight_end_the_battle_not_hand_over_groun
     assert [e.sub_event_type for e in events] == ["Armed clash"], [(e.sub_event_type, e.notes) for e in events]
     events = _real("The rebels withdrew from the town of Kidal on Thursday, handing it to the army.", published="2024-03-16")
     assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]
-
-
-@pytest.mark.parametrize("text", [
-    "Witnesses said a jet dropped two bombs on the market in Kanbalu on Tuesday, killing four people.",
-    "Rebels attacked an army post near Arauca on Tuesday with explosives dropped from drones, wounding seven soldiers.",
-])
-def test_what_an_aircraft_or_drone_drops_is_an_air_or_drone_strike(text: str) -> None:
-    events = _real(text)
-    assert [e.sub_event_type for e in events] == ["Air/drone strike"], [(e.sub_event_type, e.notes) for e in events]
 
 
 def test_a_battles_unnamed_side_is_the_one_armed_group_the_article_names() -> None:

@@ -1082,7 +1082,7 @@ def _unnamed_side_is_the_group(event: Event, group: actors_mod.Actor, text: str)
     if event.modality not in REAL or group.name in (event.actor1, event.actor2):
         return
     for slot in ("1", "2"):
-        if not getattr(event, f"actor{slot}").startswith("Unidentified Armed Group"):
+        if not getattr(event, f"actor{slot}").startswith(_UNNAMED):
             continue
         said = " ".join(span.text for span in event.evidence.get(f"actor{slot}", []))
         if not _matches("unattributed_doer", said):

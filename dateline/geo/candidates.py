@@ -46,6 +46,12 @@ def state_abbreviations() -> dict[str, str]:
     return out
 
 
+def abbreviated_state(text: str) -> str | None:
+    """The postal code of a US state's AP abbreviation written with its period ('Mich.',
+    'N.C.'), else None. Other countries' states share some ('Mich.' is Michoacán's too)."""
+    return state_abbreviations().get(text.replace(" ", "").lower()) if "." in text else None
+
+
 @lru_cache(maxsize=1)
 def us_states_by_code() -> dict[str, Candidate]:
     """'US-KY' -> Kentucky, via the postal codes the gazetteer indexes."""
@@ -89,8 +95,8 @@ def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]
         pinned = site.attrs.get("geonameid")  # 'the Pentagon': Arlington, Virginia, not Texas
         return [c for c in gaz.lookup(fold(site.attrs["place"])) if c.kind == PLACE and c.cc == site.attrs["country"]
                 and c.id == (pinned or c.id)][:1], False
-    state = state_abbreviations().get(text.replace(" ", "").lower())
-    if state and "." in text:
+    state = abbreviated_state(text)
+    if state:
         found = us_states_by_code().get(state)
         return ([found] if found else []), True
     demonym = demonym_candidates(text)

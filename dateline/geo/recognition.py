@@ -506,7 +506,7 @@ def _hyphenated_place(w: Words, ent: Any, ents: list[Any]) -> Any:
     taken = {i for e in ents if e is not ent for i in range(e.start, e.end)}
     best = None
     for e in range(ent.end + 2, min(w.n, ent.end + 6) + 1):
-        if any(i in taken for i in range(ent.end, e)) or not w.is_(ent.end, HYPHEN):
+        if any(i in taken for i in range(ent.end, e)):
             break
         text = w.span_text(ent.start, e)
         if "-" in text and " " not in text and text[-1].isalpha() and place_strength(text, True) >= STRETCH_MIN_POPULATION:

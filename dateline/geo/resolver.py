@@ -24,8 +24,8 @@ from functools import lru_cache
 
 from dateline.geo import countries as country_data
 from dateline.geo.candidates import (
-    ADMIN_SUFFIX, LEADING_THE, POSSESSIVE, Mention, candidates_for, country_candidate, state_abbreviations,
-    us_states_by_code,
+    ADMIN_SUFFIX, LEADING_THE, POSSESSIVE, Mention, abbreviated_state, candidates_for, country_candidate,
+    state_abbreviations, us_states_by_code,
 )
 from dateline.geo.gazetteer import (
     ADMIN1, ADMIN2, ALTERNATE, ALIAS, CODE, COUNTRY, PLACE, PRIMARY, REGION, Candidate, DATA, fold,
@@ -420,7 +420,7 @@ def _apply_stated_units(
             if c.id == unit.id or _contains(unit, c) or _WIDTH[c.kind] >= _WIDTH[unit.kind]:
                 continue  # already inside, or a peer ('Mali, Niger'): not a container
         inside = [c for c in n.cands if _contains(unit, c)]
-        if not inside and n.cands and where is not None and _abbreviated_state(mentions[where].text):
+        if not inside and n.cands and where is not None and abbreviated_state(mentions[where].text):
             out[where] = None  # 'APATZINGÁN, Mich.': Michoacán's abbreviation, not Michigan's
             context.forget(unit)
             continue
@@ -479,11 +479,6 @@ def _stated_unit(text: str, mentions: list[Mention], out: list[Resolution | None
         return _country_in_focus(context), None
     return None, None
 
-
-def _abbreviated_state(name: str) -> bool:
-    """'Mich.', 'Ga.': an AP abbreviation, which other countries' states share
-    (Michoacán's 'Mich.', Guerrero's 'Gro.' beside Georgia's 'Ga.')."""
-    return "." in name and name.replace(" ", "").lower() in state_abbreviations()
 
 
 _DIRECTION = (r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
