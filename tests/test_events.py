@@ -333,6 +333,19 @@ def test_numbers_count_victims_only_when_tied_to_a_casualty_word() -> None:
     assert _kinds("police detained four people") == [("captured", 4)]
 
 
+def test_a_count_reaches_its_verb_past_an_aside() -> None:
+    """Brackets and a part of the group between commas stand between a number's noun and
+    its verb (rules quantity.aside.*); the part is no second count; 'shot dead' and
+    'massacred' before a number count the dead (rule quantity.before.killed)."""
+    assert _kinds("Two Rapid Response Unit (RRU) guards were killed by the mine.") == [("killed", 2)]
+    assert _kinds("Eleven pilgrims, six of them elderly women, died in the stampede.") == [("killed", 11)]
+    assert _kinds("Four guards, including their captain, were wounded at the gate.") == [("injured", 4)]
+    assert _kinds("Raiders shot dead seven herders near the well.") == [("killed", 7)]
+    assert _kinds("the militia massacred 30 villagers") == [("killed", 30)]
+    # a part with a verb of its own is a count of its own
+    assert _kinds("Six were hurt, one of them later died.") == [("injured", 6), ("killed", 1)]
+
+
 def test_demo_no_event_from_a_witness_quote_or_a_mother_of_five(demo) -> None:
     # an event's own sentence (the first of its mentions) is never the witness's
     assert not [e for e in demo.events if "mother of" in e.evidence["notes"][0].text]

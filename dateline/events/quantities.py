@@ -28,6 +28,7 @@ KINDS: tuple[str, ...] = ("killed", "injured", "abducted", "released", "captured
 _BEFORE_KINDS: tuple[str, ...] = ("killed", "injured", "released", "abducted", "captured")
 AFTER, BEFORE, AMOUNTS = "events.quantity_after", "events.quantity_before", "events.amounts"
 NOT_PEOPLE = "events.quantity_not_people"
+ASIDE = "events.quantity_aside"
 THINGS = "events.quantity_things"
 _QUALIFIER = r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|roughly|approximately|fewer than|less than)\s+)?"
 
@@ -94,6 +95,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[dict[str, An
         value = parse_number(number)
         if value is None or _THINGS_AFTER.match(text[match.end():min(end, match.end() + 40)]):
             continue
+        if _part_of_group(text, match.start()):
+            continue  # "nine villagers, four of them women, were killed": four of the nine
         if _FORMER.match(text, match.end(), match.end() + 45):
             continue  # "thousands of former prisoners", "one of hundreds of former detainees": who they were
         kind = "percent" if match.group("pct") else _kind(text, match.start(), match.end(), end)
@@ -108,7 +111,7 @@ def _is_time(text: str, pos: int) -> bool:
 
 def _kind(text: str, start: int, end: int, limit: int) -> str:
     """Kind from the next few words (up to punctuation), else from the verb before."""
-    after = text[end:min(limit, end + 60)]
+    after = _without_asides(text[end:min(limit, end + 90)])
     stop = _STOP.search(after)
     after = " ".join(after[: stop.start() if stop else len(after)].split()[:6])
     best = ""
@@ -135,6 +138,28 @@ def _kind(text: str, start: int, end: int, limit: int) -> str:
         if pattern.search(before) and (best in ("", "fighters", "captured") or linked):
             return kind
     return best
+
+
+def _part_of_group(text: str, start: int) -> bool:
+    """A number that opens an aside between commas counts part of the group told before it
+    ('nine villagers, four of them women, were killed'), not another group."""
+    comma = text.rfind(",", max(0, start - 3), start)
+    if comma < 0 or text[comma + 1:start].strip():
+        return False
+    return bool(rules.regex(ASIDE, "part_of_group").match(text, comma, comma + 90))
+
+
+def _without_asides(after: str) -> str:
+    """The words after a number with the asides between its noun and its verb taken out
+    (rules ``events.quantity_aside``): 'officers (GSU) were killed', 'civilians, two of
+    them children, were killed'. A bracket keeps the words before it."""
+    for rule in rules.get(ASIDE):
+        hit = rule.regex.search(after)
+        if hit:
+            bracket = after.rfind("(", hit.start(), hit.end())
+            cut = bracket if bracket >= 0 and after[hit.end() - 1] == ")" else hit.start()
+            after = after[:cut] + " " + after[hit.end():]
+    return after
 
 
 def fatalities(quantities: list[dict[str, Any]]) -> int | None:
