@@ -139,6 +139,14 @@ def test_place_names_cut_short_are_stretched() -> None:
     assert "Beni" not in got and got["Beni Suef"][0].iso == "EGY"
 
 
+def test_a_common_word_in_lower_case_is_no_place() -> None:
+    """The small model tags 'van' as a GPE (Van, Turkey); a name without a capital letter in
+    a text that has capitals is no place, while 'al-Hasakah' keeps its capital H."""
+    got = places_of("Four nurses were killed when their van ran off the road outside Kisumu on Monday.")
+    assert "van" not in got and got["Kisumu"][0].iso == "KEN"
+    assert "al-Hasakah" in places_of("Shelling hit al-Hasakah on Monday.")
+
+
 def test_one_sense_per_discourse() -> None:
     got = places_of("Esperance is a town on the south coast of Western Australia. "
                     "Esperance residents said thousands of birds died.")

@@ -1352,6 +1352,29 @@ def test_violence_an_anniversary_article_retells_undated_is_history() -> None:
     assert events and all(e.modality == "historical" for e in events), [(e.sub_event_type, e.modality) for e in events]
 
 
+@pytest.mark.parametrize("text, victims", [
+    ("Two soldiers were killed on Monday when a roadside bomb tore through their pickup near Kidal.", "Military"),
+    ("Four policemen were killed when their van ran over a landmine outside Dantewada on Monday.", "Police"),
+    ("Two troopers died after a buried mine went off under their jeep near Kidal on Monday.", "Military"),
+])
+def test_those_killed_when_a_weapon_struck_are_its_victims(text: str, victims: str) -> None:
+    """The weapon of a 'when/as/after' clause harmed the passive deed's subject: they are
+    actor2, whatever side they are (roles._sufferers_of_main_clause)."""
+    events = [e for e in _real(text) if e.event_type == "Explosions/Remote violence"]
+    assert len(events) == 1 and events[0].actor2.startswith(victims), [(e.actor1, e.actor2) for e in events]
+    assert events[0].actor1.startswith("Unidentified Armed Group"), events[0].actor1
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Gunmen ambushed a column of federal police outside Celaya on Monday, killing six officers.", "Police Forces"),
+    ("Insurgents attacked a patrol of soldiers near Dori on Monday, the army said.", "Military Forces"),
+])
+def test_a_unit_of_a_force_is_that_force(text: str, target: str) -> None:
+    """'a convoy of state police' is the police (rule roles.group_of.units)."""
+    events = [e for e in _real(text) if e.event_type in {"Battles", "Violence against civilians"}]
+    assert len(events) == 1 and events[0].actor2.startswith(target), [(e.actor1, e.actor2) for e in events]
+
+
 def test_guerrillas_of_a_named_group_are_that_group() -> None:
     events = _real("Two troopers died and four were hurt on Monday when armed cadres of the New People's Army "
                    "(NPA) fired on their jeep outside Borongan, the army said.", "2019-08-15")

@@ -205,6 +205,8 @@ def syntactic(doc: Any, found: list[actors_mod.Actor], trig: taxonomy.Trigger,
     if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and not targets:
         # "a roadside bomb killed four soldiers": the weapon is the subject, its verb's object the target
         targets = _parse_roles(head.head)[1]
+    if _actor_at(doers, found) is None and _actor_at(targets, found) is None:
+        targets = targets + _sufferers_of_main_clause(head)
     p1 = _actor_at(doers, found)
     p2 = _actor_at(targets, found)
     if p1 is None and p2 is None:
@@ -265,22 +267,40 @@ def _doer_of_when_clause(head: Any) -> list[Any]:
             for c in clause.children if c.dep_ in _DOER]
 
 
+def _sufferers_of_main_clause(head: Any) -> list[Any]:
+    """'Four soldiers were killed when a roadside bomb struck their truck', 'two guards died
+    after their jeep hit a mine': a weapon told in a 'when/as/after' clause harmed the
+    subject of the passive deed (or of 'died') that the clause explains."""
+    clause = head
+    for _ in range(4):  # the weapon sits a few words down the clause: 'ran over an IED'
+        if clause.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in _HOW_MARKS
+                                          for m in clause.children):
+            deed = clause.head
+            return [c for c in deed.children
+                    if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and deed.lemma_.lower() == "die")]
+        if clause.head is clause:
+            break
+        clause = clause.head
+    return []
+
+
 def _with_conjuncts(token: Any) -> list[Any]:
     return [token] + [c for c in token.children if c.dep_ == "conj"]
 
 
-#: head nouns of a phrase that counts its people: the actor is what follows 'of'
-_HOW_MANY = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "band",
-                       "number", "score", "scores", "handful", "couple"})
+#: head nouns whose people follow 'of' ('dozens of rebels', 'a convoy of police') and nouns for
+#: members of an armed group named after 'of/from' ('fighters of the NPA'): rules ``events.roles``
+_GROUP_OF = rules.Live("events.roles", "group_of")
+_MEMBERS = rules.Live("events.roles", "members")
 
 
 def _actor_at(tokens: list[Any], found: list[actors_mod.Actor]) -> actors_mod.Actor | None:
     """The actor whose span covers a role's phrase, from its first word up to its head noun."""
     for tok in tokens:
-        if tok.lemma_.lower() in _HOW_MANY:  # 'dozens of armed rebels': the rebels
+        if _GROUP_OF.match(tok.lemma_.lower()):  # 'dozens of armed rebels': the rebels
             tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"), tok)
-        if tok.lemma_.lower() in _MEMBERS:  # 'guerrillas of the New People's Army': the NPA
+        if _MEMBERS.match(tok.lemma_.lower()):  # 'guerrillas of the New People's Army': the NPA
             whose = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
                      for p in c.children if p.dep_ == "pobj"]
             named = _actor_at(whose, [a for a in found if not a.generic])
@@ -292,7 +312,3 @@ def _actor_at(tokens: list[Any], found: list[actors_mod.Actor]) -> actors_mod.Ac
                 return actor
     return None
 
-
-#: nouns for members of an armed group: the group named after 'of' or 'from' is the actor
-_MEMBERS = frozenset({"guerrilla", "fighter", "member", "militant", "rebel", "insurgent", "gunman", "cadre",
-                      "combatant", "militiaman", "jihadist", "supporter", "loyalist"})

@@ -337,7 +337,7 @@ def relabel_places(doc: Any) -> Any:
     stretched = _stretch_places(w, ents)
     # 'Molotov cocktails': a weapon's name, not Perm's old one; 'Rittenhouse' after 'Kyle Rittenhouse'
     not_places = [e for e in stretched if e.label_ in PLACE_LABELS and
-                  (followed_by(w, e.end, "weapon") or _part_of_person(w, e, person_tokens)
+                  (followed_by(w, e.end, "weapon") or _part_of_person(w, e, person_tokens) or _uncapitalised(w, e)
                    or generic_district(w.of(e)) or _organisation(w.of(e)))]
     if not_places:
         stretched = [e for e in stretched if e not in not_places]
@@ -348,6 +348,13 @@ def relabel_places(doc: Any) -> Any:
     if changed or datelined or added or repeated or not_places or rejoined or stretched is not ents:
         doc.ents = stretched
     return doc
+
+
+def _uncapitalised(w: Words, ent: Any) -> bool:
+    """'when their van ran over a mine': a name with no capital letter in a text that has
+    capitals is a common word the model took for a place (Van in Turkey), not a place."""
+    lower = w.lower[ent.start:ent.end] == w.orth[ent.start:ent.end]
+    return lower and any(o != l for o, l in zip(w.orth, w.lower))
 
 
 #: 'Nad-e Ali', 'Dera-i Ismail', 'Bab-al Hawa': a name part joined by a Persian or Arabic
