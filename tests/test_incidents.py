@@ -1380,3 +1380,47 @@ def test_guerrillas_of_a_named_group_are_that_group() -> None:
                    "(NPA) fired on their jeep outside Borongan, the army said.", "2019-08-15")
     assert [(e.actor1, e.actor2) for e in events] == [("NPA: New People's Army", "Military Forces of Philippines")], \
         [(e.actor1, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Police blamed the Tiger Brigade, which has raided the depot repeatedly.",
+    "Villagers blamed the insurgents, who have shelled the crossing before.",
+    "The syndicate, notorious for kidnappings on the coastal road, denied any role.",
+])
+def test_what_a_group_does_again_and_again_is_no_incident(text: str) -> None:
+    """A relative clause of habit and a reputation describe a group (rules incidents.habitual.*)."""
+    assert _real(text) == [], [(e.sub_event_type, e.modality) for e in _real(text)]
+
+
+def test_a_habit_clause_leaves_the_incident_before_it() -> None:
+    events = _real("Insurgents shelled the crossing at Rutshuru on Monday; villagers blamed the insurgents, "
+                   "who have shelled it before.")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_what_someone_refused_to_do_did_not_happen() -> None:
+    """'refused to hand over the town' (rule modality.negated): no transfer of ground."""
+    events = _real("Gunmen seized a herder near Gao on Monday after he refused to hand over his cattle, a relative said.")
+    assert not [e for e in events if e.event_type == "Strategic developments"], [e.sub_event_type for e in events]
+
+
+def test_fired_towards_a_base_names_its_target() -> None:
+    events = _real("Three rockets were fired towards the UN base outside Kidal on Monday night, the mission said.")
+    assert len(events) == 1 and "United Nations" in events[0].actor2 and "United Nations" not in events[0].actor1, \
+        [(e.actor1, e.actor2) for e in events]
+
+
+def test_a_flash_mob_is_a_protest_not_a_mob_attack() -> None:
+    events = _real("Students staged a flash mob protest outside the education ministry in Colombo on Monday.")
+    assert [e.event_type for e in events] == ["Protests"], [e.sub_event_type for e in events]
+
+
+def test_an_office_speaking_from_its_town_does_not_place_the_deed() -> None:
+    """'the defence headquarters in Abuja said ...' (rule place.speaker_seat)."""
+    events = _real("The defence headquarters in Abuja said on Monday that troops fought bandits near Gusau.")
+    assert [e.location for e in events] == ["Gusau"], [e.location for e in events]
+
+
+def test_taking_people_into_custody_is_an_arrest() -> None:
+    events = _real("Soldiers took four opposition activists into custody in Harare on Monday, their lawyer said.")
+    assert [e.sub_event_type for e in events] == ["Arrests"], [e.sub_event_type for e in events]

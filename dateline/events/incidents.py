@@ -231,12 +231,17 @@ def _no_borrowed_dead(event: Event, others: list[Event]) -> None:
 
 
 def _background(event: Event) -> None:
-    """A mention told as the past ('have attacked journalists previously') is background."""
+    """A mention told as the past ('have attacked journalists previously') is background, and
+    so is a deed a group is said to do again and again ('who have shelled the town before')."""
     sentence = _sentence(event)
     if sentence is None or event.modality not in REAL:
         return
-    for cue in load_cues().get("background", ()):
+    trig = (event.evidence.get("sub_event_type") or [None])[0]
+    for cue in load_cues().get("background", ()) + load_cues().get("habitual", ()):
         m = cue.regex.search(sentence.text)
+        if m and cue.label == "habitual" and (trig is None or not
+                                              sentence.start + m.start() <= trig.start < sentence.start + m.end()):
+            continue  # 'the rebels, who have shelled the town before': only the clause's own deed
         if m:
             event.modality = "historical"
             start = sentence.start + m.start()

@@ -102,6 +102,7 @@ def hometown(text: str, place: Place) -> bool:
 
 _GRIEVANCE = rules.Live("events.place", "grievance")
 _SPEAKS = rules.Live("events.place", "speaks_or_signs")
+_SPEAKER_SEAT = rules.Live("events.place", "speaker_seat")
 #: 'police in Banbridge said': the speakers are of the place, which may be where it happened
 _OF_PLACE = re.compile(r"\b(?:in|of|from|at|near|within)\s+(?:the\s+)?$", re.I)
 
@@ -178,14 +179,20 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 def speech_place(text: str, place: Place) -> bool:
     """'told reporters in Mogadishu', 'according to the Pentagon', 'a statement in X', 'the
     Kabul government', 'the wounded were airlifted to X': where someone spoke, a capital
-    standing for a government, or where victims were taken (rule ``place.taken_to``) is not
-    where it happened."""
+    standing for a government, an office speaking from its town ('the headquarters in Abuja
+    said'), or where victims were taken (rule ``place.taken_to``) is not where it happened."""
     start, end = place.span.start, place.span.end
     return bool(_SPEECH_IN.search(text, max(0, start - 50), start) or _AS_ACTOR.match(text, end, end + 30)
-                or (_SPEAKS.match(text[end:end + 40]) and _seat_of_power(place)
-                    and not _OF_PLACE.search(text, max(0, start - 12), start))
+                or (_SPEAKS.match(text[end:end + 40]) and (_office_in(text, start) or (
+                    _seat_of_power(place) and not _OF_PLACE.search(text, max(0, start - 12), start))))
                 or _ACCORDING_TO.search(text, max(0, start - 20), start)
                 or _TAKEN_TO.search(text[max(0, start - 60):start]))
+
+
+def _office_in(text: str, start: int) -> bool:
+    """'the army headquarters in Abuja (said)': an office that speaks, placed in its town
+    (rule ``place.speaker_seat``)."""
+    return bool(_SPEAKER_SEAT.search(text, max(0, start - 50), start))
 
 
 def _main_country(places: list[Place]) -> Place | None:

@@ -16,7 +16,7 @@ _BY = re.compile(r"\b(?:by|of|from)\s+(?:\w+[\s-]+){0,3}$", re.I)
 _DESCRIBED_BY = re.compile(r"\S\s+\w+(?:ed|en|wn|un|eld)\s+by\s+(?:\w+[\s-]+){0,3}$", re.I)
 
 
-_AGAINST = re.compile(r"\b(?:against|on|at|targeting|targeted|upon|with|into)\s+(?:\w+[\s-]+){0,4}$", re.I)
+_AGAINST = re.compile(r"\b(?:against|on|at|towards?|targeting|targeted|upon|with|into)\s+(?:\w+[\s-]+){0,4}$", re.I)
 
 
 def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
@@ -178,7 +178,7 @@ _DONE_TO = frozenset({"dobj", "nsubjpass"})
 _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "wage", "begin", "start", "lead",
                           "commit", "perpetrate", "unleash", "execute", "make", "open", "step", "intensify"})
 #: prepositions whose object is the target: "an attack on the base", "fired at police"
-_TARGET_PREP = frozenset({"against", "on", "upon", "at"})
+_TARGET_PREP = frozenset({"against", "on", "upon", "at", "towards", "toward"})
 #: nouns of an operation whose owner ('a US operation', 'an Israeli airstrike') did the deed
 _OPERATIONS = frozenset({"operation", "raid", "strike", "airstrike", "attack", "ambush", "offensive",
                          "bombing", "shelling", "assault", "crackdown"})
