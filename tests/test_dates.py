@@ -150,10 +150,21 @@ def test_no_anchor_means_no_relative_date_but_absolute_ones_stay() -> None:
     ("three years ago", "2019-01-04", 1, "2016"),
     ("late Sunday night", "2019-01-04", 1, "2018-12-30"),
     ("Tuesday", "2021-08-03", 2, "2021-08-03"),  # week-precise publication: the week, not the day
+    ("March 15 to 17", "2019-04-02", 1, "2019-03-15"),  # a range of days: its first
+    ("15 to 17 March", "2019-04-02", 1, "2019-03-15"),
+    ("3-5 June 2017", "2019-04-02", 1, "2017-06-03"),
 ])
 def test_grammar_reads_common_forms(expression: str, published: str, precision: int, expected: str) -> None:
     period = dates.read(expression, parse_anchor(published, precision))
     assert period is not None and period.iso() == expected
+
+
+def test_a_day_first_range_is_found_whole_in_text() -> None:
+    """'From 15 to 17 March' is one expression (the model tags only '17 March'): its first day."""
+    import dateline
+
+    article = dateline.extract("From 15 to 17 March, rebels and troops fought near the dam.", published="2019-04-02")
+    assert [(d.span.text, d.date) for d in article.dates] == [("15 to 17 March", "2019-03-15")]
 
 
 @pytest.mark.parametrize("expression", [

@@ -29,6 +29,7 @@ _MISSED = re.compile(
     r"|(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this) (?:week|month|year)"
     r"|[Rr]ecent (?:days|weeks|months)"
     r"|" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s*(?:-|\u2013|to|and)\s*\d{1,2} " + _MONTH + r"(?: \d{4})?"
     r"|\d{1,2} " + _MONTH + r"(?: \d{4})?"
     r"|" + _MONTH + r",? \d{4}"
     r"|(?<=\b[Ii]n )" + _MONTH + r"\b"
@@ -41,7 +42,7 @@ _MISSED = re.compile(
 _CAPITAL_TRIGGER = re.compile(r"(?:" + _WEEKDAY[3:-1] + r"|" + _MONTH[3:-1]
                               + r"|Overnight|Yesterday|Tonight|Recent|Last night)\b")
 _LOWER_TRIGGERS = ("overnight", "yesterday", "tonight", "night", "week", "month", "year", "recent")
-_BEFORE, _AFTER = 14, 24  # "earlier this " before a trigger; " afternoon", " 30th, 2019" after
+_BEFORE, _AFTER = 14, 24  # "earlier this " or "21st to 22nd " before a trigger; " afternoon", " 30th, 2019" after
 
 
 # Named days are names, not dates: "Bloody Sunday", "Good Friday", "Super Tuesday"; after

@@ -89,6 +89,9 @@ _MONTH_DAY = [
 ]
 # "March 15 to 17", "July 27-28": a few days, dated by the first at week precision.
 _DAY_RANGE = re.compile(r"^" + _MONTHNAME + r"\s+" + _DAYNUM + _TO + _DAYNUM + r"(?:,?\s+" + _YEAR + r")?$")
+# "21 to 22 May", "3-5 June 2019": the same, day first (groups: first, last, month, year)
+_DAY_RANGE_DAY_FIRST = re.compile(r"^" + _DAYNUM + _TO + _DAYNUM + r"\s+(?:of\s+)?" + _MONTHNAME
+                                  + r"(?:,?\s+" + _YEAR + r")?$")
 _MONTH_ONLY = re.compile(r"^(?:(last|this|next|past|previous)\s+)?" + _MONTHNAME
                          + r"(?:\s+of\s+(this|last|next)\s+year)?$")
 # Not dates: durations, ages, frequencies, spans with no anchor in the text we can use.
@@ -152,7 +155,10 @@ def _absolute(expression: str, anchor: Anchor | None) -> Reading | None:
             return Reading(period, False) if period else None
     ranged = _DAY_RANGE.match(expression)
     if ranged and (ranged.group(4) or anchor):
-        return _day_range(ranged, anchor)
+        return _day_range(ranged.group(1), ranged.group(2), ranged.group(3), ranged.group(4), anchor)
+    ranged = _DAY_RANGE_DAY_FIRST.match(expression)
+    if ranged and (ranged.group(4) or anchor):
+        return _day_range(ranged.group(3), ranged.group(1), ranged.group(2), ranged.group(4), anchor)
     if anchor is None:
         return None
     for pattern, (m, d) in _MONTH_DAY:
@@ -164,13 +170,14 @@ def _absolute(expression: str, anchor: Anchor | None) -> Reading | None:
     return None
 
 
-def _day_range(match: re.Match[str], anchor: Anchor | None) -> Reading | None:
+def _day_range(month_name: str, first_day: str, last_day: str, year: str | None,
+               anchor: Anchor | None) -> Reading | None:
     """A range of days within one month: its first day, at week precision when it spans a week or less."""
-    month, first, last = _month_number(match.group(1)), int(match.group(2)), int(match.group(3))
+    month, first, last = _month_number(month_name), int(first_day), int(last_day)
     if not first < last <= 31:
         return None
-    if match.group(4):
-        period = _period(int(match.group(4)), month, first)
+    if year:
+        period = _period(int(year), month, first)
     else:
         period = _nearest_day(anchor, month, first) if anchor else None
     if period is None:
