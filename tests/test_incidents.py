@@ -1424,3 +1424,16 @@ def test_an_office_speaking_from_its_town_does_not_place_the_deed() -> None:
 def test_taking_people_into_custody_is_an_arrest() -> None:
     events = _real("Soldiers took four opposition activists into custody in Harare on Monday, their lawyer said.")
     assert [e.sub_event_type for e in events] == ["Arrests"], [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police detained 25 protesters outside the town hall in Cluj on Sunday.",
+    "Police arrested at least a dozen demonstrators in Sfax on Sunday as the crowd marched on the governorate.",
+])
+def test_protesters_arrested_make_a_protest_with_intervention(text: str) -> None:
+    """Protesters arrested are held at their protest (rule context.at_protest.crowd_held):
+    one protest with intervention, not an arrest beside a peaceful protest."""
+    events = _real(text)
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"], [e.sub_event_type for e in events]
+    assert events[0].actor1.startswith("Protesters") and events[0].actor2.startswith("Police"), \
+        (events[0].actor1, events[0].actor2)
