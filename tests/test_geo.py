@@ -147,6 +147,12 @@ def test_a_common_word_in_lower_case_is_no_place() -> None:
     assert "al-Hasakah" in places_of("Shelling hit al-Hasakah on Monday.")
 
 
+def test_a_short_capital_alias_needs_capitals() -> None:
+    """'ACT' is the Australian Capital Territory; the 'Act' of a law's name is no place."""
+    assert places_of("Officers made arrests under section 60 of the Criminal Justice Act on Friday.") == {}
+    assert places_of("Bushfires burned south of Canberra in the ACT on Friday.")["ACT"][0].admin1 == "Australian Capital Territory"
+
+
 def test_one_sense_per_discourse() -> None:
     got = places_of("Esperance is a town on the south coast of Western Australia. "
                     "Esperance residents said thousands of birds died.")

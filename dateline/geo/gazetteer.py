@@ -33,7 +33,7 @@ from pathlib import Path
 
 from dateline.geo.countries import DATA, _package_data, countries
 
-VERSION = "14"  # 14: admin1 units under their English names (13: indexes for seats)
+VERSION = "15"  # 15: a unit's short all-capital aliases are codes ('ACT' is not 'Act'); 14: English admin1 names
 
 #: Kinds of gazetteer rows, widest first.
 COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"
@@ -246,8 +246,8 @@ def _add_subdivision_names(b: _Builder, pid: int, names: set[str], aliases: str,
     latin_aliases = [a for a in aliases.split("|") if a and latin_form(a)]
     for name in names:
         b.add_name(name, pid, PRIMARY)
-    for alias in latin_aliases:
-        b.add_name(alias, pid, ALIAS)
+    for alias in latin_aliases:  # 'ACT' names the territory only written in capitals
+        b.add_name(alias, pid, CODE if _is_code(alias) else ALIAS)
     for variant in {*names, *latin_aliases}:
         for short in _short_forms(variant):
             b.add_name(short, pid, ALIAS)
