@@ -1437,3 +1437,20 @@ def test_protesters_arrested_make_a_protest_with_intervention(text: str) -> None
     assert [e.sub_event_type for e in events] == ["Protest with intervention"], [e.sub_event_type for e in events]
     assert events[0].actor1.startswith("Protesters") and events[0].actor2.startswith("Police"), \
         (events[0].actor1, events[0].actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "Aid agencies recorded three security incidents in Gedo this week: an ambush near Bardera, a kidnapping "
+    "in Luuq and an IED blast outside Garbahaarey.",
+    "Shelling and drone strikes continued along the front line throughout the reporting period.",
+])
+def test_a_report_summing_up_its_incidents_is_none_of_them(text: str) -> None:
+    """Rules incidents.tally.recorded and incidents.tally.continued: a situation report's summary."""
+    assert _real(text) == [], [(e.sub_event_type, e.location) for e in _real(text)]
+
+
+def test_a_group_that_claims_the_raid_did_it() -> None:
+    """'al-Shabaab claimed the raid' (rule incidents.claim.after) names the unnamed gunmen."""
+    events = _real("Gunmen stormed a bus station near Baidoa on Monday, killing five travellers. In a recording "
+                   "released on Tuesday, al-Shabaab claimed the raid.")
+    assert [e.actor1 for e in events] == ["al-Shabaab"], [(e.sub_event_type, e.actor1) for e in events]
