@@ -1454,3 +1454,15 @@ def test_a_group_that_claims_the_raid_did_it() -> None:
     events = _real("Gunmen stormed a bus station near Baidoa on Monday, killing five travellers. In a recording "
                    "released on Tuesday, al-Shabaab claimed the raid.")
     assert [e.actor1 for e in events] == ["al-Shabaab"], [(e.sub_event_type, e.actor1) for e in events]
+
+
+def test_burning_told_with_a_fight_is_part_of_it() -> None:
+    """'clashed with soldiers ... and burned down the market': one battle, no looting record beside it."""
+    events = _real("Rebels clashed with soldiers near Beni on Monday and burned down the market.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"], [e.sub_event_type for e in events]
+
+
+def test_militiamen_are_an_armed_group() -> None:
+    events = _real("Militiamen looted shops in the town of Kalemie on Monday.")
+    assert [(e.sub_event_type, e.actor1.split(" (")[0]) for e in events] == [
+        ("Looting/property destruction", "Unidentified Armed Group")]

@@ -127,6 +127,9 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
             found = [t for t in found if not (t.sub_event in REMOTE and context("battle_noise").fullmatch(t.word.lower()))]
     if "Suicide bomb" in kinds:
         drop |= {"Remote explosive/landmine/IED"}
+    deeds = {t.sub_event for t in found if not context("doers_only").fullmatch(t.word.lower())}
+    if deeds & _BURNS_AS_PART:  # 'stormed the post, setting it on fire': the burning is part of the attack
+        drop.add("Looting/property destruction")
     if "Air/drone strike" in kinds:  # "a jet bombed the village": the bombing is the air strike
         found = [t for t in found if not (t.sub_event == "Remote explosive/landmine/IED"
                                           and context("air_dropped").fullmatch(t.word))]
@@ -178,6 +181,9 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
 
 
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+#: violence whose burning and looting in the same clause is part of it, not an event of its own
+_BURNS_AS_PART = REMOTE | _TERRITORY | {"Armed clash", "Attack", "Violent demonstration", "Mob violence",
+                                        "Abduction/forced disappearance"}
 
 
 def _territory(trigger: Trigger, window: str) -> Trigger:
