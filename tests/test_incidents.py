@@ -1466,3 +1466,12 @@ def test_militiamen_are_an_armed_group() -> None:
     events = _real("Militiamen looted shops in the town of Kalemie on Monday.")
     assert [(e.sub_event_type, e.actor1.split(" (")[0]) for e in events] == [
         ("Looting/property destruction", "Unidentified Armed Group")]
+
+
+def test_a_refusal_beats_a_report_cue() -> None:
+    """'reportedly ... after they refused to hand over X': the refusal right before the trigger
+    says the handover did not happen, whatever cue comes earlier in the clause."""
+    events = _real("Militants reportedly abducted two teachers near Balcad on Monday after the school refused to "
+                   "hand over its older pupils.")
+    assert not [e for e in events if e.sub_event_type == "Non-violent transfer of territory"], \
+        [(e.sub_event_type, e.modality) for e in events]

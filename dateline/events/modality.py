@@ -16,7 +16,7 @@ from dateline import rules
 
 STAGE = "events.modality"
 #: the modalities a cue can give, in the order they are tried (``rules/modality.jsonl``)
-LABELS: tuple[str, ...] = ("threatened", "denied", "claimed", "planned", "hypothetical", "negated")
+LABELS: tuple[str, ...] = ("negated", "threatened", "denied", "claimed", "planned", "hypothetical")
 HISTORICAL = rules.Live(STAGE, "historical")
 BIOGRAPHY = rules.Live(STAGE, "biography")
 _TIME_AFTER = rules.Live(STAGE, "time_after")
