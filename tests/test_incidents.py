@@ -1475,3 +1475,13 @@ def test_a_refusal_beats_a_report_cue() -> None:
                    "hand over its older pupils.")
     assert not [e for e in events if e.sub_event_type == "Non-violent transfer of territory"], \
         [(e.sub_event_type, e.modality) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen seized a village chief near Gao on Monday, a relative said.",
+    "Bandits snatched two nurses from the clinic in Zurmi on Monday night.",
+])
+def test_people_seized_are_abducted(text: str) -> None:
+    """Rule acled.abduction.seized_people: seizing people is abduction, seizing a town is not."""
+    assert [e.sub_event_type for e in _real(text)] == ["Abduction/forced disappearance"], \
+        [e.sub_event_type for e in _real(text)]
