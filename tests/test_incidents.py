@@ -1485,3 +1485,22 @@ def test_people_seized_are_abducted(text: str) -> None:
     """Rule acled.abduction.seized_people: seizing people is abduction, seizing a town is not."""
     assert [e.sub_event_type for e in _real(text)] == ["Abduction/forced disappearance"], \
         [e.sub_event_type for e in _real(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "A wild elephant killed a farmer in Erode district on Tuesday night.",
+    "Three pilgrims were killed when a speeding lorry hit their minibus near Ujjain on Monday.",
+])
+def test_animals_and_road_crashes_are_no_attack(text: str) -> None:
+    """Rules incidents.accident.animal and incidents.accident.road."""
+    assert _real(text) == [], [(e.sub_event_type, e.actor1) for e in _real(text)]
+
+
+def test_the_tamil_tigers_are_the_ltte_not_the_army() -> None:
+    events = _real("Tamil Tigers overran an army camp near Kilinochchi on Monday, killing 12 soldiers.")
+    assert [(e.actor1, e.actor2) for e in events] == [
+        ("LTTE: Liberation Tigers of Tamil Eelam", "Military Forces of Sri Lanka")], [(e.actor1, e.actor2) for e in events]
+
+
+def test_a_crowd_of_shoppers_is_no_protest() -> None:
+    assert not [e for e in _real("A van ploughed into a crowd of shoppers in Leeds on Saturday.") if e.event_type == "Protests"]
