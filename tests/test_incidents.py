@@ -1504,3 +1504,31 @@ def test_the_tamil_tigers_are_the_ltte_not_the_army() -> None:
 
 def test_a_crowd_of_shoppers_is_no_protest() -> None:
     assert not [e for e in _real("A van ploughed into a crowd of shoppers in Leeds on Saturday.") if e.event_type == "Protests"]
+
+
+def test_those_killed_in_a_clash_with_troops_fought_the_troops() -> None:
+    """'militants were killed in a gunfight with security forces': the militants are the
+    passive subject, the forces the other side (roles.syntactic keeps both)."""
+    events = _real("Four militants were killed in an encounter with security forces in Kupwara district on "
+                   "Thursday, police said.")
+    assert [(e.actor1, e.actor2) for e in events] == [("Military Forces of India", "Unidentified Armed Group (India)")], \
+        [(e.actor1, e.actor2) for e in events]
+
+
+def test_a_count_of_dead_attackers_tells_the_assault_before_it() -> None:
+    """'two soldiers and six attackers were killed' after al-Shabaab stormed a base: one incident."""
+    events = _real("Al-Shabaab fighters stormed an army base near Balcad before dawn on Monday, setting off a "
+                   "gun battle that lasted two hours. An officer said two soldiers and six attackers were killed.")
+    battles = [e for e in events if e.event_type == "Battles"]
+    assert len(battles) == 1 and battles[0].actor1 == "al-Shabaab", [(e.actor1, e.actor2) for e in battles]
+
+
+def test_a_town_and_its_state_are_one_place() -> None:
+    """'Celaya, Guanajuato': the state holding the town, not Guanajuato city, so one record."""
+    events = _real("Gunmen killed six people at a bar in Irapuato, Guanajuato, late on Saturday, officials said.")
+    assert [e.location for e in events] == ["Irapuato"], [(e.location, e.admin1) for e in events]
+
+
+def test_jawans_are_soldiers() -> None:
+    events = _real("Three jawans were wounded when Maoists set off a landmine in Bijapur district on Monday.")
+    assert [e.actor2 for e in events] == ["Military Forces of India"], [(e.actor1, e.actor2) for e in events]

@@ -725,7 +725,14 @@ def _may_be_named(e: Event) -> bool:
     """The mention's unidentified side was said with words that do not mark it unknown."""
     said = " ".join(span.text for slot in ("1", "2") if getattr(e, f"actor{slot}").startswith(_UNNAMED)
                     for span in e.evidence.get(f"actor{slot}", []))
-    return bool(said) and not _matches("unattributed_doer", said)
+    return bool(said) and (not _matches("unattributed_doer", said) or _counted_dead(e))
+
+
+def _counted_dead(e: Event) -> bool:
+    """'three soldiers and eight attackers were killed': a count of the dead names the
+    attackers of an incident told before, whoever they were."""
+    trig = (e.evidence.get("sub_event_type") or [None])[0]
+    return trig is not None and bool(taxonomy.context("casualties").fullmatch(trig.text.lower()))
 
 
 def _as_side(e: Event, name: str) -> str:

@@ -219,7 +219,8 @@ def syntactic(doc: Any, found: list[actors_mod.Actor], trig: taxonomy.Trigger,
         actor1 = p1
     if p2 is not None:
         if actor1 is not None and actor1.name == p2.name:
-            actor1 = None
+            # 'militants were killed in a clash with troops': the side near it did the deed
+            actor1 = actor2 if actor2 is not None and actor2.name != p2.name else None
         actor2 = p2
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None

@@ -689,7 +689,7 @@ def _containment_bonus(
                 for container in cand_lists[j]:
                     if _contains(container, c):
                         bonus[i][c.id] = 6.0
-                        bonus[j][container.id] = max(bonus[j].get(container.id, 0.0), 3.0)
+                        bonus[j][container.id] = max(bonus[j].get(container.id, 0.0), 5.0)
     return bonus
 
 
