@@ -1532,3 +1532,13 @@ def test_a_town_and_its_state_are_one_place() -> None:
 def test_jawans_are_soldiers() -> None:
     events = _real("Three jawans were wounded when Maoists set off a landmine in Bijapur district on Monday.")
     assert [e.actor2 for e in events] == ["Military Forces of India"], [(e.actor1, e.actor2) for e in events]
+
+
+def test_storming_out_is_a_walkout_not_an_assault() -> None:
+    assert _real("Opposition deputies stormed out of the assembly in Skopje on Tuesday after the vote.") == []
+
+
+def test_hacked_to_death_is_one_dead() -> None:
+    """Rule victims.kill.words: 'hacked to death' kills its one victim."""
+    events = _real("A village guard was hacked to death by unknown attackers near Kasese on Tuesday night.")
+    assert [e.fatalities for e in events] == [1], [(e.sub_event_type, e.fatalities) for e in events]
