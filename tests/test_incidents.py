@@ -1542,3 +1542,13 @@ def test_hacked_to_death_is_one_dead() -> None:
     """Rule victims.kill.words: 'hacked to death' kills its one victim."""
     events = _real("A village guard was hacked to death by unknown attackers near Kasese on Tuesday night.")
     assert [e.fatalities for e in events] == [1], [(e.sub_event_type, e.fatalities) for e in events]
+
+
+def test_arrests_in_a_headline_join_the_protest_the_body_tells() -> None:
+    import dateline
+
+    title = "Protest over police shooting turns tense in Memphis; nine arrested"
+    text = (f"{title}\n\nA crowd outside police headquarters in Memphis threw bottles at officers late on Saturday "
+            "and smashed the windows of two patrol cars, police said.")
+    events = [e for e in dateline.extract(text, title=title).events if e.modality == "asserted"]
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"], [e.sub_event_type for e in events]

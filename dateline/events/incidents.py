@@ -414,8 +414,11 @@ def _headline_joins(headline: Event, incidents: list[Event]) -> bool:
     """A headline sums up what the body tells: its mention joins the body's incident of the
     same kind (the same sub-event, a place in common, else the first told) as evidence, and
     names its doer where the body leaves it unnamed; its day and place are the body's.
-    A headline with no such incident in the body stays a record of its own."""
+    A crowd, arrests or looting in a headline join the body's demonstration when the body
+    tells none of that type. A headline with no such incident in the body stays a record of its own."""
     same = [e for e in incidents if e.event_type == headline.event_type and e.modality in REAL]
+    if not same and (headline.event_type in CROWD or headline.sub_event_type in AT_A_DEMONSTRATION):
+        same = [e for e in incidents if e.event_type in CROWD and e.modality in REAL]  # 'protest turns tense; nine arrested'
     if not same or headline.modality not in REAL:
         return False
     home = next((e for e in same if e.sub_event_type == headline.sub_event_type and e.location == headline.location),
