@@ -127,8 +127,7 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
             found = [t for t in found if not (t.sub_event in REMOTE and context("battle_noise").fullmatch(t.word.lower()))]
     if "Suicide bomb" in kinds:
         drop |= {"Remote explosive/landmine/IED"}
-    deeds = {t.sub_event for t in found if not context("doers_only").fullmatch(t.word.lower())}
-    if deeds & _BURNS_AS_PART:  # 'stormed the post, setting it on fire': the burning is part of the attack
+    if kinds & _BURNS_AS_PART:  # 'stormed the post, setting it on fire': the burning is part of the attack
         drop.add("Looting/property destruction")
     if "Air/drone strike" in kinds:  # "a jet bombed the village": the bombing is the air strike
         found = [t for t in found if not (t.sub_event == "Remote explosive/landmine/IED"
