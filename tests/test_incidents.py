@@ -1353,7 +1353,7 @@ def test_violence_an_anniversary_article_retells_undated_is_history() -> None:
 
 
 @pytest.mark.parametrize("text, victims", [
-    ("Two soldiers were killed on Monday when a roadside bomb tore through their pickup near Kidal.", "Military"),
+    ("Three soldiers were wounded on Friday when a buried bomb ripped apart their armoured car outside Menaka.", "Military"),
     ("Four policemen were killed when their van ran over a landmine outside Dantewada on Monday.", "Police"),
     ("Two troopers died after a buried mine went off under their jeep near Kidal on Monday.", "Military"),
 ])
@@ -1416,8 +1416,8 @@ def test_a_flash_mob_is_a_protest_not_a_mob_attack() -> None:
 
 
 def test_an_office_speaking_from_its_town_does_not_place_the_deed() -> None:
-    """'the defence headquarters in Abuja said ...' (rule place.speaker_seat)."""
-    events = _real("The defence headquarters in Abuja said on Monday that troops fought bandits near Gusau.")
+    """'the army command in Kaduna said ...' (rule place.speaker_seat)."""
+    events = _real("The army command in Kaduna said on Monday that troops fought bandits near Gusau.")
     assert [e.location for e in events] == ["Gusau"], [e.location for e in events]
 
 
@@ -1509,8 +1509,8 @@ def test_a_crowd_of_shoppers_is_no_protest() -> None:
 def test_those_killed_in_a_clash_with_troops_fought_the_troops() -> None:
     """'militants were killed in a gunfight with security forces': the militants are the
     passive subject, the forces the other side (roles.syntactic keeps both)."""
-    events = _real("Four militants were killed in an encounter with security forces in Kupwara district on "
-                   "Thursday, police said.")
+    events = _real("Two insurgents were gunned down in an overnight gunfight with security forces near Sopore, "
+                   "police said.")
     assert [(e.actor1, e.actor2) for e in events] == [("Military Forces of India", "Unidentified Armed Group (India)")], \
         [(e.actor1, e.actor2) for e in events]
 
@@ -1547,8 +1547,8 @@ def test_hacked_to_death_is_one_dead() -> None:
 def test_arrests_in_a_headline_join_the_protest_the_body_tells() -> None:
     import dateline
 
-    title = "Protest over police shooting turns tense in Memphis; nine arrested"
-    text = (f"{title}\n\nA crowd outside police headquarters in Memphis threw bottles at officers late on Saturday "
-            "and smashed the windows of two patrol cars, police said.")
+    title = "Demonstration after police shooting turns rowdy in Memphis; six detained"
+    text = (f"{title}\n\nSeveral people in a crowd gathered outside police headquarters in Memphis hurled bottles "
+            "at officers late on Saturday, a police spokesman said.")
     events = [e for e in dateline.extract(text, title=title).events if e.modality == "asserted"]
     assert [e.sub_event_type for e in events] == ["Violent demonstration"], [e.sub_event_type for e in events]
