@@ -1552,3 +1552,13 @@ def test_arrests_in_a_headline_join_the_protest_the_body_tells() -> None:
             "at officers late on Saturday, a police spokesman said.")
     events = [e for e in dateline.extract(text, title=title).events if e.modality == "asserted"]
     assert [e.sub_event_type for e in events] == ["Violent demonstration"], [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "A policeman was hacked to death by suspected robbers near Rangpur on Tuesday night.",
+    "A traffic constable was stabbed in Multan on Monday by a man who fled on a motorcycle, officials said.",
+])
+def test_fallen_police_make_the_other_side_police(text: str) -> None:
+    """Rule victims.police.nouns: a police officer killed or wounded is of the state's police forces."""
+    events = [e for e in _real(text) if e.event_type in {"Battles", "Violence against civilians"}]
+    assert events and all(e.actor2.startswith("Police Forces of") for e in events), [(e.actor1, e.actor2) for e in events]

@@ -994,26 +994,30 @@ def _home_country(article: Article) -> str:
     return max(counts, key=lambda c: counts[c]) if counts else ""
 
 
+#: the state forces whose fallen members make them a side: victims rule label -> ACLED name
+_FALLEN = {"military": "Military Forces of", "police": "Police Forces of"}
+
+
 def _fallen_soldiers(event: Event, article: Article, home: str) -> None:
-    """'A Marshall soldier was killed Monday in Afghanistan', 'Lance Cpl. Roe was shot':
-    the other side lost soldiers, so it is a state's military forces: the nation said with
-    them ('three Afghan soldiers'), else the country the article names most, not the
-    civilians of the place where they fell."""
+    """'A Marshall soldier was killed Monday in Afghanistan', 'a policeman was hacked to
+    death': the other side lost soldiers or police, so it is a state's military or police
+    forces: the nation said with them ('three Afghan soldiers'), else the country the
+    article names most, not the civilians of the place where they fell."""
     if event.event_type not in VIOLENT or event.modality not in REAL or event.inter1 == "State forces":
         return
     if event.actor2 and not event.actor2.startswith(tuple(actors_mod.GENERIC_NAMES)) and event.actor2 != event.actor1:
         return
     lex = actors_mod.load()
     for sentence in event.evidence.get("notes", []):
-        phrase = victims.soldiers_harmed(article.nlp, article.document.text, sentence.start, sentence.end)
-        if phrase is None:
-            continue
-        iso = next((lex.nations[t.text.lower()] for t in phrase if t.text[:1].isupper() and t.text.lower() in lex.nations), "")
-        country = (country_name(iso) or iso) if iso else home
-        if country:
-            _set(event, "2", f"Military Forces of {country}", "State forces",
-                 [Span(phrase.start_char, phrase.end_char, phrase.text)])
-        return
+        for force, name in _FALLEN.items():
+            phrase = victims.forces_harmed(article.nlp, article.document.text, sentence.start, sentence.end, force)
+            if phrase is None:
+                continue
+            iso = next((lex.nations[t.text.lower()] for t in phrase if t.text[:1].isupper() and t.text.lower() in lex.nations), "")
+            country = (country_name(iso) or iso) if iso else home
+            if country:
+                _set(event, "2", f"{name} {country}", "State forces", [Span(phrase.start_char, phrase.end_char, phrase.text)])
+            return
 
 
 def _number(word: str) -> int | None:

@@ -29,14 +29,15 @@ def one_killed(doc: Any, text: str, start: int, end: int) -> Span | None:
     return None
 
 
-def soldiers_harmed(doc: Any, text: str, start: int, end: int) -> Any:
-    """The phrase naming soldiers killed or wounded in ``text[start:end]`` ('a Marshall
-    soldier was killed', 'Army Spc. Jane Roe died', 'killing three troops'), as a spaCy
-    span, or None: by the parse, so 'soldiers attacked the village' names no victim."""
-    military = rules.regex(STAGE, "military")
+def forces_harmed(doc: Any, text: str, start: int, end: int, force: str = "military") -> Any:
+    """The phrase naming soldiers (``force`` "military") or police officers ("police")
+    killed or wounded in ``text[start:end]`` ('a Marshall soldier was killed', 'Army Spc.
+    Jane Roe died', 'a policeman was hacked to death'), as a spaCy span, or None: by the
+    parse, so 'soldiers attacked the village' names no victim."""
+    nouns = rules.regex(STAGE, force)
     for _, _, victim in _victims_of(doc, text, "harm", start, end):
         phrase = doc[victim.left_edge.i:victim.i + 1]
-        if military.search(phrase.text):
+        if nouns.search(phrase.text):
             return phrase
     return None
 
