@@ -14,10 +14,8 @@ def sentence_triggers(text: str, sentence: Span, context_start: int | None = Non
     if not has_verb:
         return []  # a caption ('Another part of the march.') reports nothing
     seen: dict[str, taxonomy.Trigger] = {}
+    # ("shot" inside "shot down" is already part of the longer trigger: taxonomy.triggers)
     found = taxonomy.triggers(text, sentence.start, sentence.end)
-    # "shot" inside "shot down": a trigger within a longer one of another type is part of it
-    found = [t for t in found if not any(o is not t and o.sub_event != t.sub_event and o.start <= t.start
-                                         and t.end <= o.end and (o.end - o.start) > (t.end - t.start) for o in found)]
     for trig in sorted(found, key=lambda t: t.start):
         if in_background_phrase(text, sentence, trig) or not_a_deed(text, trig, sentence):
             continue

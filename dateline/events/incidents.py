@@ -1009,15 +1009,15 @@ def _fallen_soldiers(event: Event, article: Article, home: str) -> None:
         return
     lex = actors_mod.load()
     for sentence in event.evidence.get("notes", []):
-        for force, name in _FALLEN.items():
-            phrase = victims.forces_harmed(article.nlp, article.document.text, sentence.start, sentence.end, force)
-            if phrase is None:
-                continue
-            iso = next((lex.nations[t.text.lower()] for t in phrase if t.text[:1].isupper() and t.text.lower() in lex.nations), "")
-            country = (country_name(iso) or iso) if iso else home
-            if country:
-                _set(event, "2", f"{name} {country}", "State forces", [Span(phrase.start_char, phrase.end_char, phrase.text)])
-            return
+        harmed = victims.forces_harmed(article.nlp, article.document.text, sentence.start, sentence.end, _FALLEN)
+        if harmed is None:
+            continue
+        force, phrase = harmed
+        iso = next((lex.nations[t.text.lower()] for t in phrase if t.text[:1].isupper() and t.text.lower() in lex.nations), "")
+        country = (country_name(iso) or iso) if iso else home
+        if country:
+            _set(event, "2", f"{_FALLEN[force]} {country}", "State forces", [Span(phrase.start_char, phrase.end_char, phrase.text)])
+        return
 
 
 def _number(word: str) -> int | None:

@@ -263,9 +263,14 @@ def _doer_of_when_clause(head: Any) -> list[Any]:
     """'Four policemen were killed when rebels attacked their post': a passive deed with no
     'by' has the subject of its 'when/as/after' clause as its doer."""
     verbs = [head] + [c for c in head.children if c.dep_ == "conj"]  # '... killed and two wounded when'
-    return [c for verb in verbs for clause in verb.children if clause.dep_ == "advcl" and clause.pos_ == "VERB"
-            and any(m.dep_ in {"mark", "advmod"} and m.lower_ in _HOW_MARKS for m in clause.children)
+    return [c for verb in verbs for clause in verb.children if _how_clause(clause) and clause.pos_ == "VERB"
             for c in clause.children if c.dep_ in _DOER]
+
+
+def _how_clause(token: Any) -> bool:
+    """Whether ``token`` heads a 'when/as/after' clause of the verb above it."""
+    return token.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in _HOW_MARKS
+                                         for m in token.children)
 
 
 def _sufferers_of_main_clause(head: Any) -> list[Any]:
@@ -274,8 +279,7 @@ def _sufferers_of_main_clause(head: Any) -> list[Any]:
     subject of the passive deed (or of 'died') that the clause explains."""
     clause = head
     for _ in range(4):  # the weapon sits a few words down the clause: 'ran over an IED'
-        if clause.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in _HOW_MARKS
-                                          for m in clause.children):
+        if _how_clause(clause):
             deed = clause.head
             return [c for c in deed.children
                     if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and deed.lemma_.lower() == "die")]

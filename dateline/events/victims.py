@@ -9,6 +9,7 @@ he/she, with no number, no 'no' and no 'and' joining another victim.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Iterator
 
 from dateline import rules
@@ -29,16 +30,17 @@ def one_killed(doc: Any, text: str, start: int, end: int) -> Span | None:
     return None
 
 
-def forces_harmed(doc: Any, text: str, start: int, end: int, force: str = "military") -> Any:
-    """The phrase naming soldiers (``force`` "military") or police officers ("police")
-    killed or wounded in ``text[start:end]`` ('a Marshall soldier was killed', 'Army Spc.
-    Jane Roe died', 'a policeman was hacked to death'), as a spaCy span, or None: by the
-    parse, so 'soldiers attacked the village' names no victim."""
-    nouns = rules.regex(STAGE, force)
-    for _, _, victim in _victims_of(doc, text, "harm", start, end):
-        phrase = doc[victim.left_edge.i:victim.i + 1]
-        if nouns.search(phrase.text):
-            return phrase
+def forces_harmed(doc: Any, text: str, start: int, end: int, forces: Iterable[str]) -> tuple[str, Any] | None:
+    """The first of ``forces`` (rule labels: "military", "police") whose members the parse
+    finds killed or wounded in ``text[start:end]`` ('a Marshall soldier was killed', 'Army
+    Spc. Jane Roe died', 'a policeman was hacked to death'), with the phrase naming them as
+    a spaCy span; None if none: 'soldiers attacked the village' names no victim."""
+    phrases = [doc[victim.left_edge.i:victim.i + 1] for _, _, victim in _victims_of(doc, text, "harm", start, end)]
+    for force in forces:
+        nouns = rules.regex(STAGE, force)
+        phrase = next((p for p in phrases if nouns.search(p.text)), None)
+        if phrase is not None:
+            return force, phrase
     return None
 
 

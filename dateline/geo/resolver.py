@@ -445,9 +445,10 @@ FOCUS_READINGS = 3
 
 def _lone_foreign_villages(out: list[Resolution | None], context: _Context) -> set[int]:
     """'Let Yet Kone village' in a story of Myanmar is no commune of New Caledonia: a small
-    place, or any place read by an alternate name only, that is the only reading in its country, while the article's places are in one
-    other country (three readings at least), goes to that country's focus unit as a
-    fallback (precision 2-3), as an unknown village would."""
+    place, or any place read by an alternate name only, that is the only reading in its
+    country, while the article's places are in one other country (three readings at
+    least), goes to that country's focus unit as a fallback (precision 2-3), as an
+    unknown village would."""
     focus = context.focus()
     counts = context.countries
     if focus is None or not counts:
@@ -478,7 +479,6 @@ def _stated_unit(text: str, mentions: list[Mention], out: list[Resolution | None
     if _THE_COUNTRY.match(text, mentions[i].end):
         return _country_in_focus(context), None
     return None, None
-
 
 
 _DIRECTION = (r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
