@@ -1551,3 +1551,22 @@ def test_fallen_police_make_the_other_side_police(text: str) -> None:
 def test_words_of_violence_that_report_no_incident(text: str) -> None:
     events = _real(text)
     assert events == [], [(e.sub_event_type, e.actor1, e.location, e.modality) for e in events]
+
+
+@pytest.mark.parametrize("text, doer", [
+    pytest.param("Attackers set off a bomb at a bus stop in Maiduguri on Sunday, killing four people. Police blamed "
+                 "Boko Haram, which has fought the army for years.", "Boko Haram", id="police-blame"),
+    pytest.param("Unknown gunmen ambushed a police patrol near Tame on Monday, killing two officers. Local "
+                 "authorities attributed the ambush to the ELN.", "ELN: National Liberation Army", id="attributed-to"),
+    pytest.param("Attackers set off a bomb at a bus stop in Maiduguri on Sunday, killing four people. The governor "
+                 "blamed Boko Haram, which denied any role.", "Unidentified Armed Group (Nigeria)", id="denied"),
+    pytest.param("Attackers set off a bomb at a bus stop in Maiduguri on Sunday, killing four people. A columnist for "
+                 "a local newspaper attributed the blast to Boko Haram.", "Unidentified Armed Group (Nigeria)",
+                 id="private-opinion"),
+])
+def test_the_group_the_authorities_blame_is_the_doer(text: str, doer: str) -> None:
+    """Rules incidents.blame.*: a group that the police, officials or residents blame for an
+    attack with unnamed doers is its actor1 (ACLED codes suspected perpetrators), unless it
+    denies it or only a private person says so."""
+    events = [e for e in _real(text, "2024-03-05") if e.event_date != "2024-03-05"]
+    assert [e.actor1 for e in events] == [doer], [(e.sub_event_type, e.actor1) for e in events]

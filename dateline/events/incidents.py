@@ -928,7 +928,8 @@ def _one_victim(event: Event, article: Article, sentences: list[Span]) -> None:
 def _claimed(event: Event, text: str, sentences: list[Span]) -> None:
     """An attack whose doers go unnamed ('a suicide bomber', 'gunmen') is the armed group's
     that claims it ('in an attack claimed by al-Shabaab', 'the group said it had carried
-    out the attack': rule labels ``claim_before`` and ``claim_after``)."""
+    out the attack') or that is blamed for it ('Police blamed the gang'); see
+    :func:`_claims_or_is_blamed`."""
     if event.event_type not in VIOLENT or event.modality not in REAL:
         return
     if event.actor1 and not event.actor1.startswith("Unidentified") and event.inter1 != "State forces":
@@ -937,10 +938,20 @@ def _claimed(event: Event, text: str, sentences: list[Span]) -> None:
         for actor in actors_mod.find(text, sentence.start, sentence.end):
             if actor.generic or actor.inter not in actors_mod.ARMED:
                 continue
-            if _matches("claim_before", text[max(sentence.start, actor.start - 50):actor.start]) or \
-                    _matches("claim_after", text[actor.end:sentence.end]):
+            if _claims_or_is_blamed(text, sentence, actor):
                 _claimant_does_it(event, actor, text)
                 return
+
+
+def _claims_or_is_blamed(text: str, sentence: Span, actor: Any) -> bool:
+    """The group claims the attack (rule labels ``claim_before``, ``claim_after``) or is
+    blamed for it, and does not deny it in the same sentence (``blame_before``,
+    ``blame_after``, ``blame_denied``): ACLED codes a suspected perpetrator too."""
+    before, after = text[max(sentence.start, actor.start - 50):actor.start], text[actor.end:sentence.end]
+    if _matches("claim_before", before) or _matches("claim_after", after):
+        return True
+    return bool(_matches("blame_before", before) or _matches("blame_after", after)) and \
+        not _matches("blame_denied", after)
 
 
 def _commemorated(incidents: list[Event], article: Article) -> None:
