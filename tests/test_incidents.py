@@ -1570,3 +1570,16 @@ def test_the_group_the_authorities_blame_is_the_doer(text: str, doer: str) -> No
     denies it or only a private person says so."""
     events = [e for e in _real(text, "2024-03-05") if e.event_date != "2024-03-05"]
     assert [e.actor1 for e in events] == [doer], [(e.sub_event_type, e.actor1) for e in events]
+
+
+@pytest.mark.parametrize("text, force", [
+    pytest.param("Security forces fired tear gas at thousands of marchers in Khartoum on Monday.",
+                 "Police Forces of Sudan", id="security-forces"),
+    pytest.param("Soldiers fired live rounds at thousands of marchers in Khartoum on Monday.",
+                 "Military Forces of Sudan", id="soldiers"),
+])
+def test_security_forces_at_a_demonstration_are_its_police(text: str, force: str) -> None:
+    """Rule incidents.crowd.security_forces: forces named only by their security role that
+    step into a demonstration are the police keeping order; soldiers stay the military."""
+    events = _real(text, "2024-03-05")
+    assert [e.actor2 for e in events] == [force], [(e.sub_event_type, e.actor2) for e in events]

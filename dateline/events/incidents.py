@@ -1163,11 +1163,20 @@ def _crowd(event: Event, kind: str, country: str, trigger: list[Any], text: str)
     spans = event.evidence.get("actor1", []) if event.inter1 == kind else trigger
     _set(event, "1", name, kind, spans)
     if not event.actor2 and event.sub_event_type in _FORCES_STEP_IN:
-        forces = [a for span in event.evidence.get("notes", [])
-                  for a in actors_mod.find(text, span.start, span.end, default_iso=event.iso)
-                  if a.inter == "State forces" and not a.name.startswith("Government") and not roles.no_side(text, a)]
-        if forces:  # the police named in the mention's sentences stepped in ('police said' tells it)
-            _set(event, "2", forces[0].name, "State forces", [Span(forces[0].start, forces[0].end, text[forces[0].start:forces[0].end])])
+        _forces_step_in(event, text)
+    said = " ".join(span.text for span in event.evidence.get("actor2", []))
+    if event.actor2.startswith("Military Forces of ") and _matches("crowd_police", said.strip()):
+        # 'security forces fired tear gas at the marchers': the forces keeping order are police
+        event.actor2 = event.actor2.replace("Military Forces of ", "Police Forces of ", 1)
+
+
+def _forces_step_in(event: Event, text: str) -> None:
+    """The police named in the mention's sentences stepped in ('police said' tells it)."""
+    forces = [a for span in event.evidence.get("notes", [])
+              for a in actors_mod.find(text, span.start, span.end, default_iso=event.iso)
+              if a.inter == "State forces" and not a.name.startswith("Government") and not roles.no_side(text, a)]
+    if forces:
+        _set(event, "2", forces[0].name, "State forces", [Span(forces[0].start, forces[0].end, text[forces[0].start:forces[0].end])])
 
 
 #: 'a US counter-terrorism operation', 'an Israeli air strike': the state's forces did it
