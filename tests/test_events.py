@@ -346,6 +346,16 @@ def test_a_count_reaches_its_verb_past_an_aside() -> None:
     assert _kinds("Six were hurt, one of them later died.") == [("injured", 6), ("killed", 1)]
 
 
+def test_both_counts_of_a_pair_share_its_verb() -> None:
+    """Rule quantity.aside.conjunct: '12 rebels and two guards were killed' counts two sets
+    of dead; a verb in scare quotes ('were "neutralised"') is still the verb."""
+    assert _kinds("The governor said 12 rebels and two guards were killed.") == [("killed", 12), ("killed", 2)]
+    assert _kinds("Four troopers and six raiders died at the ford.") == [("killed", 4), ("killed", 6)]
+    assert _kinds('Two troopers were hurt and seven raiders were "neutralised" at the ford.') == [
+        ("injured", 2), ("killed", 7)]
+    assert _kinds("Four soldiers and six rebels clashed at the ford.") == [("fighters", 4), ("fighters", 6)]
+
+
 def test_demo_no_event_from_a_witness_quote_or_a_mother_of_five(demo) -> None:
     # an event's own sentence (the first of its mentions) is never the witness's
     assert not [e for e in demo.events if "mother of" in e.evidence["notes"][0].text]

@@ -1583,3 +1583,20 @@ def test_security_forces_at_a_demonstration_are_its_police(text: str, force: str
     step into a demonstration are the police keeping order; soldiers stay the military."""
     events = _real(text, "2024-03-05")
     assert [e.actor2 for e in events] == [force], [(e.sub_event_type, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize("text, dead", [
+    pytest.param("Troops fought rebels outside Kasese on Monday, killing four of the rebels. Two soldiers were "
+                 "also killed in the fighting, the army said.", 6, id="both-sides"),
+    pytest.param("Rebels ambushed an army convoy outside Kasese on Monday, killing four soldiers. A local official "
+                 "later said six soldiers had died.", 4, id="same-side-told-twice"),
+    pytest.param("Rebels ambushed an army convoy outside Kasese on Monday, killing four soldiers. The army said "
+                 "troops had killed 90 rebels in the district over the past month.", 4, id="count-of-a-period"),
+])
+def test_a_battle_counts_the_dead_of_both_sides(text: str, dead: int) -> None:
+    """Rules events.quantity_side and incidents.count.period: a battle's fatalities add the
+    other side's dead told in the same or the next sentence, not a second count of one
+    side nor a count over a period."""
+    events = _real(text, "2024-03-05")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", dead)], \
+        [(e.sub_event_type, e.fatalities) for e in events]

@@ -114,6 +114,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         sentences = _with_next(event, article.sentences, told)
         if event.fatalities is None:
             _fatalities(event, text, sentences)
+        _both_sides_dead(event, text, sentences)
         if event.fatalities is None and event.modality in REAL:
             _one_victim(event, article, sentences)
         _claimed(event, text, sentences + claims.get(id(event), []))
@@ -892,11 +893,23 @@ def _with_next(event: Event, sentences: list[Span], told: set[int]) -> list[Span
 def _fatalities(event: Event, text: str, sentences: list[Span]) -> None:
     """The first death count said in a sentence that tells the incident or follows one
     (not a tally)."""
+    found = _death_counts(text, sentences)
+    if found:
+        start, value, end = min(found)
+        if rules.regex("events.quantity_others", "others").match(text[end:end + 20]):
+            value += 1  # "four other villagers also died": besides the victim told before them
+        event.fatalities = value
+        event.evidence["fatalities"] = [Span(start, end, text[start:end])]
+
+
+def _death_counts(text: str, sentences: list[Span]) -> list[tuple[int, int, int]]:
+    """(offset, value, end) of each death count in the sentences that are no tally and
+    count no period (rule labels ``tally``, ``period_count``)."""
     from dateline.events import quantities as quantities_mod
 
-    found: list[tuple[int, int, int]] = []  # (offset, value, end)
+    found: list[tuple[int, int, int]] = []
     for sentence in sentences:
-        if _matches("tally", sentence.text):
+        if _matches("tally", sentence.text) or _matches("period_count", sentence.text):
             continue
         found += [(q["span"].start, q["value"], q["span"].end)
                   for q in quantities_mod.find(text, sentence.start, sentence.end) if q["kind"] == "killed"]
@@ -905,12 +918,35 @@ def _fatalities(event: Event, text: str, sentences: list[Span]) -> None:
                 value = _number(m.group("n"))
                 if value is not None:
                     found.append((m.start("n"), value, m.end("n")))
-    if found:
-        start, value, end = min(found)
-        if rules.regex("events.quantity_others", "others").match(text[end:end + 20]):
-            value += 1  # "four other villagers also died": besides the victim told before them
-        event.fatalities = value
-        event.evidence["fatalities"] = [Span(start, end, text[start:end])]
+    return sorted(found)
+
+
+_SIDES = ("forces", "armed")
+
+
+def _both_sides_dead(event: Event, text: str, sentences: list[Span]) -> None:
+    """'two soldiers were killed and nine insurgents neutralised': when a battle's count
+    is of one side's dead, the state's forces or an armed group (rules
+    ``events.quantity_side``), the first count of the other side's dead in its sentences is
+    added, as ACLED counts the dead of all sides; two counts of one side are the same dead
+    told twice."""
+    counted = event.evidence.get("fatalities") or []
+    if event.event_type != "Battles" or not event.fatalities or not counted:
+        return
+
+    def side(end: int) -> str:
+        after = text[end:end + 60]
+        return next((label for label in _SIDES if rules.regex("events.quantity_side", label).match(after)), "")
+    mine = side(counted[0].end)
+    if not mine or len(counted) > 1:
+        return
+    own = [s for s in sentences if s.start <= counted[0].start < s.end]
+    near = own + [s for s in sentences if own and 0 <= s.start - own[0].end <= 3]  # and the next one
+    other = next(((start, value, end) for start, value, end in _death_counts(text, near)
+                  if start != counted[0].start and side(end) not in ("", mine)), None)
+    if other is not None:
+        event.fatalities += other[1]
+        event.evidence["fatalities"] = counted + [Span(other[0], other[2], text[other[0]:other[2]])]
 
 
 def _one_victim(event: Event, article: Article, sentences: list[Span]) -> None:

@@ -58,6 +58,8 @@ def _number_re(words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+#: 'nine insurgents were "neutralised"': a verb in scare quotes is still the verb
+_SCARE_QUOTE = re.compile(r"(\b(?:were|was|been|being)\s+)[\"“‘']([\w-]+)[\"”’']", re.I)
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 _STOP = re.compile(r"[.;:!?()\"“”]|\b(?:who|which|whose|where|when)\b", re.I)
 #: a number that counts something other than victims: "mother of five", "March 12", "$5", "aged 30"
@@ -66,8 +68,8 @@ _NOT_PEOPLE_BEFORE = rules.Live(NOT_PEOPLE, "not_people")
 _THINGS_AFTER = rules.Live(THINGS, "things")
 #: a number of people described by what they were, directly or through a partitive ("one of dozens of")
 _FORMER = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:[\w,]+\s+of\s+(?:the\s+)?)?(?:former|ex-|previously|past|other)\b", re.I)
-#: "15 militants were killed": a fighters noun followed by a casualty verb is a casualty count
-_THEN_CASUALTY = re.compile(r"^\s*(?:\w+ly\s+)?(?:were|was|are|is|have been|had been|has been|being|got|been)\s+(?:\w+ly\s+)?", re.I)
+#: "15 militants were killed", "three militants died": a fighters noun followed by a casualty verb is a casualty count
+_THEN_CASUALTY = re.compile(r"^\s*(?:\w+ly\s+)?(?:(?:were|was|are|is|have been|had been|has been|being|got|been)\s+(?:\w+ly\s+|also\s+)?)?", re.I)
 
 
 def parse_number(word: str) -> int | None:
@@ -111,7 +113,7 @@ def _is_time(text: str, pos: int) -> bool:
 
 def _kind(text: str, start: int, end: int, limit: int) -> str:
     """Kind from the next few words (up to punctuation), else from the verb before."""
-    after = _without_asides(text[end:min(limit, end + 90)])
+    after = _SCARE_QUOTE.sub(r"\1\2", _without_asides(text[end:min(limit, end + 90)]))
     stop = _STOP.search(after)
     after = " ".join(after[: stop.start() if stop else len(after)].split()[:6])
     best = ""
