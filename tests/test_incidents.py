@@ -1600,3 +1600,16 @@ def test_a_battle_counts_the_dead_of_both_sides(text: str, dead: int) -> None:
     events = _real(text, "2024-03-05")
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", dead)], \
         [(e.sub_event_type, e.fatalities) for e in events]
+
+
+@pytest.mark.parametrize("text, kind", [
+    pytest.param("Thousands of people packed the main square of Sofia on Sunday to demand new elections.",
+                 ["Peaceful protest"], id="packed-to-demand"),
+    pytest.param("Fans packed the main square of Sofia on Sunday to watch the final.", [], id="fans"),
+])
+def test_a_crowd_that_fills_a_square_to_demand_something_protests(text: str, kind: list[str]) -> None:
+    """Rule acled.peaceful_protest.filled: filling a square or the streets to demand or
+    denounce something is a demonstration, dated by its own day."""
+    events = _real(text, "2024-03-05")
+    assert [e.sub_event_type for e in events] == kind, [(e.sub_event_type, e.event_date) for e in events]
+    assert all(e.event_date == "2024-03-03" for e in events)
