@@ -1613,3 +1613,25 @@ def test_a_crowd_that_fills_a_square_to_demand_something_protests(text: str, kin
     events = _real(text, "2024-03-05")
     assert [e.sub_event_type for e in events] == kind, [(e.sub_event_type, e.event_date) for e in events]
     assert all(e.event_date == "2024-03-03" for e in events)
+
+
+def test_arrests_told_with_what_the_crowd_did_are_an_intervention_in_its_protest() -> None:
+    """Rule context.at_protest.as_crowd: 'arrested 18 people as protesters blocked the gates'
+    is one protest with intervention, not an arrest beside a peaceful protest."""
+    events = _real("Police arrested 18 people on Monday as hundreds of climate protesters blocked the gates of the "
+                   "refinery in Rotterdam.", "2024-03-05")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Protest with intervention", "Police Forces of Netherlands")], [(e.sub_event_type, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Police blamed the Kumba militia, which has been battling a rival gang for control of the roads "
+                 "to the border.", id="has-been-battling"),
+    pytest.param("The militia has been blamed for a string of massacres in the area.", id="blamed-for-a-string"),
+    pytest.param("Hundreds of villagers have since been killed in the region.", id="have-since-been-killed"),
+])
+def test_what_a_group_has_been_doing_is_no_incident(text: str) -> None:
+    """Rules incidents.habitual.relative and incidents.tally.since: a group's record and a
+    toll counted since some time are no incidents."""
+    events = _real(text, "2024-03-05")
+    assert events == [], [(e.sub_event_type, e.modality) for e in events]
