@@ -1635,3 +1635,12 @@ def test_what_a_group_has_been_doing_is_no_incident(text: str) -> None:
     toll counted since some time are no incidents."""
     events = _real(text, "2024-03-05")
     assert events == [], [(e.sub_event_type, e.modality) for e in events]
+
+
+@pytest.mark.parametrize("victims", ["traders", "fishermen", "commuters", "mourners"])
+def test_people_at_their_work_or_on_their_way_are_civilians(victims: str) -> None:
+    """Rule context.civilian_victims and the Civilians actor: armed men who kill traders,
+    fishermen, commuters or mourners attack civilians; it is no battle."""
+    events = _real(f"Gunmen killed two {victims} in Kumba on Monday.", "2024-03-05")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Attack", "Civilians (Cameroon)")], \
+        [(e.sub_event_type, e.actor2) for e in events]
