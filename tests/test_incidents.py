@@ -1644,3 +1644,10 @@ def test_people_at_their_work_or_on_their_way_are_civilians(victims: str) -> Non
     events = _real(f"Gunmen killed two {victims} in Kumba on Monday.", "2024-03-05")
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Attack", "Civilians (Cameroon)")], \
         [(e.sub_event_type, e.actor2) for e in events]
+
+
+def test_the_african_union_mission_in_somalia_is_its_own_actor() -> None:
+    """ACLED names the AU's Somalia mission (AMISOM, then ATMIS), not the African Union."""
+    events = _real("Al-Shabaab fighters attacked an AMISOM base near Baidoa on Monday, the mission said.", "2024-03-05")
+    assert [(e.actor1, e.actor2) for e in events] == [("al-Shabaab", "AMISOM: African Union Mission in Somalia")], \
+        [(e.actor1, e.actor2) for e in events]
