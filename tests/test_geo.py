@@ -153,6 +153,13 @@ def test_a_short_capital_alias_needs_capitals() -> None:
     assert places_of("Bushfires burned south of Canberra in the ACT on Friday.")["ACT"][0].admin1 == "Australian Capital Territory"
 
 
+def test_an_arabic_place_name_is_known_without_its_article() -> None:
+    """Gazetteer v16: 'Al Qamishli' and 'El Fasher' are written 'Qamishli' and 'Fasher';
+    only where place names carry the Arabic article ('El Paso' keeps its 'El')."""
+    assert places_of("Drones struck a fuel depot in Qamishli on Monday.")["Qamishli"][0].iso == "SYR"
+    assert places_of("Shelling hit a market in Fasher on Monday.")["Fasher"][0].iso == "SDN"
+
+
 def test_one_sense_per_discourse() -> None:
     got = places_of("Esperance is a town on the south coast of Western Australia. "
                     "Esperance residents said thousands of birds died.")

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from dateline.geo.countries import DATA, _package_data, countries
 
-VERSION = "15"  # 15: a unit's short all-capital aliases are codes ('ACT' is not 'Act'); 14: English admin1 names
+VERSION = "16"  # 16: Arabic place names without their article ('Qamishli'); 15: a unit's short all-capital aliases are codes ('ACT' is not 'Act'); 14: English admin1 names
 
 #: Kinds of gazetteer rows, widest first.
 COUNTRY, REGION, ADMIN1, ADMIN2, PLACE = "C", "R", "A1", "A2", "P"
@@ -277,6 +277,8 @@ def _add_cities(b: _Builder, cities: list[tuple], subs: _Subdivisions) -> None:
             latin = latin_form(alt)
             if latin and not _is_code(latin):
                 b.add_name(latin, gid, ALTERNATE)
+        for short in _without_article(name, cc):
+            b.add_name(short, gid, ALTERNATE)
 
 
 def _add_countries(b: _Builder) -> None:
@@ -356,6 +358,20 @@ def _short_forms(name: str) -> set[str]:
             out.add(short)
     out.discard(name)
     return out
+
+
+#: Countries whose place names carry the Arabic article, which English news often drops
+#: ('Al Qamishli' is Qamishli, 'El Fasher' is Fasher).
+ARABIC_NAMING = frozenset("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE".split())
+_ARTICLE = re.compile(r"^(?:Al|El|Ar|As|Ad|An|At|Az|Ash|Ad-|Ed|Es|Er|En|Et)[ -](?=\w{4,})")
+
+
+def _without_article(name: str, cc: str) -> set[str]:
+    """'Al Qāmishlī' -> 'Qamishli' in a country of Arabic place names."""
+    if cc not in ARABIC_NAMING:
+        return set()
+    short = latin_form(_ARTICLE.sub("", name, count=1))
+    return {short} if short and short != latin_form(name) else set()
 
 
 def _is_code(name: str) -> bool:
