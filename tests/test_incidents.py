@@ -1651,3 +1651,12 @@ def test_the_african_union_mission_in_somalia_is_its_own_actor() -> None:
     events = _real("Al-Shabaab fighters attacked an AMISOM base near Baidoa on Monday, the mission said.", "2024-03-05")
     assert [(e.actor1, e.actor2) for e in events] == [("al-Shabaab", "AMISOM: African Union Mission in Somalia")], \
         [(e.actor1, e.actor2) for e in events]
+
+
+def test_a_road_between_two_towns_is_placed_at_the_first() -> None:
+    """'between Qamishli and Amuda': the model may read the two names as one, but a place
+    after 'between' is where the deed was (events.place._after_in)."""
+    events = _real("A drone struck a pickup truck on the road between Qamishli and Amuda in northeastern Syria on "
+                   "Monday, killing three fighters.", "2024-03-05")
+    assert [(e.location, e.geo_precision) for e in events] == [("Al Qamishli", 1)], \
+        [(e.location, e.geo_precision) for e in events]

@@ -66,9 +66,10 @@ def event_places(article: Article) -> list[Place]:
     return [p for p in article.places if not inside_name(p) or named_site(text, p) or _after_in(text, p)]
 
 
-#: 'his Humvee in Baqubah': the model may tag a phrase as one name, but a place after a
-#: lowercase 'in' is where something is, not part of a name
-_IN_BEFORE = re.compile(r"\s(?:in|at|near|outside)\s+$")
+#: 'his Humvee in Baqubah', 'the road between Qamishli and Amuda': the model may tag a phrase
+#: as one name, but a place after a lowercase 'in' or 'between' is where something is, not
+#: part of a name
+_IN_BEFORE = re.compile(r"\s(?:in|at|near|outside|between)\s+$")
 
 
 def _after_in(text: str, place: Place) -> bool:
