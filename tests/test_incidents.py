@@ -1660,3 +1660,12 @@ def test_a_road_between_two_towns_is_placed_at_the_first() -> None:
                    "Monday, killing three fighters.", "2024-03-05")
     assert [(e.location, e.geo_precision) for e in events] == [("Al Qamishli", 1)], \
         [(e.location, e.geo_precision) for e in events]
+
+
+def test_a_nation_s_shelling_is_its_military_even_at_home() -> None:
+    """'Ukrainian shelling' is the shelling of Ukraine's forces, as 'Russian shelling' is
+    Russia's ('shelling' and 'bombardment' are military nouns), so the two are two events."""
+    events = _real("Russian artillery hit a bakery in Kherson on Monday, killing a woman. Officials installed by "
+                   "Moscow said Ukrainian shelling killed two people in Nova Kakhovka the same day.", "2024-03-05")
+    assert sorted(e.actor1 for e in events) == ["Military Forces of Russia", "Military Forces of Ukraine"], \
+        [(e.actor1, e.location) for e in events]

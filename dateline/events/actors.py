@@ -56,7 +56,7 @@ MILITARY_NOUNS = frozenset({
     "forces", "force", "troops", "soldiers", "soldier", "army", "military", "units", "unit",
     "commandos", "servicemen", "marines", "paratroopers", "airstrikes", "air strikes",
     "air force", "warplanes", "jets", "drones", "navy", "border guards", "gendarmes",
-    "gendarmerie", "coast guard", "security forces", "strikes", "artillery",
+    "gendarmerie", "coast guard", "security forces", "strikes", "artillery", "shelling", "bombardment",
     "government forces", "government troops", "ground forces", "armed forces", "special forces",
 })
 #: who speaks and decides for a state; actors in diplomacy (PLOVER), not in fighting
