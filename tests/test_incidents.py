@@ -1669,3 +1669,19 @@ def test_a_nation_s_shelling_is_its_military_even_at_home() -> None:
                    "Moscow said Ukrainian shelling killed two people in Nova Kakhovka the same day.", "2024-03-05")
     assert sorted(e.actor1 for e in events) == ["Military Forces of Russia", "Military Forces of Ukraine"], \
         [(e.actor1, e.location) for e in events]
+
+
+def test_a_death_toll_with_its_own_day_and_place_is_an_incident_of_its_own() -> None:
+    """'On Monday night, troops killed four militants ... in the Kech district' is no
+    follow-up of the bombing told before it (events.mentions._OWN_DAY, _OWN_PLACE)."""
+    events = _real("A bomb hit a police van in Quetta on Tuesday, killing three officers. On Monday night, troops "
+                   "killed four militants in a raid in the Kech district.", "2024-03-06")
+    assert sorted((e.event_date, e.fatalities) for e in events) == [("2024-03-04", 4), ("2024-03-05", 3)], \
+        [(e.sub_event_type, e.event_date, e.fatalities) for e in events]
+
+
+def test_a_wire_city_does_not_place_a_deed_told_in_a_region_of_the_country() -> None:
+    """'in northwest Pakistan' places the bombing in the country, not at the dateline."""
+    events = _real("PESHAWAR, Pakistan, Nov 22 (Wire) - A suicide bomber rammed a car into a police post in "
+                   "northwest Pakistan on Tuesday, killing four policemen, police said.", "2023-11-22")
+    assert [e.location for e in events] == ["Pakistan"], [e.location for e in events]

@@ -65,6 +65,12 @@ _BARE_NOISE = re.compile(r"(?:explosions?|blasts?|gunfire|gunshots?|shooting|sho
 _REPELLED = re.compile(r"\b(?:drove|driven|drive|pushed|push|forced|chased|beat)\s+(?:them|the attackers|the militants|the assailants|the insurgents|the fighters|the gunmen|\w+)?\s*(?:back|out of (?:the |our |its |their )?(?:camp|base|barracks|post|position|compound|garrison|checkpoint|outpost|gate)s?)\b", re.I)
 
 
+#: a casualty sentence that names its own place ('in the Lakki Marwat district') or opens
+#: with its own day ('On Monday night, ...') tells an incident of its own
+_OWN_PLACE = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?[A-Z]")
+_OWN_DAY = re.compile(r"\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
+
+
 def quoted(text: str, sentence: Span, trig: taxonomy.Trigger) -> bool:
     """The trigger sits inside a quotation (an odd number of quote marks before it)."""
     before = text[sentence.start:trig.start]
@@ -101,7 +107,8 @@ def follow_up(text: str, sentence: Span, trig: taxonomy.Trigger, index: int,
         return violent[-1]
     if _CASUALTY_TRIGGER.fullmatch(word.lower()) and trig.disorder_type.startswith("Political violence"):
         named = [a for a in actors_mod.find(text, sentence.start, sentence.end) if not a.generic]
-        if not named and not re.search(r"\b(?:in|near|at|outside)\s+[A-Z]", text[sentence.start:sentence.end]):
+        said = text[sentence.start:sentence.end]
+        if not named and not _OWN_PLACE.search(said) and not _OWN_DAY.match(said):
             battles = [e for e in violent if e.event_type == "Battles"]
             return (battles or violent)[-1]
     return None

@@ -22,6 +22,7 @@ NOT_PLACES = frozenset({"western", "eastern", "northern", "southern", "central",
 
 LOCATED_IN = re.compile(
     r"\b(?:in|across|throughout|inside|outside)\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
+    r"northwest|northeast|southwest|southeast|"
     r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"rural|remote)\s+(?:parts?\s+of\s+)?)?$", re.IGNORECASE)
 
