@@ -1586,8 +1586,8 @@ def test_security_forces_at_a_demonstration_are_its_police(text: str, force: str
 
 
 @pytest.mark.parametrize("text, dead", [
-    pytest.param("Troops fought rebels outside Kasese on Monday, killing four of the rebels. Two soldiers were "
-                 "also killed in the fighting, the army said.", 6, id="both-sides"),
+    pytest.param("Troops fought rebels outside Kasese on Monday; four rebels and two soldiers were killed in the "
+                 "fighting, the army said.", 6, id="both-sides"),
     pytest.param("Rebels ambushed an army convoy outside Kasese on Monday, killing four soldiers. A local official "
                  "later said six soldiers had died.", 4, id="same-side-told-twice"),
     pytest.param("Rebels ambushed an army convoy outside Kasese on Monday, killing four soldiers. The army said "
@@ -1595,8 +1595,8 @@ def test_security_forces_at_a_demonstration_are_its_police(text: str, force: str
 ])
 def test_a_battle_counts_the_dead_of_both_sides(text: str, dead: int) -> None:
     """Rules events.quantity_side and incidents.count.period: a battle's fatalities add the
-    other side's dead told in the same or the next sentence, not a second count of one
-    side nor a count over a period."""
+    other side's dead told in the same sentence, not a second count of one side nor a count
+    over a period."""
     events = _real(text, "2024-03-05")
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", dead)], \
         [(e.sub_event_type, e.fatalities) for e in events]

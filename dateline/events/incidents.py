@@ -927,9 +927,10 @@ _SIDES = ("forces", "armed")
 def _both_sides_dead(event: Event, text: str, sentences: list[Span]) -> None:
     """'two soldiers were killed and nine insurgents neutralised': when a battle's count
     is of one side's dead, the state's forces or an armed group (rules
-    ``events.quantity_side``), the first count of the other side's dead in its sentences is
-    added, as ACLED counts the dead of all sides; two counts of one side are the same dead
-    told twice."""
+    ``events.quantity_side``), the first count of the other side's dead in the same sentence
+    is added, as ACLED counts the dead of all sides; two counts of one side are the same
+    dead told twice. (Counts told in the next sentence were tried: they gained read sets and
+    cost unread ones.)"""
     counted = event.evidence.get("fatalities") or []
     if event.event_type != "Battles" or not event.fatalities or not counted:
         return
@@ -941,8 +942,7 @@ def _both_sides_dead(event: Event, text: str, sentences: list[Span]) -> None:
     if not mine or len(counted) > 1:
         return
     own = [s for s in sentences if s.start <= counted[0].start < s.end]
-    near = own + [s for s in sentences if own and 0 <= s.start - own[0].end <= 3]  # and the next one
-    other = next(((start, value, end) for start, value, end in _death_counts(text, near)
+    other = next(((start, value, end) for start, value, end in _death_counts(text, own)
                   if start != counted[0].start and side(end) not in ("", mine)), None)
     if other is not None:
         event.fatalities += other[1]
