@@ -1685,3 +1685,17 @@ def test_a_wire_city_does_not_place_a_deed_told_in_a_region_of_the_country() -> 
     events = _real("PESHAWAR, Pakistan, Nov 22 (Wire) - A suicide bomber rammed a car into a police post in "
                    "northwest Pakistan on Tuesday, killing four policemen, police said.", "2023-11-22")
     assert [e.location for e in events] == ["Pakistan"], [e.location for e in events]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    pytest.param("A member of the Farmers' Guard, a vigilante group that protects the fields, told reporters that "
+                 "gunmen killed four herders near Dikwa on Thursday.", ["Attack"], id="vigilante-speaker"),
+    pytest.param("Police made nine arrests during a National Front Party demonstration in Dudley on Saturday.",
+                 ["Protest with intervention"], id="arrests-during-a-named-party-s-demonstration"),
+])
+def test_who_a_speaker_is_and_where_arrests_were_made_type_the_record(text: str, kinds: list[str]) -> None:
+    """Rule acled.mob: a vigilante group described by what it does is a speaker, not mob
+    violence; rule context.at_protest: arrests during a demonstration a four-word name
+    calls are an intervention in it."""
+    events = _real(text, "2024-03-05")
+    assert sorted(e.sub_event_type for e in events) == kinds, [(e.sub_event_type, e.actor1) for e in events]
