@@ -1699,3 +1699,14 @@ def test_who_a_speaker_is_and_where_arrests_were_made_type_the_record(text: str,
     calls are an intervention in it."""
     events = _real(text, "2024-03-05")
     assert sorted(e.sub_event_type for e in events) == kinds, [(e.sub_event_type, e.actor1) for e in events]
+
+
+@pytest.mark.parametrize("text, dead", [
+    pytest.param("Students formed a human chain in Dhaka on Wednesday demanding justice for the murdered student.",
+                 0, id="grievance"),
+    pytest.param("Police shot dead a student during a protest in Dhaka on Wednesday.", 1, id="killed-at-the-protest"),
+])
+def test_a_peaceful_protest_s_named_dead_are_its_grievance(text: str, dead: int) -> None:
+    """The victim a peaceful crowd names ('justice for the murdered student') died before
+    it gathered; someone killed at the protest is its toll."""
+    assert [e.fatalities for e in _real(text, "2024-03-05")] == [dead]

@@ -115,8 +115,8 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         if event.fatalities is None:
             _fatalities(event, text, sentences)
         _both_sides_dead(event, text, sentences)
-        if event.fatalities is None and event.modality in REAL:
-            _one_victim(event, article, sentences)
+        if event.fatalities is None and event.modality in REAL and event.sub_event_type != "Peaceful protest":
+            _one_victim(event, article, sentences)  # a peaceful protest's named dead are what it protests
         _claimed(event, text, sentences + claims.get(id(event), []))
         if written is not None and event.modality in REAL:
             if not event.event_date:
