@@ -1710,3 +1710,15 @@ def test_a_peaceful_protest_s_named_dead_are_its_grievance(text: str, dead: int)
     """The victim a peaceful crowd names ('justice for the murdered student') died before
     it gathered; someone killed at the protest is its toll."""
     assert [e.fatalities for e in _real(text, "2024-03-05")] == [dead]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    pytest.param("Bandits attacked a village in Zamfara on Monday, killing 12 people.", ["Attack"], id="bandits"),
+    pytest.param("Herdsmen attacked a village in Benue State on Friday night, killing 14 people.", ["Attack"],
+                 id="herdsmen"),
+    pytest.param("Harris attacked Biden during the debate on Tuesday, killing his momentum.", [], id="figure"),
+])
+def test_an_attack_that_kills_people_is_no_figure_of_speech(text: str, kinds: list[str]) -> None:
+    """A count of the dead in the sentence makes 'attacked' a deed, whoever the doers are
+    ('bandits', 'herdsmen'); 'killing his momentum' counts nobody."""
+    assert [e.sub_event_type for e in _real(text, "2024-03-05")] == kinds

@@ -187,12 +187,19 @@ def _figurative(event: Event, trig: Span, words: str) -> bool:
     """A word of fighting told with no weapon, no casualty and no armed side in its sentence
     ('attacked Biden during the debates', 'a Twitter fight', 'battled cancer') is a figure
     of speech (rule labels ``figurative`` and ``violence``; context ``armed_anywhere``,
-    ``casualties``). A demonstration's clash is judged by its crowd, not here."""
+    ``casualties``; a count of casualties). A demonstration's clash is judged by its crowd, not here."""
     if event.event_type in CROWD or event.modality not in REAL or not _matches("figurative", trig.text):
         return False
     violent = (_matches("violence", words) or taxonomy.context("armed_anywhere").search(words)
-               or taxonomy.context("casualties").search(words))
-    return violent is None
+               or taxonomy.context("casualties").search(words) or _counts_casualties(words))
+    return not violent
+
+
+def _counts_casualties(words: str) -> bool:
+    """'..., killing 14 people': a count of the dead or hurt is no figure of speech."""
+    from dateline.events import quantities as quantities_mod
+
+    return any(q["kind"] in ("killed", "injured") for q in quantities_mod.find(words))
 
 
 def _crowd_as_target(event: Event, others: list[Event]) -> bool:
