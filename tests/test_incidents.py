@@ -1722,3 +1722,11 @@ def test_an_attack_that_kills_people_is_no_figure_of_speech(text: str, kinds: li
     """A count of the dead in the sentence makes 'attacked' a deed, whoever the doers are
     ('bandits', 'herdsmen'); 'killing his momentum' counts nobody."""
     assert [e.sub_event_type for e in _real(text, "2024-03-05")] == kinds
+
+
+def test_youths_clashing_with_police_riot_rather_than_fight_a_battle() -> None:
+    """Rule context.protest.crowd_clash: a crowd that is no armed group clashing with the
+    police is a riot (Violent demonstration), not an armed clash."""
+    events = _real("Dozens of youths clashed with riot police in Thessaloniki on Saturday night, throwing petrol "
+                   "bombs at officers.", "2024-03-05")
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"], [e.sub_event_type for e in events]
