@@ -1730,3 +1730,13 @@ def test_youths_clashing_with_police_riot_rather_than_fight_a_battle() -> None:
     events = _real("Dozens of youths clashed with riot police in Thessaloniki on Saturday night, throwing petrol "
                    "bombs at officers.", "2024-03-05")
     assert [e.sub_event_type for e in events] == ["Violent demonstration"], [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize("victim", ["a local councillor", "a village headman", "two elders"])
+def test_local_notables_killed_by_gunmen_are_civilians(victim: str) -> None:
+    """Councillors, headmen and elders are civilians (context.civilian_victims), and one of
+    them shot dead is one death (victims.person.nouns)."""
+    events = _real(f"Gunmen shot dead {victim} in Kirkuk on Monday evening, police said.", "2024-03-05")
+    assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events] == [
+        ("Attack", "Civilians (Iraq)", 2 if victim.startswith("two") else 1)], \
+        [(e.sub_event_type, e.actor2, e.fatalities) for e in events]
