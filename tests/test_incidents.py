@@ -1563,6 +1563,9 @@ def test_words_of_violence_that_report_no_incident(text: str) -> None:
     pytest.param("Attackers set off a bomb at a bus stop in Maiduguri on Sunday, killing four people. A columnist for "
                  "a local newspaper attributed the blast to Boko Haram.", "Unidentified Armed Group (Nigeria)",
                  id="private-opinion"),
+    pytest.param("Two bombs exploded at a market in Jolo on Sunday, killing nine people. Most shops stayed shut on "
+                 "Monday. Many traders kept their children at home. A military spokesman said Abu Sayyaf militants "
+                 "were the suspected perpetrators.", "Abu Sayyaf", id="suspected-perpetrators"),
 ])
 def test_the_group_the_authorities_blame_is_the_doer(text: str, doer: str) -> None:
     """Rules incidents.blame.*: a group that the police, officials or residents blame for an
