@@ -1743,3 +1743,15 @@ def test_local_notables_killed_by_gunmen_are_civilians(victim: str) -> None:
     assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events] == [
         ("Attack", "Civilians (Iraq)", 2 if victim.startswith("two") else 1)], \
         [(e.sub_event_type, e.actor2, e.fatalities) for e in events]
+
+
+@pytest.mark.parametrize("text, kind", [
+    pytest.param("Thousands of people marched through Hong Kong on Sunday; by nightfall the crowds dispersed.",
+                 "Peaceful protest", id="crowd-left"),
+    pytest.param("Police dispersed thousands of marchers in Hong Kong on Sunday.", "Protest with intervention",
+                 id="police-dispersed-them"),
+])
+def test_a_crowd_that_disperses_was_not_dispersed(text: str, kind: str) -> None:
+    """Rule acled.protest_intervention: 'the crowds dispersed' tells that they left; only a
+    crowd someone dispersed met an intervention."""
+    assert [e.sub_event_type for e in _real(text, "2024-03-05")] == [kind]
