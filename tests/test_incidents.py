@@ -1755,3 +1755,10 @@ def test_a_crowd_that_disperses_was_not_dispersed(text: str, kind: str) -> None:
     """Rule acled.protest_intervention: 'the crowds dispersed' tells that they left; only a
     crowd someone dispersed met an intervention."""
     assert [e.sub_event_type for e in _real(text, "2024-03-05")] == [kind]
+
+
+def test_a_named_armed_group_taking_a_district_is_in_scope() -> None:
+    """'The Taliban captured the district of Nad Ali' has no word of war, but the armed group
+    named takes ground: ACLED's 'Non-state actor overtakes territory' (events.scope)."""
+    events = _real("The Taliban captured the district of Nad Ali on Monday.", "2024-03-05")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Non-state actor overtakes territory", "Taliban")]

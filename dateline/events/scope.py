@@ -34,11 +34,24 @@ def out_of_scope(context: str, words: str, sub: str) -> bool:
     armed side or state agent in the sentence or the one before ('withdrew from the
     race', 'a big deal'), an arrest for ordinary crime, a candidate's campaign rally.
     ``context`` is the sentence and the one before it, ``words`` the sentence."""
-    if sub in _NEEDS_CONFLICT and not (_CONFLICT.search(context) or _STATE_AGENTS.search(context)):
+    if sub in _NEEDS_CONFLICT and not (_CONFLICT.search(context) or _STATE_AGENTS.search(context)
+                                       or (sub in _TERRITORY and _armed_group_named(context))):
         return True
     if sub == "Arrests" and not (_POLITICAL.search(context) or _CONFLICT.search(context)):
         return True
     return sub == "Peaceful protest" and bool(_CAMPAIGN_RALLY.search(words) or _PROTEST_VOTE.search(words))
+
+
+_TERRITORY = frozenset({"Non-violent transfer of territory", "Government regains territory",
+                        "Non-state actor overtakes territory"})
+
+
+def _armed_group_named(context: str) -> bool:
+    """'The Taliban captured the district': an armed group of the actor dictionary taking
+    ground puts the sentence in ACLED's world as a word of war does."""
+    from dateline.events import actors as actors_mod
+
+    return any(not a.generic and a.inter in actors_mod.ARMED for a in actors_mod.find(context))
 
 
 def can_report(article: Article, sentence: Span) -> bool:
