@@ -1762,3 +1762,21 @@ def test_a_named_armed_group_taking_a_district_is_in_scope() -> None:
     named takes ground: ACLED's 'Non-state actor overtakes territory' (events.scope)."""
     events = _real("The Taliban captured the district of Nad Ali on Monday.", "2024-03-05")
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Non-state actor overtakes territory", "Taliban")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Two jawans of the CRPF were injured when Maoists triggered an IED blast in Dantewada district on "
+                 "Monday.", ("Remote explosive/landmine/IED", "Police Forces of India", "2024-03-04"), id="crpf"),
+    pytest.param("Police lathicharged agitating students in Patna on Tuesday after they tried to gherao the assembly.",
+                 ("Protest with intervention", "Police Forces of India", "2024-03-05"), id="agitation"),
+    pytest.param("A party worker was hacked to death by CPI(M) cadres in Kannur on Saturday.",
+                 ("Attack", None, "2024-03-02"), id="hacked-to-death"),
+])
+def test_south_asian_news_idiom(text: str, expected: tuple) -> None:
+    """Paramilitary forces by their names (CRPF, BSF, Rangers, RAB: the actor dictionary), an
+    'agitation' or 'gherao' as a protest (context.protest), 'hacked to death' as no figure
+    of speech (context.casualties), and a short name in brackets ('CPI(M)') opening no new
+    clause between a deed and its day."""
+    events = _real(text, "2024-03-05")
+    got = [(e.sub_event_type, e.actor2 if expected[1] else None, e.event_date) for e in events]
+    assert got == [expected], got

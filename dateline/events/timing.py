@@ -74,8 +74,8 @@ def _on_subjects_verb(doc: Any, trig: taxonomy.Trigger, date: DateMention) -> bo
 
 
 #: words that open another clause or phrase between a trigger and a date after it ('before
-#: dawn on Tuesday' and '(20 miles)' open none)
-_NEW_CLAUSE = re.compile(r"[;:]|\((?![\d.,]+\s*[a-z]+\))|\b(?:that|which|who|whom|whose|since|until|"
+#: dawn on Tuesday', '(20 miles)' and a short name in brackets, 'CPI(M)', '(ELN)', open none)
+_NEW_CLAUSE = re.compile(r"[;:]|\((?![\d.,]+\s*[a-z]+\))(?![\w.'’ -]{1,12}\))|\b(?:that|which|who|whom|whose|since|until|"
                          r"released|freed|because|although|but)\b|\b(?:after|before)\b(?!\s+(?:dawn|dusk|midnight|"
                          r"noon|sunrise|sunset|daybreak|nightfall|first light|\d))", re.I)
 
