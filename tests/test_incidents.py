@@ -1780,3 +1780,13 @@ def test_south_asian_news_idiom(text: str, expected: tuple) -> None:
     events = _real(text, "2024-03-05")
     got = [(e.sub_event_type, e.actor2 if expected[1] else None, e.event_date) for e in events]
     assert got == [expected], got
+
+
+@pytest.mark.parametrize("text, place", [
+    pytest.param("Members of the Gulf Clan killed two soldiers in an ambush in Antioquia on Sunday, the army said.",
+                 "Antioquia", id="gulf-clan"),
+    pytest.param("Fano militiamen seized the town of Weldiya on Sunday, residents said.", "Weldiya", id="fano"),
+])
+def test_a_place_inside_an_armed_group_s_name_is_not_where_it_acted(text: str, place: str) -> None:
+    """'the Gulf Clan' is no Gulf province, 'Fano' no Italian town (events.place._group_names)."""
+    assert [e.location for e in _real(text, "2024-03-05")] == [place]

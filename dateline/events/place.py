@@ -64,7 +64,17 @@ def event_places(article: Article) -> list[Place]:
         # a name starting at or before the place that ends at or after it contains it
         return i >= 0 and reach[i] >= place.span.end
 
-    return [p for p in article.places if not inside_name(p) or named_site(text, p) or _after_in(text, p)]
+    groups = _group_names(text)
+    return [p for p in article.places if (not inside_name(p) or named_site(text, p) or _after_in(text, p))
+            and not any(a < p.span.end and p.span.start < b for a, b in groups)]
+
+
+def _group_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the named armed groups of the actor dictionary: 'the Gulf Clan', 'Fano'
+    militiamen name a group, not where it acted (whatever the model tagged inside them)."""
+    from dateline.events import actors as actors_mod
+
+    return [(a.start, a.end) for a in actors_mod.find(text) if not a.generic and a.inter in actors_mod.ARMED]
 
 
 #: 'his Humvee in Baqubah', 'the road between Qamishli and Amuda': the model may tag a phrase
