@@ -1769,6 +1769,8 @@ def test_a_named_armed_group_taking_a_district_is_in_scope() -> None:
                  "Monday.", ("Remote explosive/landmine/IED", "Police Forces of India", "2024-03-04"), id="crpf"),
     pytest.param("Police lathicharged agitating students in Patna on Tuesday after they tried to gherao the assembly.",
                  ("Protest with intervention", "Police Forces of India", "2024-03-05"), id="agitation"),
+    pytest.param("Riot police fired rubber bullets at striking teachers in Oaxaca on Monday.",
+                 ("Protest with intervention", "Police Forces of Mexico", "2024-03-04"), id="striking-teachers"),
     pytest.param("A party worker was hacked to death by CPI(M) cadres in Kannur on Saturday.",
                  ("Attack", None, "2024-03-02"), id="hacked-to-death"),
 ])
