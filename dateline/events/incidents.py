@@ -31,6 +31,7 @@ from dateline import rules
 from dateline.events import actors as actors_mod
 from dateline.events import place as place_mod
 from dateline.events import mentions, roles, taxonomy, timing, victims
+from dateline.events import quantities as quantities_mod
 from dateline.events.place import precise as _precise
 from dateline.geo import country_name
 from dateline.records import Article, Event, Span
@@ -197,8 +198,6 @@ def _figurative(event: Event, trig: Span, words: str) -> bool:
 
 def _counts_casualties(words: str) -> bool:
     """'..., killing 14 people': a count of the dead or hurt is no figure of speech."""
-    from dateline.events import quantities as quantities_mod
-
     return any(q["kind"] in ("killed", "injured") for q in quantities_mod.find(words))
 
 
@@ -912,8 +911,6 @@ def _fatalities(event: Event, text: str, sentences: list[Span]) -> None:
 def _death_counts(text: str, sentences: list[Span]) -> list[tuple[int, int, int]]:
     """(offset, value, end) of each death count in the sentences that are no tally and
     count no period (rule labels ``tally``, ``period_count``)."""
-    from dateline.events import quantities as quantities_mod
-
     found: list[tuple[int, int, int]] = []
     for sentence in sentences:
         if _matches("tally", sentence.text) or _matches("period_count", sentence.text):
@@ -1075,8 +1072,6 @@ def _fallen_soldiers(event: Event, article: Article, home: str) -> None:
 
 
 def _number(word: str) -> int | None:
-    from dateline.events import quantities as quantities_mod
-
     word = word.lower().replace(",", "")
     if word.isdigit():
         return int(word)

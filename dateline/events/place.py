@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from dateline import rules
+from dateline.events import actors as actors_mod
 from dateline.events import taxonomy
 from dateline.geo.countries import acled_region
 from dateline.geo.gazetteer import fold
@@ -72,8 +73,6 @@ def event_places(article: Article) -> list[Place]:
 def _group_names(text: str) -> list[tuple[int, int]]:
     """Spans of the named armed groups of the actor dictionary: 'the Gulf Clan', 'Fano'
     militiamen name a group, not where it acted (whatever the model tagged inside them)."""
-    from dateline.events import actors as actors_mod
-
     return [(a.start, a.end) for a in actors_mod.find(text) if not a.generic and a.inter in actors_mod.ARMED]
 
 

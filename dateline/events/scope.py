@@ -9,6 +9,7 @@ word lists are rules, ``rules/scope.jsonl``.
 from __future__ import annotations
 
 from dateline import rules
+from dateline.events import actors as actors_mod
 from dateline.records import Article, Span
 
 STAGE = "events.scope"
@@ -49,8 +50,6 @@ _TERRITORY = frozenset({"Non-violent transfer of territory", "Government regains
 def _armed_group_named(context: str) -> bool:
     """'The Taliban captured the district': an armed group of the actor dictionary taking
     ground puts the sentence in ACLED's world as a word of war does."""
-    from dateline.events import actors as actors_mod
-
     return any(not a.generic and a.inter in actors_mod.ARMED for a in actors_mod.find(context))
 
 

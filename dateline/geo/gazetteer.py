@@ -363,7 +363,7 @@ def _short_forms(name: str) -> set[str]:
 #: Countries whose place names carry the Arabic article, which English news often drops
 #: ('Al Qamishli' is Qamishli, 'El Fasher' is Fasher).
 ARABIC_NAMING = frozenset("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE".split())
-_ARTICLE = re.compile(r"^(?:Al|El|Ar|As|Ad|An|At|Az|Ash|Ad-|Ed|Es|Er|En|Et)[ -](?=\w{4,})")
+_ARTICLE = re.compile(r"^(?:Al|El|Ar|As|Ad|An|At|Az|Ash|Ed|Es|Er|En|Et)[ -](?=\w{4,})")
 
 
 def _without_article(name: str, cc: str) -> set[str]:
