@@ -346,6 +346,14 @@ def test_a_count_reaches_its_verb_past_an_aside() -> None:
     assert _kinds("Six were hurt, one of them later died.") == [("injured", 6), ("killed", 1)]
 
 
+def test_leaving_people_stranded_counts_no_dead() -> None:
+    """Rule quantity.before.killed: 'left 12 dead' counts by its 'dead'; 'leaving thousands
+    of commuters stranded' and 'left 3,000 homeless' count nobody killed."""
+    assert _kinds("The blast tore through the depot, leaving 12 dead.") == [("killed", 12)]
+    assert _kinds("Crowds blocked the bridge, leaving thousands of commuters stranded.") == []
+    assert _kinds("The floods left 3,000 villagers homeless.") == []
+
+
 def test_both_counts_of_a_pair_share_its_verb() -> None:
     """Rule quantity.aside.conjunct: '12 rebels and two guards were killed' counts two sets
     of dead; a verb in scare quotes ('were "neutralised"') is still the verb."""
