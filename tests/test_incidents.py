@@ -1792,3 +1792,11 @@ def test_south_asian_news_idiom(text: str, expected: tuple) -> None:
 def test_a_place_inside_an_armed_group_s_name_is_not_where_it_acted(text: str, place: str) -> None:
     """'the Gulf Clan' is no Gulf province, 'Fano' no Italian town (events.place._group_names)."""
     assert [e.location for e in _real(text, "2024-03-05")] == [place]
+
+
+def test_a_soldier_s_home_state_and_age_place_and_count_nothing() -> None:
+    """'A soldier from Iowa' (rule place.from_home) is no event in Iowa, and 'Brandt, 23,
+    died' counts one dead, not 23 (a number between commas after a name is an age)."""
+    events = _real("A soldier from Iowa was killed Sunday in eastern Afghanistan. Spc. Tyler Brandt, 23, died when "
+                   "an improvised explosive device detonated beside his vehicle near Gardez.", "2024-03-05")
+    assert [(e.location, e.fatalities) for e in events] == [("Gardez", 1)], [(e.location, e.fatalities) for e in events]

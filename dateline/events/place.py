@@ -105,10 +105,16 @@ _ROAD = rules.Live("events.place", "road_name")
 
 
 def hometown(text: str, place: Place) -> bool:
-    """'A Dayton soldier', 'the Crafton man': where a person is from (rule
-    ``geo.recognition`` label ``resident``), not where anything happened to them."""
+    """'A Dayton soldier', 'the Crafton man', 'a soldier from Iowa': where a person is from
+    (rule ``geo.recognition`` label ``resident``, ``events.place`` label ``from_home``), not
+    where anything happened to them."""
     last = place.span.start + place.span.text.rfind(" ") + 1
-    return rules.regex("geo.recognition", "resident").match(text, last) is not None
+    return rules.regex("geo.recognition", "resident").match(text, last) is not None or \
+        _FROM_HOME.search(text, max(0, place.span.start - 40), place.span.start) is not None
+
+
+#: 'a soldier from Iowa' (rule label ``from_home``)
+_FROM_HOME = rules.Live("events.place", "from_home")
 
 
 _GRIEVANCE = rules.Live("events.place", "grievance")

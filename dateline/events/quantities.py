@@ -92,7 +92,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[dict[str, An
         number = match.group("num")
         if _YEARISH.match(number) or _is_time(text, match.end()):
             continue
-        if _NOT_PEOPLE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        if _NOT_PEOPLE_BEFORE.search(text, max(0, match.start() - 30), match.start()) or _age(text, match):
             continue
         value = parse_number(number)
         if value is None or _THINGS_AFTER.match(text[match.end():min(end, match.end() + 40)]):
@@ -105,6 +105,15 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[dict[str, An
         if kind:
             out.append({"kind": kind, "value": value, "span": span_of(text, match.start(), match.end())})
     return out
+
+
+#: 'Spc. Tyler Hennessy, 23, died': a number between commas after a name is an age
+_NAME_COMMA = re.compile(r"[A-Z][\w'’.-]+,\s*$")
+
+
+def _age(text: str, match: re.Match[str]) -> bool:
+    return match.group("num").isdigit() and int(match.group("num")) < 120 and \
+        text[match.end():match.end() + 1] == "," and bool(_NAME_COMMA.search(text, max(0, match.start() - 30), match.start()))
 
 
 def _is_time(text: str, pos: int) -> bool:
