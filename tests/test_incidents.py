@@ -1800,3 +1800,11 @@ def test_a_soldier_s_home_state_and_age_place_and_count_nothing() -> None:
     events = _real("A soldier from Iowa was killed Sunday in eastern Afghanistan. Spc. Tyler Brandt, 23, died when "
                    "an improvised explosive device detonated beside his vehicle near Gardez.", "2024-03-05")
     assert [(e.location, e.fatalities) for e in events] == [("Gardez", 1)], [(e.location, e.fatalities) for e in events]
+
+
+def test_police_who_investigate_a_deed_are_no_side_of_it() -> None:
+    """Rule incidents.source_after.inquiry: 'Police are investigating after a union leader
+    was shot dead' names the police as who looks into the deed, not as its doers."""
+    events = _real("Police are investigating after a union leader was shot dead outside his home in Medellin on "
+                   "Saturday.", "2024-03-05")
+    assert [e.actor1 for e in events] == ["Unidentified Armed Group (Colombia)"], [e.actor1 for e in events]
