@@ -1808,3 +1808,11 @@ def test_police_who_investigate_a_deed_are_no_side_of_it() -> None:
     events = _real("Police are investigating after a union leader was shot dead outside his home in Medellin on "
                    "Saturday.", "2024-03-05")
     assert [e.actor1 for e in events] == ["Unidentified Armed Group (Colombia)"], [e.actor1 for e in events]
+
+
+def test_an_anniversary_counted_in_words_recalls_history() -> None:
+    """Rule incidents.commemoration: 'Ten years after the bombing ...' opens an article about
+    a remembrance; the bombing it names is history, not news."""
+    events = _real("Ten years after the bombing that killed 29 people in Omagh, relatives gathered on Friday to lay "
+                   "wreaths.", "2024-03-05")
+    assert [e.sub_event_type for e in events if e.event_type == "Explosions/Remote violence"] == []
