@@ -102,6 +102,20 @@ _LOCATIVE = re.compile(r"\b(?:in|of|from|to|across|into|near|at|inside|throughou
 GENERIC_NAMES = frozenset({"Unidentified Armed Group", "Protesters", "Rioters", "Civilians"})
 
 
+def group_words(lex: Lexicon) -> frozenset[str]:
+    """The lower-cased words of the named armed groups' variants ('gulf', 'clan', 'fano'): a
+    cheap test of whether a name may be part of a group's."""
+    words = _GROUP_WORDS.get(id(lex.entries))
+    if words is None:
+        words = _GROUP_WORDS[id(lex.entries)] = frozenset(
+            word for variant, (_, inter, _iso, generic, _code) in lex.entries.items()
+            if not generic and inter in ARMED for word in re.findall(r"[\w'’-]+", variant))
+    return words
+
+
+_GROUP_WORDS: dict[int, frozenset[str]] = {}
+
+
 def load(extra: str | os.PathLike[str] | None = None) -> Lexicon:
     """The actor lexicon: shipped data, plus ``extra`` or ``$DATELINE_ACTORS`` if set."""
     path = extra or os.environ.get("DATELINE_ACTORS") or None

@@ -65,15 +65,19 @@ def event_places(article: Article) -> list[Place]:
         # a name starting at or before the place that ends at or after it contains it
         return i >= 0 and reach[i] >= place.span.end
 
-    groups = _group_names(text)
     return [p for p in article.places if (not inside_name(p) or named_site(text, p) or _after_in(text, p))
-            and not any(a < p.span.end and p.span.start < b for a, b in groups)]
+            and not _in_group_name(text, p)]
 
 
-def _group_names(text: str) -> list[tuple[int, int]]:
-    """Spans of the named armed groups of the actor dictionary: 'the Gulf Clan', 'Fano'
-    militiamen name a group, not where it acted (whatever the model tagged inside them)."""
-    return [(a.start, a.end) for a in actors_mod.find(text) if not a.generic and a.inter in actors_mod.ARMED]
+def _in_group_name(text: str, place: Place) -> bool:
+    """'the Gulf Clan', 'Fano militiamen': a named armed group of the actor dictionary names a
+    group, not where it acted, whatever the model tagged inside it (only the words around the
+    place are searched)."""
+    if not set(re.findall(r"[\w'’-]+", place.span.text.lower())) & actors_mod.group_words(actors_mod.load()):
+        return False
+    start, end = max(0, place.span.start - 40), min(len(text), place.span.end + 40)
+    return any(a.start < place.span.end and place.span.start < a.end
+               for a in actors_mod.find(text, start, end) if not a.generic and a.inter in actors_mod.ARMED)
 
 
 #: 'his Humvee in Baqubah', 'the road between Qamishli and Amuda': the model may tag a phrase
