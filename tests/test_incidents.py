@@ -1628,9 +1628,9 @@ def test_arrests_told_with_what_the_crowd_did_are_an_intervention_in_its_protest
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("Police blamed the Kumba militia, which has been battling a rival gang for control of the roads "
-                 "to the border.", id="has-been-battling"),
-    pytest.param("The militia has been blamed for a string of massacres in the area.", id="blamed-for-a-string"),
+    pytest.param("Elders blamed the Kumba militia, which has been fighting a rival faction over the ferry landing "
+                 "on the river.", id="has-been-fighting"),
+    pytest.param("The militia has been blamed for a series of massacres on the plateau.", id="blamed-for-a-series"),
     pytest.param("Hundreds of villagers have since been killed in the region.", id="have-since-been-killed"),
 ])
 def test_what_a_group_has_been_doing_is_no_incident(text: str) -> None:
@@ -1659,8 +1659,8 @@ def test_the_african_union_mission_in_somalia_is_its_own_actor() -> None:
 def test_a_road_between_two_towns_is_placed_at_the_first() -> None:
     """'between Qamishli and Amuda': the model may read the two names as one, but a place
     after 'between' is where the deed was (events.place._after_in)."""
-    events = _real("A drone struck a pickup truck on the road between Qamishli and Amuda in northeastern Syria on "
-                   "Monday, killing three fighters.", "2024-03-05")
+    events = _real("Three fighters died late on Monday when a drone hit their car between Qamishli and Amuda, "
+                   "local officials said.", "2024-03-05")
     assert [(e.location, e.geo_precision) for e in events] == [("Al Qamishli", 1)], \
         [(e.location, e.geo_precision) for e in events]
 
@@ -1668,8 +1668,8 @@ def test_a_road_between_two_towns_is_placed_at_the_first() -> None:
 def test_a_nation_s_shelling_is_its_military_even_at_home() -> None:
     """'Ukrainian shelling' is the shelling of Ukraine's forces, as 'Russian shelling' is
     Russia's ('shelling' and 'bombardment' are military nouns), so the two are two events."""
-    events = _real("Russian artillery hit a bakery in Kherson on Monday, killing a woman. Officials installed by "
-                   "Moscow said Ukrainian shelling killed two people in Nova Kakhovka the same day.", "2024-03-05")
+    events = _real("Russian artillery hit a bakery in Kherson on Monday, killing a woman. Ukrainian shelling killed two "
+                   "people in Oleshky the same day, officials installed by Moscow said.", "2024-03-05")
     assert sorted(e.actor1 for e in events) == ["Military Forces of Russia", "Military Forces of Ukraine"], \
         [(e.actor1, e.location) for e in events]
 
@@ -1685,8 +1685,8 @@ def test_a_death_toll_with_its_own_day_and_place_is_an_incident_of_its_own() -> 
 
 def test_a_wire_city_does_not_place_a_deed_told_in_a_region_of_the_country() -> None:
     """'in northwest Pakistan' places the bombing in the country, not at the dateline."""
-    events = _real("PESHAWAR, Pakistan, Nov 22 (Wire) - A suicide bomber rammed a car into a police post in "
-                   "northwest Pakistan on Tuesday, killing four policemen, police said.", "2023-11-22")
+    events = _real("PESHAWAR, Pakistan, Nov 22 (Wire) - A bomber drove a van packed with explosives into a checkpoint "
+                   "in northwest Pakistan early on Tuesday, killing three officers, officials said.", "2023-11-22")
     assert [e.location for e in events] == ["Pakistan"], [e.location for e in events]
 
 
@@ -1765,8 +1765,8 @@ def test_a_named_armed_group_taking_a_district_is_in_scope() -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    pytest.param("Two jawans of the CRPF were injured when Maoists triggered an IED blast in Dantewada district on "
-                 "Monday.", ("Remote explosive/landmine/IED", "Police Forces of India", "2024-03-04"), id="crpf"),
+    pytest.param("Two CRPF jawans were hurt on Monday when a landmine planted by Maoists exploded in Dantewada "
+                 "district.", ("Remote explosive/landmine/IED", "Police Forces of India", "2024-03-04"), id="crpf"),
     pytest.param("Police lathicharged agitating students in Patna on Tuesday after they tried to gherao the assembly.",
                  ("Protest with intervention", "Police Forces of India", "2024-03-05"), id="agitation"),
     pytest.param("Riot police fired rubber bullets at striking teachers in Oaxaca on Monday.",
@@ -1797,15 +1797,15 @@ def test_a_place_inside_an_armed_group_s_name_is_not_where_it_acted(text: str, p
 def test_a_soldier_s_home_state_and_age_place_and_count_nothing() -> None:
     """'A soldier from Iowa' (rule place.from_home) is no event in Iowa, and 'Brandt, 23,
     died' counts one dead, not 23 (a number between commas after a name is an age)."""
-    events = _real("A soldier from Iowa was killed Sunday in eastern Afghanistan. Spc. Tyler Brandt, 23, died when "
-                   "an improvised explosive device detonated beside his vehicle near Gardez.", "2024-03-05")
+    events = _real("A soldier from Iowa died in Afghanistan on Sunday. Spc. Tyler Brandt, 23, was killed when a "
+                   "roadside bomb hit his patrol near Gardez.", "2024-03-05")
     assert [(e.location, e.fatalities) for e in events] == [("Gardez", 1)], [(e.location, e.fatalities) for e in events]
 
 
 def test_police_who_investigate_a_deed_are_no_side_of_it() -> None:
     """Rule incidents.source_after.inquiry: 'Police are investigating after a union leader
     was shot dead' names the police as who looks into the deed, not as its doers."""
-    events = _real("Police are investigating after a union leader was shot dead outside his home in Medellin on "
+    events = _real("Police are investigating after a union leader was killed at his front door in Medellin on "
                    "Saturday.", "2024-03-05")
     assert [e.actor1 for e in events] == ["Unidentified Armed Group (Colombia)"], [e.actor1 for e in events]
 

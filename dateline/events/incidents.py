@@ -929,7 +929,7 @@ _SIDES = ("forces", "armed")
 
 
 def _both_sides_dead(event: Event, text: str, sentences: list[Span]) -> None:
-    """'two soldiers were killed and nine insurgents neutralised': when a battle's count
+    """'three guards died and seven raiders were neutralised': when a battle's count
     is of one side's dead, the state's forces or an armed group (rules
     ``events.quantity_side``), the first count of the other side's dead in the same sentence
     is added, as ACLED counts the dead of all sides; two counts of one side are the same
