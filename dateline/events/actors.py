@@ -93,6 +93,9 @@ class Lexicon:
     state_pattern: re.Pattern[str]
     nations: dict[str, str]  # lower country name / capital / demonym -> ISO3
     adjectives: frozenset[str] = frozenset()  # the demonyms among them ("afghan")
+    #: the lower-cased words of the named armed groups' variants ('gulf', 'clan', 'fano'): a
+    #: cheap test of whether a name may be part of a group's
+    group_words: frozenset[str] = frozenset()
 
 
 _LOCATIVE = re.compile(r"\b(?:in|of|from|to|across|into|near|at|inside|throughout|outside|within|around)\s+(?:the\s+)?"
@@ -102,18 +105,10 @@ _LOCATIVE = re.compile(r"\b(?:in|of|from|to|across|into|near|at|inside|throughou
 GENERIC_NAMES = frozenset({"Unidentified Armed Group", "Protesters", "Rioters", "Civilians"})
 
 
-def group_words(lex: Lexicon) -> frozenset[str]:
-    """The lower-cased words of the named armed groups' variants ('gulf', 'clan', 'fano'): a
-    cheap test of whether a name may be part of a group's."""
-    words = _GROUP_WORDS.get(id(lex.entries))
-    if words is None:
-        words = _GROUP_WORDS[id(lex.entries)] = frozenset(
-            word for variant, (_, inter, _iso, generic, _code) in lex.entries.items()
-            if not generic and inter in ARMED for word in re.findall(r"[\w'’-]+", variant))
-    return words
-
-
-_GROUP_WORDS: dict[int, frozenset[str]] = {}
+def armed_groups(text: str, start: int = 0, end: int | None = None) -> list[Actor]:
+    """The named armed groups of the dictionary mentioned in ``text[start:end]`` (not
+    generic 'militants', not state forces), in text order."""
+    return [a for a in find(text, start, end) if not a.generic and a.inter in ARMED]
 
 
 def load(extra: str | os.PathLike[str] | None = None) -> Lexicon:
@@ -148,7 +143,10 @@ def _load(extra: str) -> Lexicon:
     variants = sorted(entries, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])", re.I)
     nations = _nations()
-    return Lexicon(pattern, frozenset(acronyms), entries, _state_pattern(nations), nations, _adjectives())
+    group_words = frozenset(word for variant, (_, inter, _iso, generic, _code) in entries.items()
+                            if not generic and inter in ARMED for word in re.findall(r"[\w'’-]+", variant))
+    return Lexicon(pattern, frozenset(acronyms), entries, _state_pattern(nations), nations, _adjectives(),
+                   group_words)
 
 
 def _lookup(entries: dict[str, tuple[str, str, str, bool, str]], name: str) -> dict[str, str] | None:

@@ -106,13 +106,12 @@ def not_a_deed(text: str, trig: taxonomy.Trigger, sentence: Span | None = None) 
     return False
 
 
-TERRITORY_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _VAGUE_GROUND = re.compile(r"\b(?:swath\w*|rural areas|large parts?|much of|vast (?:areas|parts|tracts)|territory)\b", re.I)
 
 
 def _vague_territory(trig: taxonomy.Trigger) -> bool:
     """'seized wide swathes of rural areas': a trend summary, not an event with a place."""
-    return trig.sub_event in TERRITORY_SUBS and bool(_VAGUE_GROUND.search(trig.word))
+    return trig.sub_event in taxonomy.TERRITORY and bool(_VAGUE_GROUND.search(trig.word))
 
 
 _BACKGROUND_CUES = r"amid|following|follows|followed|comes after|came after|in retaliation for|in response to|despite|in the face of|(?:deadliest|worst|biggest|largest|bloodiest|first) (?:\w+ )?since|ahead of|in the wake of"

@@ -975,9 +975,7 @@ def _claimed(event: Event, text: str, sentences: list[Span]) -> None:
     if event.actor1 and not event.actor1.startswith("Unidentified") and event.inter1 != "State forces":
         return  # a named group already does it
     for sentence in sentences:
-        for actor in actors_mod.find(text, sentence.start, sentence.end):
-            if actor.generic or actor.inter not in actors_mod.ARMED:
-                continue
+        for actor in actors_mod.armed_groups(text, sentence.start, sentence.end):
             if _claims_or_is_blamed(text, sentence, actor):
                 _claimant_does_it(event, actor, text)
                 return
@@ -1136,9 +1134,8 @@ def _sole_armed_group(article: Article) -> actors_mod.Actor | None:
     if _matches("doer_unknown", text):
         return None
     named: dict[str, actors_mod.Actor] = {}
-    for actor in actors_mod.find(text, 0, len(text)):
-        if not actor.generic and actor.inter in actors_mod.ARMED:
-            named.setdefault(actor.name, actor)
+    for actor in actors_mod.armed_groups(text):
+        named.setdefault(actor.name, actor)
     return next(iter(named.values())) if len(named) == 1 else None
 
 

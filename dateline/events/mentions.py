@@ -37,7 +37,7 @@ def anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple[
     reach = 10 if re.search(r"['\u2019]s?\s+(?:\w+\s+)?$", text[max(0, trig.start - 25):trig.start]) else 3
     same = [e for i, e in recent if index - i <= reach and (e.sub_event_type == trig.sub_event or (
         violent and e.disorder_type.startswith("Political violence") and e.modality != "threatened"
-        and e.sub_event_type not in filters.TERRITORY_SUBS))]  # "the attack" is no change of territory
+        and e.sub_event_type not in taxonomy.TERRITORY))]  # "the attack" is no change of territory
     return same[-1] if same else None
 
 
@@ -100,7 +100,7 @@ def follow_up(text: str, sentence: Span, trig: taxonomy.Trigger, index: int,
     if not violent:
         return None
     word = trig.word
-    if trig.sub_event in filters.TERRITORY_SUBS and _REPELLED.search(text, trig.start, min(sentence.end, trig.end + 40)):
+    if trig.sub_event in taxonomy.TERRITORY and _REPELLED.search(text, trig.start, min(sentence.end, trig.end + 40)):
         battles = [e for e in violent if e.event_type == "Battles"]
         return (battles or violent)[-1]
     if quoted(text, sentence, trig) and _BARE_NOISE.search(word):

@@ -73,11 +73,10 @@ def _in_group_name(text: str, place: Place) -> bool:
     """'the Gulf Clan', 'Fano militiamen': a named armed group of the actor dictionary names a
     group, not where it acted, whatever the model tagged inside it (only the words around the
     place are searched)."""
-    if not set(re.findall(r"[\w'’-]+", place.span.text.lower())) & actors_mod.group_words(actors_mod.load()):
+    if not set(re.findall(r"[\w'’-]+", place.span.text.lower())) & actors_mod.load().group_words:
         return False
     start, end = max(0, place.span.start - 40), min(len(text), place.span.end + 40)
-    return any(a.start < place.span.end and place.span.start < a.end
-               for a in actors_mod.find(text, start, end) if not a.generic and a.inter in actors_mod.ARMED)
+    return any(a.start < place.span.end and place.span.start < a.end for a in actors_mod.armed_groups(text, start, end))
 
 
 #: 'his Humvee in Baqubah', 'the road between Qamishli and Amuda': the model may tag a phrase
@@ -108,6 +107,10 @@ def road_name(text: str, place: Place) -> bool:
 _ROAD = rules.Live("events.place", "road_name")
 
 
+#: 'a soldier from Iowa' (rule label ``from_home``)
+_FROM_HOME = rules.Live("events.place", "from_home")
+
+
 def hometown(text: str, place: Place) -> bool:
     """'A Dayton soldier', 'the Crafton man', 'a soldier from Iowa': where a person is from
     (rule ``geo.recognition`` label ``resident``, ``events.place`` label ``from_home``), not
@@ -115,10 +118,6 @@ def hometown(text: str, place: Place) -> bool:
     last = place.span.start + place.span.text.rfind(" ") + 1
     return rules.regex("geo.recognition", "resident").match(text, last) is not None or \
         _FROM_HOME.search(text, max(0, place.span.start - 40), place.span.start) is not None
-
-
-#: 'a soldier from Iowa' (rule label ``from_home``)
-_FROM_HOME = rules.Live("events.place", "from_home")
 
 
 _GRIEVANCE = rules.Live("events.place", "grievance")

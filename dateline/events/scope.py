@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dateline import rules
 from dateline.events import actors as actors_mod
+from dateline.events import taxonomy
 from dateline.records import Article, Span
 
 STAGE = "events.scope"
@@ -36,21 +37,16 @@ def out_of_scope(context: str, words: str, sub: str) -> bool:
     race', 'a big deal'), an arrest for ordinary crime, a candidate's campaign rally.
     ``context`` is the sentence and the one before it, ``words`` the sentence."""
     if sub in _NEEDS_CONFLICT and not (_CONFLICT.search(context) or _STATE_AGENTS.search(context)
-                                       or (sub in _TERRITORY and _armed_group_named(context))):
+                                       or (sub in _TERRITORY and actors_mod.armed_groups(context))):
         return True
     if sub == "Arrests" and not (_POLITICAL.search(context) or _CONFLICT.search(context)):
         return True
     return sub == "Peaceful protest" and bool(_CAMPAIGN_RALLY.search(words) or _PROTEST_VOTE.search(words))
 
 
-_TERRITORY = frozenset({"Non-violent transfer of territory", "Government regains territory",
-                        "Non-state actor overtakes territory"})
-
-
-def _armed_group_named(context: str) -> bool:
-    """'The Taliban captured the district': an armed group of the actor dictionary taking
-    ground puts the sentence in ACLED's world as a word of war does."""
-    return any(not a.generic and a.inter in actors_mod.ARMED for a in actors_mod.find(context))
+#: 'The Taliban captured the district': an armed group of the actor dictionary taking ground
+#: puts the sentence in ACLED's world as a word of war does
+_TERRITORY = taxonomy.TERRITORY | {"Non-violent transfer of territory"}
 
 
 def can_report(article: Article, sentence: Span) -> bool:

@@ -179,15 +179,15 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
     return kept
 
 
-_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 #: violence whose burning and looting in the same clause is part of it, not an event of its own
-_BURNS_AS_PART = REMOTE | _TERRITORY | {"Armed clash", "Attack", "Violent demonstration", "Mob violence",
+_BURNS_AS_PART = REMOTE | TERRITORY | {"Armed clash", "Attack", "Violent demonstration", "Mob violence",
                                         "Abduction/forced disappearance"}
 
 
 def _territory(trigger: Trigger, window: str) -> Trigger:
     """Who takes the ground decides the type: state forces regain, others overtake."""
-    if trigger.sub_event not in _TERRITORY:
+    if trigger.sub_event not in TERRITORY:
         return trigger
     from dateline.events import actors
 
