@@ -535,3 +535,34 @@ def test_a_name_joined_by_a_particle_is_read_whole() -> None:
     """The model tags only 'Ali' of 'Nad-e Ali' (an Afghan district), which alone is an Indian village."""
     places, _ = _places("Helicopters fired on insurgent hideouts in Nad-e Ali district on Friday, officials said.")
     assert "Ali" not in places and places["Nad-e Ali"].iso == "AFG", {k: v.iso for k, v in places.items()}
+
+
+def test_a_names_unit_forms_are_no_evidence_for_each_other() -> None:
+    """'Bor' is a South Sudanese town and a Serbian district; 'Bor County' and 'Bor State' in
+    the same report are the town's units, and they do not outvote Jonglei, the state the
+    text names, by repeating one name."""
+    places, _ = _places("BOR - Raiders killed four herders at a cattle camp west of Bor town on Friday, "
+                        "officials in Jonglei said. The Bor County commissioner called for calm, and "
+                        "the former Bor State governor visited the camp.")
+    assert {k: v.iso for k, v in places.items() if k.startswith("Bor") or k == "BOR"} == {
+        "BOR": "SSD", "Bor": "SSD", "Bor County": "SSD", "Bor State": "SSD"}, {k: v.iso for k, v in places.items()}
+
+
+def test_a_faith_is_no_place() -> None:
+    """'Christian' is a US county without its unit word; in the news it names people."""
+    places, _ = _places("Christian and Muslim youths fought with machetes in Jos on Friday, police said.")
+    assert "Christian" not in places and places["Jos"].iso == "NGA", {k: v.iso for k, v in places.items()}
+
+
+def test_a_village_abroad_the_size_of_a_town_is_a_homonym() -> None:
+    """'The village of Tala' in a report of Malian places is no Egyptian town of 70,000."""
+    places, _ = _places("Gunmen on motorbikes raided the village of Tala near Mopti, in central Mali, on "
+                        "Sunday, killing six farmers, officials in Djenne said.")
+    assert places["Tala"].iso == "MLI" and places["Tala"].geo_precision in (2, 3), places["Tala"]
+
+
+def test_two_readings_outweigh_a_foreign_place_read_by_a_variant_name_only() -> None:
+    """'Sabra' is only a variant name of Sabratha in Libya; beside two Kenyan towns it is a
+    Kenyan place the gazetteer lacks."""
+    places, _ = _places("Police in Garissa said the raiders came from Mandera and fled towards Sabra on Monday.")
+    assert places["Sabra"].iso == "KEN", places["Sabra"]

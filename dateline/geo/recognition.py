@@ -75,10 +75,11 @@ GENERIC_DISTRICTS = frozenset({
 
 
 def _organisation(text: str) -> bool:
-    """An armed group's or agency's name the gazetteer also has (rule label ``organisation``)."""
+    """An armed group's or agency's name, or a faith's, that the gazetteer also has
+    (rule labels ``organisation`` and ``faith``)."""
     from dateline import rules
 
-    return rules.regex(RULES, "organisation").match(text) is not None
+    return any(rules.regex(RULES, label).match(text) is not None for label in ("organisation", "faith"))
 
 
 def generic_district(text: str) -> bool:

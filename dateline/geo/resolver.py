@@ -265,6 +265,7 @@ class _Name:
     prior: dict[int, float]
     containment: dict[int, float]
     admin_hint: str
+    base: str  # the name without its unit word: 'Bor County' and 'Bor State' are forms of 'Bor'
 
 
 #: Words after a name that make it an administrative unit ('Sagaing region'), and the
@@ -338,7 +339,8 @@ def resolve_mentions(
             for i in n.indices:
                 out[i] = Resolution(mentions[i], *best, bool(n.admin_hint))
     stated = _apply_stated_units(text, mentions, out, names, final, context)
-    stated |= _lone_foreign_villages(out, context)
+    stated |= _lone_foreign_villages(text, out, context)
+    _unit_forms_follow_bare_name(out, names)
     unknown = [i for n in names if not n.cands for i in n.indices
                if i not in stated and (fallback or mentions[i].sure)]
     for i in unknown:
@@ -437,13 +439,47 @@ def _apply_stated_units(
     return placed
 
 
+def _unit_forms_follow_bare_name(out: list[Resolution | None], names: list[_Name]) -> None:
+    """One sense per discourse across a name's forms: when "Bor" is the South Sudanese town,
+    "Bor County" and "Bor State" are its unit, not Turkey's or Serbia's units of that name
+    that the gazetteer happens to hold. The form goes to the bare name's reading as a
+    fallback (somewhere in or around it, precision 2-3)."""
+    bare = {n.base: n for n in names if not n.admin_hint}
+    for n in names:
+        plain = bare.get(n.base) if n.admin_hint else None
+        if plain is None or out[plain.indices[0]] is None or out[plain.indices[0]].fallback:
+            continue
+        home = out[plain.indices[0]].candidate
+        if home.kind != PLACE:
+            continue  # 'Lebanon' the country says nothing of where 'Lebanon County' is
+        for i in n.indices:
+            r = out[i]
+            if r is not None and not r.fallback and r.candidate.cc != home.cc:
+                out[i] = Resolution(r.mention, home, 0.0, 0.0, False, fallback=True)
+
+
 #: a place this small, alone in its country in an article about another, is a homonym
 LONE_FOREIGN_MAX_POPULATION = 15_000
 #: how many readings the article's own country needs for that (Myanmar named, Sagaing, Mandalay)
 FOCUS_READINGS = 3
+#: ...or for a reading by a variant name only ('Gulshan' is a variant name of Tabas, Iran):
+#: two readings of one other country outweigh it.
+ALTERNATE_FOCUS_READINGS = 2
 
 
-def _lone_foreign_villages(out: list[Resolution | None], context: _Context) -> set[int]:
+#: ...or this small, when the text calls it a village ('the village of Liwa'): no town of
+#: 26,000 people abroad is the village the story means.
+LONE_FOREIGN_VILLAGE_MAX_POPULATION = 100_000
+_VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet|settlement)s? of\s+$", re.IGNORECASE)
+_VILLAGE_AFTER = re.compile(r"^\s+(?:village|hamlet)s?\b", re.IGNORECASE)
+
+
+def _called_village(text: str, m: Mention) -> bool:
+    return bool(_VILLAGE_BEFORE.search(text[max(0, m.start - 30):m.start])
+                or _VILLAGE_AFTER.match(text[m.end:m.end + 12]))
+
+
+def _lone_foreign_villages(text: str, out: list[Resolution | None], context: _Context) -> set[int]:
     """'Let Yet Kone village' in a story of Myanmar is no commune of New Caledonia: a small
     place, or any place read by an alternate name only, that is the only reading in its
     country, while the article's places are in one other country (three readings at
@@ -454,13 +490,15 @@ def _lone_foreign_villages(out: list[Resolution | None], context: _Context) -> s
     if focus is None or not counts:
         return set()
     home, weight = counts.most_common(1)[0]
-    if weight < FOCUS_READINGS:
-        return set()
     moved = set()
     for i, r in enumerate(out):
         c = r.candidate if r is not None else None
-        if (c is None or r.fallback or c.kind != PLACE or c.cc == home or counts.get(c.cc, 0) > 1
-                or (c.population >= LONE_FOREIGN_MAX_POPULATION and c.quality != ALTERNATE)):
+        if c is None or r.fallback or c.kind != PLACE or c.cc == home or counts.get(c.cc, 0) > 1:
+            continue
+        if weight < (ALTERNATE_FOCUS_READINGS if c.quality == ALTERNATE else FOCUS_READINGS):
+            continue
+        cap = LONE_FOREIGN_VILLAGE_MAX_POPULATION if _called_village(text, r.mention) else LONE_FOREIGN_MAX_POPULATION
+        if c.population >= cap and c.quality != ALTERNATE:
             continue  # a big place by an alternate name only ('Boni' for Bonn) is as doubtful
         out[i] = Resolution(r.mention, focus, 0.0, 0.0, False, fallback=True)
         moved.add(i)
@@ -507,11 +545,13 @@ def _group_by_name(
 ) -> list[_Name]:
     names: dict[str, _Name] = {}
     for i, (m, (cands, hint)) in enumerate(zip(mentions, per_mention)):
-        key = fold(POSSESSIVE.sub("", LEADING_THE.sub("", m.text.strip()))) + (f"#{hint}" if hint else "")
+        bare = POSSESSIVE.sub("", LEADING_THE.sub("", m.text.strip()))
+        key = fold(bare) + (f"#{hint}" if hint else "")
         name = names.get(key)
         if name is None:
             seats = _seats(cands)
-            name = _Name(key, [], cands, {c.id: prior(c, hint, seats) for c in cands}, {}, hint)
+            name = _Name(key, [], cands, {c.id: prior(c, hint, seats) for c in cands}, {}, hint,
+                         fold(ADMIN_SUFFIX.sub("", bare)))
             names[key] = name
         name.indices.append(i)
         for cid, bonus in containment[i].items():
@@ -578,6 +618,7 @@ class _Context:
 
     def set_names(self, names: list[_Name]) -> None:
         """Admin2 units any reading of each name could be, or lie in ('Paris' + 'Henry County')."""
+        self.base_of = {n.key: n.base for n in names}
         self.a2_of: dict[str, set[int]] = {}
         self.a2_names: Counter[int] = Counter()
         self.a1_of: dict[str, set[int]] = {}
@@ -618,29 +659,27 @@ class _Context:
 
 class _Others:
     """A :class:`_Context` minus one name's own contribution, computed on demand rather
-    than by copying the counters (this runs once per name and round)."""
+    than by copying the counters (this runs once per name and round). The name's other
+    forms count as its own: "Bor County" and "Bor State" are no evidence for where "Bor" is."""
 
     def __init__(self, context: _Context, key: str) -> None:
-        self.context, self.own = context, context.winners.get(key)
-        self.total = max(context.country_total - (1 if self.own is not None else 0), 1)
+        base = context.base_of[key]
+        self.context = context
+        self.own = [o for k, o in context.winners.items() if context.base_of[k] == base]
+        self.total = max(context.country_total - len(self.own), 1)
         self.points = [(o.id, o.lat, o.lon) for k, o in context.winners.items()
-                       if k != key and o.kind in (PLACE, ADMIN2)]
+                       if context.base_of[k] != base and o.kind in (PLACE, ADMIN2)]
 
     def country(self, cc: str) -> float:
-        own = self.own
-        return max(self.context.countries.get(cc, 0) - (1 if own is not None and own.cc == cc else 0), 0)
+        return max(self.context.countries.get(cc, 0) - sum(o.cc == cc for o in self.own), 0)
 
     def admin1(self, unit: int) -> float:
-        own, weight = self.own, self.context.admin1.get(unit, 0)
-        if own is not None:
-            weight -= (2 if own.kind == ADMIN1 and own.id == unit else 0) + (1 if own.admin1 == unit else 0)
-        return weight
+        return self.context.admin1.get(unit, 0) - sum(
+            (2 if o.kind == ADMIN1 and o.id == unit else 0) + (1 if o.admin1 == unit else 0) for o in self.own)
 
     def admin2(self, unit: int) -> float:
-        own, weight = self.own, self.context.admin2.get(unit, 0)
-        if own is not None:
-            weight -= (2 if own.kind == ADMIN2 and own.id == unit else 0) + (1 if own.admin2 == unit else 0)
-        return weight
+        return self.context.admin2.get(unit, 0) - sum(
+            (2 if o.kind == ADMIN2 and o.id == unit else 0) + (1 if o.admin2 == unit else 0) for o in self.own)
 
 
 def _context_scores(name: _Name, context: _Context) -> dict[int, float]:
