@@ -566,3 +566,11 @@ def test_two_readings_outweigh_a_foreign_place_read_by_a_variant_name_only() -> 
     Kenyan place the gazetteer lacks."""
     places, _ = _places("Police in Garissa said the raiders came from Mandera and fled towards Sabra on Monday.")
     assert places["Sabra"].iso == "KEN", places["Sabra"]
+
+
+def test_a_dateline_with_a_country_of_several_words_is_the_town() -> None:
+    """'GOMA, Democratic Republic of Congo, May 3 (Reuters) -': the capitals are the town,
+    and the town's later mentions read the same."""
+    places, _ = _places("GOMA, Democratic Republic of Congo, May 3 (Reuters) - Gunmen killed four traders "
+                        "on the road out of Goma on Thursday, officials said.")
+    assert places["GOMA"].name == "Goma" and places["GOMA"].geo_precision == 1, places

@@ -1816,3 +1816,65 @@ def test_an_anniversary_counted_in_words_recalls_history() -> None:
     events = _real("Ten years after the bombing that killed 29 people in Omagh, relatives gathered on Friday to lay "
                    "wreaths.", "2024-03-05")
     assert [e.sub_event_type for e in events if e.event_type == "Explosions/Remote violence"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers killed four gunmen in a shootout near Kaduna on Sunday and recovered two rifles and a "
+    "grenade, the army said.",
+    "Police arrested three members of the cell in a dawn raid in Peshawar on Sunday. Officers also "
+    "confiscated a pistol and several explosive devices, a spokesman said.",
+])
+def test_weapons_seized_in_an_operation_are_its_yield(text: str) -> None:
+    """What forces seize while they fight, raid or arrest is no disrupted weapons use of its own."""
+    events = _real(text)
+    assert len(events) == 1 and events[0].sub_event_type in ("Armed clash", "Arrests"), \
+        [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_a_device_found_on_its_own_is_still_an_event() -> None:
+    events = _real("A pipe bomb was found under a parked car in Omagh on Sunday and made safe by army experts.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_a_mob_cue_beside_an_armed_groups_killing_or_a_demonstration_is_no_mob() -> None:
+    """'With machetes' says how rebels killed; 'angry residents' who took to the streets are the
+    demonstrators: ACLED's mob violence is a crowd's, outside any demonstration."""
+    rebels = _real("Suspected rebels killed nine farmers with machetes near Eringeti on Sunday, the army said.")
+    assert [e.sub_event_type for e in rebels] == ["Attack"], [(e.sub_event_type, e.actor1) for e in rebels]
+    crowd = _real("On Monday, angry residents took to the streets of Butembo, burning tyres and stoning police "
+                  "vehicles.")
+    assert [e.sub_event_type for e in crowd] == ["Violent demonstration"], [e.sub_event_type for e in crowd]
+
+
+def test_a_campaign_told_by_how_long_it_has_run_is_no_incident() -> None:
+    events = _real("Gunmen killed five villagers near Beni on Sunday. Residents said the army had done little "
+                   "to stop the rebels during a months-long military offensive in the region.")
+    assert [e.sub_event_type for e in events] == ["Attack"], [(e.sub_event_type, e.notes) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen seized 14 pupils from a boarding school near Kankara on Monday. Nobody was hurt in the raid, "
+    "a teacher said.",
+    "Warplanes bombed a market in Saraqib on Monday, killing eight people. Activists said the raid was "
+    "carried out by Russian aircraft.",
+])
+def test_the_raid_after_an_incident_is_that_incident(text: str) -> None:
+    events = _real(text)
+    assert len(events) == 1, [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_a_year_that_bounds_a_period_does_not_date_an_undated_report() -> None:
+    """With no publication date, 'a rebellion since 1969' says nothing of when the report was written."""
+    article = dateline.extract("Two soldiers were killed in a clash with rebels of the New People's Army in "
+                               "Samar on Saturday. The rebels have waged an insurgency since 1969.")
+    clash = [e for e in article.events if e.event_type == "Battles"]
+    assert clash and all(not e.event_date for e in clash), [(e.sub_event_type, e.event_date) for e in clash]
+
+
+def test_doers_after_a_said_that_are_no_definite_doers_told_again() -> None:
+    """'State media said that insurgents fired rockets at X': the 'that' opens what was said;
+    the rockets on another town are an incident of their own, not the airstrike told again."""
+    events = _real("Warplanes bombed a market in Maarat al-Numan on Monday, killing seven people. State media "
+                   "said that insurgents fired rockets at Suqaylabiyah on Monday evening, wounding two.")
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"], \
+        [(e.sub_event_type, e.location) for e in events]

@@ -83,7 +83,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     ordinary = _matches("political", text) is None and (
         _matches("ordinary", text) is not None or len(article.sentences) >= WHOLE_ARTICLE)
     kept = [e for e in events if reports_incident(e, article, ordinary)]
-    kept = [e for e in kept if not _crowd_as_target(e, kept)]
+    kept = [e for e in kept if not _crowd_as_target(e, kept) and not _mob_beside(e, kept)]
     for event in kept:
         _no_borrowed_dead(event, kept)
     for event in kept:
@@ -215,6 +215,25 @@ def _crowd_as_target(event: Event, others: list[Event]) -> bool:
                 and notes[0] in (other.evidence.get("notes") or [])):
             return True
     return False
+
+
+#: who is no crowd: a mob's deed done by them is their attack
+ARMED_INTER = frozenset({"Rebel group", "Political militia", "Identity militia", "State forces",
+                         "External/Other forces"})
+
+
+def _mob_beside(event: Event, others: list[Event]) -> bool:
+    """A mob cue ('angry residents', 'with machetes') in the sentence of a demonstration is
+    that demonstration's crowd, and in the sentence of an armed group's or force's violence
+    it is how they did it ('rebels killed 18 civilians with machetes'): ACLED's mob violence
+    is a crowd's, outside any demonstration."""
+    notes = event.evidence.get("notes") or []
+    if event.sub_event_type != "Mob violence" or event.modality not in REAL or not notes:
+        return False
+    return any(other is not event and other.modality in REAL and notes[0] in (other.evidence.get("notes") or [])
+               and ((other.event_type in CROWD and other.sub_event_type != "Mob violence")
+                    or (other.event_type in VIOLENT and other.inter1 in ARMED_INTER))
+               for other in others)
 
 
 def _no_borrowed_dead(event: Event, others: list[Event]) -> None:
@@ -395,6 +414,10 @@ def cluster(events: list[Event], text: str, people: Any = None) -> list[Event]:
         recent = out[-RECENT_INCIDENTS:]
         if _attacker_caught(event, recent):
             continue
+        operation = _operation_that_seized(event, recent, text)
+        if operation is not None:
+            absorb(operation, event, retelling=True)  # its words only: no type, day or place
+            continue
         # the same precise place first: a mention nearby but placed vaguely is a weaker tie
         home = next((e for e in reversed(recent) if _precise(e) and _precise(event)
                      and same_incident(e, event, text, people)), None) \
@@ -470,6 +493,30 @@ def _attacker_caught(event: Event, recent: list[Event]) -> bool:
     return any(e.event_type in VIOLENT and e.modality in REAL and e.event_type not in CROWD for e in recent)
 
 
+#: incidents that are operations: what their forces seize is their yield
+OPERATIONS = VIOLENT | {"Arrests"}
+
+
+def _operation_that_seized(event: Event, recent: list[Event], text: str) -> Event | None:
+    """'Troops killed five rebels ... and recovered three rifles': weapons seized (rule label
+    ``seized``) in the sentence of a fight, raid or arrest just told, or the sentence after
+    it, are that operation's yield, not a disrupted weapons use of their own."""
+    trig = (event.evidence.get("sub_event_type") or [None])[0]
+    sentence = _sentence(event)
+    if event.sub_event_type not in CARRIED or event.modality not in REAL or trig is None or sentence is None:
+        return None
+    if not _matches("seized", text[max(sentence.start, trig.start - 80):trig.end]) or _another(event, text):
+        return None
+    for home in reversed(recent):
+        told = home.evidence.get("notes") or []
+        if (home.modality in REAL and (home.event_type in VIOLENT or home.sub_event_type in OPERATIONS)
+                and home.sub_event_type not in CARRIED and told
+                and (not (home.iso and event.iso) or home.iso == event.iso)
+                and any(s.start == sentence.start or 0 <= sentence.start - s.end <= 2 for s in told)):
+            return home
+    return None
+
+
 def same_incident(a: Event, b: Event, text: str, people: Any = None) -> bool:
     """Same sub-event type (or one told generically), same modality group, compatible place and day, no clash of doers."""
     if a.event_type and _consequence(a, b):
@@ -478,6 +525,8 @@ def same_incident(a: Event, b: Event, text: str, people: Any = None) -> bool:
         return True  # "... stormed the hotel. The attackers detonated two car bombs"
     if _witness_retelling(a, b, text):
         return True  # '"Then there was a huge explosion," said a shopkeeper'
+    if _named_again_generically(a, b, text):
+        return True  # 'Gunmen abducted 11 pupils ... Nobody was hurt in the raid'
     if not a.event_type or (a.sub_event_type != b.sub_event_type and not _explosion_told_as_attack(a, b, text)
                             and not _one_demonstration(a, b)):
         return False
@@ -541,11 +590,13 @@ def _doers_told_again(a: Event, b: Event, text: str) -> bool:
     doer = (b.evidence.get("actor1") or [None])[0]
     if doer is None or not _matches("doers_again", doer.text.strip()):
         return False
-    definite = doer.text.lower().startswith("the ") or _DEFINITE.search(text, max(0, doer.start - 30), doer.start)
+    # 'reported that insurgents fired': a 'that' before plural doers opens a clause
+    definite = doer.text.lower().startswith("the ") or _DEFINITE_DOERS.search(text, max(0, doer.start - 30), doer.start)
     other_day = _own_date(a) and _own_date(b) and a.event_date != b.event_date
     other_country = a.iso and b.iso and a.iso != b.iso
+    other_town = _precise(a) and _precise(b) and _km(a, b) > SAME_PLACE_KM
     other_doer = _named(a.actor1) and _named(b.actor1) and _as_side(a, a.actor1) != _as_side(b, b.actor1)
-    return bool(definite) and not (other_day or other_country or other_doer)
+    return bool(definite) and not (other_day or other_country or other_town or other_doer)
 
 
 def _witness_retelling(a: Event, b: Event, text: str) -> bool:
@@ -558,6 +609,20 @@ def _witness_retelling(a: Event, b: Event, text: str) -> bool:
     if _own_date(b) or _another(b, text) or (a.iso and b.iso and a.iso != b.iso):
         return False
     return mentions.in_quotation(text, spans[0].start)
+
+
+def _named_again_generically(a: Event, b: Event, text: str) -> bool:
+    """'The attack', 'the raid', 'the incident' right after a violent incident, with no day,
+    town or doer of its own that differs, is that incident named again, whatever type its
+    own words would give ('Gunmen abducted 11 pupils ... Nobody was hurt in the raid')."""
+    if a.event_type not in VIOLENT or b.event_type not in VIOLENT or a.modality != b.modality:
+        return False
+    if not _generic(b, text) or _another(b, text) or not _near(a, b):
+        return False
+    other_day = _own_date(b) and _own_date(a) and a.event_date != b.event_date
+    other_town = _precise(a) and _precise(b) and _km(a, b) > SAME_PLACE_KM
+    other_doer = _named(a.actor1) and _named(b.actor1) and _as_side(a, a.actor1) != _as_side(b, b.actor1)
+    return not (other_day or other_town or other_doer or (a.iso and b.iso and a.iso != b.iso))
 
 
 def _counter(e: Event, text: str) -> bool:
@@ -582,10 +647,11 @@ def _near(a: Event, b: Event) -> bool:
 
 
 #: words that name any violence; "the attack" after a bombing is the bombing told again
-GENERIC_WORDS = frozenset({"attack", "attacks", "incident", "violence", "act"})
+GENERIC_WORDS = frozenset({"attack", "attacks", "incident", "violence", "act", "raid", "assault"})
 
 
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|\w+day['\u2019]s|last night['\u2019]s)\s+(?:[\w-]+\s+)?$", re.I)
+_DEFINITE_DOERS = re.compile(r"\b(?:the|this|these|those|its|their|\w+day['\u2019]s|last night['\u2019]s)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _generic_word(e: Event) -> bool:

@@ -132,7 +132,8 @@ def latest_written_date(article: Any, recalled: list[Span]) -> DateMention | Non
     text = article.document.text
     written = [d for d in article.dates if d.date and _YEAR.search(d.span.text)
                and not any(s.start <= d.span.start < s.end for s in recalled)
-               and not (_BARE_YEAR.fullmatch(d.span.text) and _NAMING.search(text, max(0, d.span.start - 6), d.span.start))]
+               and not (_BARE_YEAR.fullmatch(d.span.text) and _NAMING.search(text, max(0, d.span.start - 6), d.span.start))
+               and not _BOUND.search(text, max(0, d.span.start - 8), d.span.start)]
     return max(written, key=lambda d: d.date) if written else None
 
 
@@ -140,6 +141,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: 'the 2016 peace accord', 'its 2019 election': a year that names a thing, not when one writes
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _NAMING = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['\u2019]s\s+$", re.I)
+#: 'a rebellion since 1969', 'from 2009 to 2012', 'before 2020': the bound of a period, not
+#: when the report was written
+_BOUND = re.compile(r"\b(?:since|from|until|till|before)\s+$", re.I)
 
 
 def within(event: Event, written: DateMention) -> None:

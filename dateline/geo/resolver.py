@@ -553,6 +553,9 @@ def _group_by_name(
             name = _Name(key, [], cands, {c.id: prior(c, hint, seats) for c in cands}, {}, hint,
                          fold(ADMIN_SUFFIX.sub("", bare)))
             names[key] = name
+        elif not name.cands and cands:  # 'BENI' read as an abbreviation, then 'Beni' the town
+            seats = _seats(cands)
+            name.cands, name.prior = cands, {c.id: prior(c, hint, seats) for c in cands}
         name.indices.append(i)
         for cid, bonus in containment[i].items():
             name.containment[cid] = max(name.containment.get(cid, 0.0), bonus)

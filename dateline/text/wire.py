@@ -16,7 +16,8 @@ _CAPS_PLACE = r"[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 _SHAPE = (
     r"(?:/\s*[A-Za-z ]+?)?"                          # 'GAZA CITY/ Gaza Strip'
-    r"(?:,\s+(?![A-Z][a-z]{2,8}\.?\s+\d)[A-Z][A-Za-z.]{1,12})?"  # ', N.C.' (a state, not a date)
+    r"(?:,\s+(?![A-Z][a-z]{2,8}\.?\s+\d)[A-Z][A-Za-z.]{1,12}"  # ', N.C.' (a state, not a date)
+    r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z.]{1,12}){0,3})?"  # ', Democratic Republic of Congo'
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"  # ', March 3'
     r"(?:\s*\([A-Z][\w .]{1,30}\))?"                 # '(Reuters)'
     r"(?:\s*(?:--|[-–—])\s|:\s)"                     # the dash or colon that ends it
