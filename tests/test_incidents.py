@@ -1878,3 +1878,19 @@ def test_doers_after_a_said_that_are_no_definite_doers_told_again() -> None:
                    "said that insurgents fired rockets at Suqaylabiyah on Monday evening, wounding two.")
     assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"], \
         [(e.sub_event_type, e.location) for e in events]
+
+
+def test_forces_fighting_a_crowd_on_a_day_of_demonstrations_is_the_riot() -> None:
+    """ACLED's armed clash needs two organised armed sides: 'running battles' after the police
+    answered a march with teargas are the riot's."""
+    events = _real("Hundreds of opposition supporters marched through Mbale on Monday to protest the arrest of "
+                   "their leader. Anti-riot police fired teargas, and running battles went on for most of the "
+                   "afternoon.")
+    assert events and all(e.event_type in ("Protests", "Riots") for e in events), \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+def test_a_gunfight_on_a_day_of_demonstrations_stays_a_battle() -> None:
+    events = _real("Protesters marched in Imphal on Monday against the killings. On Monday night, armed men opened "
+                   "fire on a police post near Moirang, triggering a gunfight that lasted an hour.")
+    assert "Armed clash" in [e.sub_event_type for e in events], [(e.sub_event_type, e.actor1) for e in events]

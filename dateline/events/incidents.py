@@ -25,6 +25,7 @@ import hashlib
 import math
 import re
 from bisect import bisect_right
+from datetime import date
 from typing import Any
 
 from dateline import rules
@@ -89,6 +90,8 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     for event in kept:
         _background(event)
         _not_the_actors_country(event, article)
+    for event in kept:
+        _fight_at_a_demonstration(event, kept)
     end = headline_end(article.document)
     headlines = [e for e in kept if _sentence_start(e) < end]
     incidents = cluster([e for e in kept if e not in headlines], text, _people_named(article))
@@ -234,6 +237,57 @@ def _mob_beside(event: Event, others: list[Event]) -> bool:
                and ((other.event_type in CROWD and other.sub_event_type != "Mob violence")
                     or (other.event_type in VIOLENT and other.inter1 in ARMED_INTER))
                for other in others)
+
+
+def _fight_at_a_demonstration(event: Event, others: list[Event]) -> None:
+    """'Running battles went on for hours', 'police came under attack from petrol bombs',
+    'farmers clashed with security forces', in a report of a demonstration or riot that day:
+    a fight of forces with a crowd (its words, rule label ``crowd_fight``), with no armed
+    side named or told (label ``armed_fight``), is the riot, not a battle between armed
+    sides (ACLED's Armed clash needs two organised armed sides)."""
+    sentence = _sentence(event)
+    if event.sub_event_type != "Armed clash" or event.modality not in REAL or sentence is None:
+        return
+    words = sentence.text
+    if not _matches("crowd_fight", words) or _matches("armed_fight", words) \
+            or actors_mod.armed_groups(words):
+        return
+    trigger = event.evidence.get("sub_event_type") or []
+    sides = [(getattr(event, f"actor{k}"), getattr(event, f"inter{k}"), event.evidence.get(f"actor{k}") or [])
+             for k in ("1", "2")]
+    if any(name and inter != "State forces" and not _crowd_or_unnamed(name, inter, spans, trigger)
+           for name, inter, spans in sides):
+        return
+    if not any(o is not event and o.event_type in CROWD and o.sub_event_type != "Mob violence"
+               and o.modality in REAL and (not (o.iso and event.iso) or o.iso == event.iso)
+               and _within_a_day(o, event) for o in others):
+        return
+    forces = [(name, inter, spans) for name, inter, spans in sides if inter == "State forces"]
+    for slot in ("1", "2"):
+        _clear(event, slot)
+    if forces:
+        _set(event, "1", *forces[0])
+    _retype(event, "Violent demonstration")
+
+
+def _crowd_or_unnamed(name: str, inter: str, spans: list[Any], trigger: list[Any]) -> bool:
+    """A side that is a crowd or civilians, or an unidentified armed group read only from the
+    deed's own word ('running battles')."""
+    return inter in {"Civilians", "Protesters", "Rioters"} or (
+        name.startswith(_UNNAMED) and all(s in trigger for s in spans))
+
+
+def _within_a_day(a: Event, b: Event) -> bool:
+    if not a.event_date or not b.event_date or len(a.event_date) < 10 or len(b.event_date) < 10:
+        return True
+    return abs((date.fromisoformat(a.event_date[:10]) - date.fromisoformat(b.event_date[:10])).days) <= 1
+
+
+def _retype(event: Event, sub: str) -> None:
+    """Give the event another sub-event type, and the type, disorder and PLOVER type that go with it."""
+    event.sub_event_type = sub
+    event.event_type, event.disorder_type = taxonomy.ACLED[sub]
+    event.plover_type = taxonomy.PLOVER_OF.get(sub, event.plover_type)
 
 
 def _no_borrowed_dead(event: Event, others: list[Event]) -> None:
@@ -826,6 +880,7 @@ def _sides(e: Event) -> set[str]:
 
 
 _STATE = re.compile(r"^(?:Government|Military Forces|Police Forces) of ")
+_STATE_KINDS = frozenset({"Government", "Military Forces", "Police Forces"})
 
 
 def absorb(home: Event, other: Event, retelling: bool = False) -> None:
@@ -1182,6 +1237,8 @@ def conventions(event: Event, text: str, article: Article | None = None, home: s
         name = getattr(event, f"actor{slot}")
         if name in actors_mod.GENERIC_NAMES and country:
             setattr(event, f"actor{slot}", f"{name} ({country})")
+        elif name in _STATE_KINDS and country:  # 'police' said where no country was known yet
+            setattr(event, f"actor{slot}", f"{name} of {country}")
     event.interaction = actors_mod.interaction(event.inter1, event.inter2)
     if event.interaction:
         event.evidence["interaction"] = event.evidence.get("inter1", []) + event.evidence.get("inter2", [])
