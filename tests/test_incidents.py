@@ -1894,3 +1894,46 @@ def test_a_gunfight_on_a_day_of_demonstrations_stays_a_battle() -> None:
     events = _real("Protesters marched in Imphal on Monday against the killings. On Monday night, armed men opened "
                    "fire on a police post near Moirang, triggering a gunfight that lasted an hour.")
     assert "Armed clash" in [e.sub_event_type for e in events], [(e.sub_event_type, e.actor1) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained six members of the nurses' union at a hotel in Harare on Monday where they were meeting.",
+    "Detectives picked up the opposition MP from his home in Kampala late on Monday.",
+    "The opposition activist was bundled into an unmarked van outside the court in Lusaka on Monday.",
+])
+def test_arrests_of_union_members_and_mps_are_political(text: str) -> None:
+    assert [e.sub_event_type for e in _real(text)] == ["Arrests"], [(e.sub_event_type, e.notes) for e in _real(text)]
+
+
+def test_picking_up_children_is_no_arrest() -> None:
+    assert _real("She picked up her children from the school in Kampala on Monday.") == []
+
+
+def test_a_crowd_in_each_of_two_nearby_towns_is_two_events() -> None:
+    """ACLED codes a demonstration per town: Omdurman across the river from Khartoum is a place of its own."""
+    events = _real("Thousands of protesters marched in Khartoum on Monday. Several hundred people also "
+                   "demonstrated on Monday in Omdurman, witnesses said.")
+    assert sorted(e.location for e in events if e.event_type == "Protests") == ["Khartoum", "Omdurman"], \
+        [(e.sub_event_type, e.location) for e in events]
+
+
+def test_a_running_total_is_no_incident() -> None:
+    events = _real("Riot police fired tear gas at marchers in Khartoum on Monday. Monday's deaths brought to 61 "
+                   "the number of people killed in protest-related violence since the coup.")
+    assert events and all(e.fatalities != 61 for e in events), [(e.sub_event_type, e.fatalities) for e in events]
+
+
+def test_previous_rounds_of_protest_are_background() -> None:
+    """'A tactic used before previous rounds of protest': the protests recalled are history,
+    not a demonstration in the towns the sentence names."""
+    events = _events("Thousands marched in Khartoum on Monday. Authorities had cut the internet and blocked bridges "
+                     "linking Khartoum with Omdurman and Bahri, a tactic used before previous rounds of protest.")
+    real = [e for e in events if e.modality in {"asserted", "claimed"}]
+    assert [e.location for e in real] == ["Khartoum"], [(e.sub_event_type, e.location, e.modality) for e in events]
+    assert any(e.modality == "historical" for e in events), [(e.sub_event_type, e.modality) for e in events]
+
+
+def test_where_a_marcher_drove_from_is_not_where_the_march_was() -> None:
+    events = _real("About 300 people rallied outside the courthouse in Bloomington, Indiana, on Saturday. Among the "
+                   "counter-protesters was a retired nurse who drove down from Martinsville.")
+    assert events and all(e.location == "Bloomington" for e in events), [(e.sub_event_type, e.location) for e in events]

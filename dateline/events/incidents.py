@@ -787,8 +787,25 @@ def _place_ok(a: Event, b: Event) -> bool:
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False  # two provinces: two places
     if _precise(a) and _precise(b):
+        if _crowd_or_at_one(a) and _crowd_or_at_one(b) and _two_towns(a, b):
+            return False  # 'also demonstrated in Omdurman', across the river from Khartoum's march
         return _km(a, b) <= SAME_PLACE_KM
     return True
+
+
+def _crowd_or_at_one(e: Event) -> bool:
+    return e.event_type in CROWD or e.sub_event_type in AT_A_DEMONSTRATION
+
+
+#: two named towns closer than this may be one place told two ways (a district and its city)
+TOWN_KM = 5.0
+
+
+def _two_towns(a: Event, b: Event) -> bool:
+    """Two populated places of their own, named and placed apart: ACLED codes a crowd in
+    each as an event of its own, however near they are."""
+    return (bool(a.geonameid and b.geonameid) and a.geonameid != b.geonameid and a.location != b.location
+            and _km(a, b) > TOWN_KM)
 
 
 def _place_ok_for(a: Event, b: Event, text: str) -> bool:
