@@ -1937,3 +1937,18 @@ def test_where_a_marcher_drove_from_is_not_where_the_march_was() -> None:
     events = _real("About 300 people rallied outside the courthouse in Bloomington, Indiana, on Saturday. Among the "
                    "counter-protesters was a retired nurse who drove down from Martinsville.")
     assert events and all(e.location == "Bloomington" for e in events), [(e.sub_event_type, e.location) for e in events]
+
+
+def test_a_prosecutor_telling_a_killing_is_a_source_not_a_court_report() -> None:
+    """Many countries' prosecutors report killings: 'the state prosecutor said' is a source,
+    and a council candidate shot dead is a civilian attacked."""
+    events = _real("Gunmen shot dead a council candidate in Uruapan on Thursday evening, the state prosecutor said.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Attack", "Civilians (Mexico)")], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+def test_the_country_of_a_dateline_is_no_side() -> None:
+    """'MORELIA, Mexico —': where the story was filed, not the Mexican state acting."""
+    events = _real("MORELIA, Mexico — Gunmen shot dead a council candidate in Uruapan on Thursday evening.")
+    assert events and all("Military" not in e.actor1 + e.actor2 for e in events), \
+        [(e.actor1, e.actor2) for e in events]

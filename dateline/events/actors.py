@@ -292,8 +292,8 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
         return None  # "Afghan" alone is no actor
     if not noun and _LOCATIVE.search(match.string, max(0, match.start() - 20), match.start()):
         return None  # "in Afghanistan" is a place, not the state acting
-    if not noun and wire.filed_place(match.string, match.start()):
-        return None  # "MOGADISHU, March 12 (Wire) -": where the story was filed
+    if not noun and wire.in_dateline(match.string, match.start()):
+        return None  # "MOGADISHU, March 12 (Wire) -", "MORELIA, Mexico -": where the story was filed
     mods = match.group("mods") or ""
     iso = lex.nations[nation.lower()]
     # the adjective nearest the noun decides: "American-trained Afghan units" -> Afghan
