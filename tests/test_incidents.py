@@ -1952,3 +1952,20 @@ def test_the_country_of_a_dateline_is_no_side() -> None:
     events = _real("MORELIA, Mexico — Gunmen shot dead a council candidate in Uruapan on Thursday evening.")
     assert events and all("Military" not in e.actor1 + e.actor2 for e in events), \
         [(e.actor1, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The government deployed hundreds of troops to the border town of Bunagana on Monday.",
+    "The gun battle went on for four hours before reinforcements arrived from Kunduz city on Monday.",
+    "The state government sent soldiers to Zurmi on Monday after the raid.",
+    "Soldiers set up additional checkpoints at markets and schools in Maiduguri on Monday.",
+])
+def test_troops_sent_or_posted_are_no_event_of_their_own(text: str) -> None:
+    """Forces deployed, reinforced or posted answer an incident; ACLED codes the incident."""
+    assert [e.sub_event_type for e in _real(text) if e.event_type == "Strategic developments"] == [], \
+        [(e.sub_event_type, e.notes) for e in _real(text)]
+
+
+def test_fighters_defecting_is_a_change_of_the_group() -> None:
+    events = _real("Dozens of rebel fighters defected to the army in Kidal on Monday, the defence ministry said.")
+    assert "Change to group/activity" in [e.sub_event_type for e in events], [e.sub_event_type for e in events]
