@@ -1969,3 +1969,41 @@ def test_troops_sent_or_posted_are_no_event_of_their_own(text: str) -> None:
 def test_fighters_defecting_is_a_change_of_the_group() -> None:
     events = _real("Dozens of rebel fighters defected to the army in Kidal on Monday, the defence ministry said.")
     assert "Change to group/activity" in [e.sub_event_type for e in events], [e.sub_event_type for e in events]
+
+
+def test_a_killing_told_before_its_deed_takes_the_deeds_type() -> None:
+    """'Two soldiers and a rebel were killed in a firefight': one clash, not an attack and a clash."""
+    events = _real("Two soldiers and a rebel were killed in a firefight in an upland village near Catarman on "
+                   "Saturday morning, the military said.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"], [(e.sub_event_type, e.notes) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops killed four gunmen near Palma on Monday. The group has claimed a growing number of attacks in the "
+    "province since last year.",
+    "Troops killed four gunmen near Palma on Monday. The mission condemned attacks on its personnel.",
+    "Troops killed four gunmen near Palma on Monday. Its forces had repelled 24 assaults in the east over the "
+    "previous day, the other side said.",
+])
+def test_deeds_counted_or_named_in_general_are_no_incident(text: str) -> None:
+    events = _real(text)
+    assert len(events) == 1, [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_the_claim_for_all_three_attacks_still_names_the_doer() -> None:
+    events = _real("A suicide bomber killed two police officers in Sousse on Monday. The Islamic State group "
+                   "claimed responsibility for all three attacks this week.")
+    assert [e.actor1 for e in events if e.sub_event_type == "Suicide bomb"] == ["Islamic State"], \
+        [(e.sub_event_type, e.actor1) for e in events]
+
+
+def test_a_place_named_by_a_past_shooting_is_no_incident() -> None:
+    events = _real("Some 60 neighbours gathered for a vigil on Monday evening outside the store in Portland where "
+                   "the boy was shot.")
+    assert [e.event_type for e in events] == ["Protests"], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_the_attack_after_a_bomb_found_is_that_find() -> None:
+    events = _real("A pipe bomb was found under the car of a police officer in Newry on Tuesday and made safe by "
+                   "army experts. A local councillor said the attack was wrong and futile.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"], [(e.sub_event_type, e.notes) for e in events]

@@ -573,7 +573,7 @@ def _operation_that_seized(event: Event, recent: list[Event], text: str) -> Even
 
 def same_incident(a: Event, b: Event, text: str, people: Any = None) -> bool:
     """Same sub-event type (or one told generically), same modality group, compatible place and day, no clash of doers."""
-    if a.event_type and _consequence(a, b):
+    if a.event_type and (_consequence(a, b) or _killing_then_its_deed(a, b)):
         return True  # "an airstrike hit a market, killing 11": whatever type the killing was given
     if _doers_told_again(a, b, text):
         return True  # "... stormed the hotel. The attackers detonated two car bombs"
@@ -633,6 +633,24 @@ def _consequence(a: Event, b: Event) -> bool:
     return a.modality == b.modality and any(n == notes[0] for n in a.evidence.get("notes", []))
 
 
+def _killing_then_its_deed(a: Event, b: Event) -> bool:
+    """'Two soldiers were killed in a firefight': a killing told before the violent deed of
+    its sentence is what that deed did; the deed gives the type (see :func:`absorb`)."""
+    return (a.event_type in VIOLENT and b.event_type in VIOLENT and a.modality == b.modality
+            and _told_by_death(a) and not _told_by_death(b) and _same_sentence(a, b))
+
+
+def _told_by_death(e: Event) -> bool:
+    spans = e.evidence.get("sub_event_type") or []
+    return bool(spans) and bool(_CASUALTY_WORD.fullmatch(spans[0].text))
+
+
+def _same_sentence(a: Event, b: Event) -> bool:
+    """Both mentions' own words (their first sentence) are one sentence."""
+    told, new = a.evidence.get("notes") or [], b.evidence.get("notes") or []
+    return bool(told) and bool(new) and new[0] == told[0]
+
+
 def _doers_told_again(a: Event, b: Event, text: str) -> bool:
     """A one-sided violent mention (an attack, a bombing, an abduction) whose doers are
     named definitely ('the attackers', 'the gunmen', rule label ``doers_again``), on the
@@ -666,12 +684,14 @@ def _witness_retelling(a: Event, b: Event, text: str) -> bool:
 
 
 def _named_again_generically(a: Event, b: Event, text: str) -> bool:
-    """'The attack', 'the raid', 'the incident' right after a violent incident, with no day,
-    town or doer of its own that differs, is that incident named again, whatever type its
-    own words would give ('Gunmen abducted 11 pupils ... Nobody was hurt in the raid')."""
-    if a.event_type not in VIOLENT or b.event_type not in VIOLENT or a.modality != b.modality:
+    """'The attack', 'the raid', 'the incident' after an incident (told close by, or with no
+    day or town of its own), with no day, town or doer of its own that differs, is that
+    incident named again, whatever type its own words would give ('Gunmen abducted 11
+    pupils ... Nobody was hurt in the raid'; 'a pipe bomb found under a car ... the attack
+    was futile')."""
+    if a.modality not in REAL or b.event_type not in VIOLENT or a.modality != b.modality:
         return False
-    if not _generic(b, text) or _another(b, text) or not _near(a, b):
+    if not _generic(b, text) or _another(b, text) or not (_near(a, b) or not (_own_date(b) or _precise(b))):
         return False
     other_day = _own_date(b) and _own_date(a) and a.event_date != b.event_date
     other_town = _precise(a) and _precise(b) and _km(a, b) > SAME_PLACE_KM
@@ -909,7 +929,8 @@ def absorb(home: Event, other: Event, retelling: bool = False) -> None:
         home.evidence.setdefault("notes", []).extend(s for s in other.evidence.get("notes", [])
                                                      if s not in home.evidence["notes"])
         return
-    if home.event_type != other.event_type and other.event_type == "Explosions/Remote violence":
+    if (home.event_type != other.event_type and other.event_type == "Explosions/Remote violence") \
+            or _killing_then_its_deed(home, other):
         for name in ("event_type", "sub_event_type", "disorder_type", "plover_type", "plover_mode"):
             setattr(home, name, getattr(other, name))
             if name in other.evidence:
