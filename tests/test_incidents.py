@@ -2007,3 +2007,18 @@ def test_the_attack_after_a_bomb_found_is_that_find() -> None:
     events = _real("A pipe bomb was found under the car of a police officer in Newry on Tuesday and made safe by "
                    "army experts. A local councillor said the attack was wrong and futile.")
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_forces_sent_to_detain_someone_are_no_arrest_yet() -> None:
+    """'Soldiers entered the camp to detain a wanted man': a purpose, not an arrest made."""
+    events = _real("Soldiers entered the camp near Tubas on Tuesday to detain a wanted man and came under fire, "
+                   "the army said.")
+    assert "Arrests" not in [e.sub_event_type for e in events], [(e.sub_event_type, e.modality) for e in events]
+
+
+def test_bare_soldiers_are_the_forces_of_the_army_that_speaks() -> None:
+    """'The Israeli military said soldiers came under fire' in a camp in the West Bank: the
+    soldiers are Israel's, not the forces of the country the camp lies in."""
+    events = _real("The Israeli military said soldiers came under fire in the camp near Tubas on Tuesday and "
+                   "responded with live fire.")
+    assert events and events[0].actor1 == "Military Forces of Israel", [(e.actor1, e.actor2) for e in events]

@@ -204,11 +204,25 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     end = len(text) if end is None else end
     window = text[start:end]
     found = [a for m in lex.pattern.finditer(window) if (a := _named(m, lex, start))]
-    states = [a for m in lex.state_pattern.finditer(window) if (a := _state(m, lex, start, default_iso))]
+    states = _bare_troops_of_the_army_named(
+        [(a, bool(m.group("bare"))) for m in lex.state_pattern.finditer(window)
+         if (a := _state(m, lex, start, default_iso))], default_iso)
     # a group's own name beats a state reading around it: the 'Arab-Kurdish Syrian Democratic
     # Forces' are the SDF, not Syria's military
     found += [a for a in states if not any(a.start <= n.start and n.end <= a.end for n in found)]
     return _named_with_their_noun(_abbreviations_named(_resolve_overlaps(found), text), window, start)
+
+
+def _bare_troops_of_the_army_named(states: list[tuple[Actor, bool]], default_iso: str) -> list[Actor]:
+    """'The Israeli military said soldiers came under fire in the camp': bare 'soldiers' are
+    the forces of the one nation whose military the words name, not the forces of the
+    country the place lies in. (actor, said bare) pairs in; actors out."""
+    named = {a.iso for a, bare in states if not bare and a.iso and a.name.startswith("Military Forces of")}
+    if len(named) != 1 or default_iso in named:
+        return [a for a, _ in states]
+    iso = named.pop()
+    return [_state_actor("military", iso, a.start, a.end) if bare and a.name.startswith("Military Forces") else a
+            for a, bare in states]
 
 
 def _abbreviations_named(actors: list[Actor], text: str) -> list[Actor]:

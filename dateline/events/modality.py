@@ -45,6 +45,9 @@ def modality(text: str, start: int, end: int, lo: int, hi: int, *,
             if label == "negated" and not _negates(text, m.end(), start, end):
                 continue
             return label, (m.start(), m.end())
+    purpose = rules.regex(STAGE, "purpose").search(text, c_lo, start)
+    if purpose and _PURPOSE_DEEDS.match(text, start, end):  # 'entered the camp to detain a suspect'
+        return "planned", (purpose.start(), purpose.end())
     after = _NOT_AFTER.match(text, end, min(c_hi, end + 40))
     if after:  # "protests were not reported", "the attack did not happen"
         return "negated", (after.start(1), after.end(1))
@@ -63,6 +66,10 @@ def modality(text: str, start: int, end: int, lo: int, hi: int, *,
             return "historical", (m.start(), m.end())
     return "asserted", None
 
+
+#: deeds a purpose ('to ...') can name without their being done; 'moved in to disperse' is
+#: how news tells a dispersal that happened
+_PURPOSE_DEEDS = re.compile(r"(?:detain|arrest|capture|apprehend|seize|kill|search)\b", re.I)
 
 #: verbs of reporting: after them 'had been' is the reported tense, not the distant past
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|added|reported|know|knew|confirmed|stated)\b", re.I)
