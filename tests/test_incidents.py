@@ -2022,3 +2022,21 @@ def test_bare_soldiers_are_the_forces_of_the_army_that_speaks() -> None:
     events = _real("The Israeli military said soldiers came under fire in the camp near Tubas on Tuesday and "
                    "responded with live fire.")
     assert events and events[0].actor1 == "Military Forces of Israel", [(e.actor1, e.actor2) for e in events]
+
+
+def test_what_one_side_is_asked_to_do_is_not_done() -> None:
+    events = _real("Elders on Monday appealed to the two clans to give up their rifles to the police and to free "
+                   "kidnapped herders.")
+    assert events == [], [(e.sub_event_type, e.modality) for e in events]
+
+
+def test_a_summary_of_deeds_across_a_region_is_no_incident() -> None:
+    events = _real("Aid access shrank across Tillaberi region this month, with killings of civilians, abductions and "
+                   "explosive incidents reported in several districts.", published="2024-06-20")
+    assert events == [], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_the_causes_of_harm_in_a_report_are_no_incident() -> None:
+    events = _real("In Kandahar, roadside explosive devices and airstrikes remained the main causes of civilian "
+                   "casualties in June, the mission said.", published="2024-07-02")
+    assert events == [], [(e.sub_event_type, e.notes) for e in events]

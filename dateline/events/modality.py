@@ -48,6 +48,9 @@ def modality(text: str, start: int, end: int, lo: int, hi: int, *,
     purpose = rules.regex(STAGE, "purpose").search(text, c_lo, start)
     if purpose and _PURPOSE_DEEDS.match(text, start, end):  # 'entered the camp to detain a suspect'
         return "planned", (purpose.start(), purpose.end())
+    appeal = rules.regex(STAGE, "appeal").search(text, lo, start)
+    if appeal:  # 'appealed to both communities to hand over their guns'
+        return "hypothetical", (appeal.start(), appeal.end())
     after = _NOT_AFTER.match(text, end, min(c_hi, end + 40))
     if after:  # "protests were not reported", "the attack did not happen"
         return "negated", (after.start(1), after.end(1))
