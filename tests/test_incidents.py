@@ -2040,3 +2040,11 @@ def test_the_causes_of_harm_in_a_report_are_no_incident() -> None:
     events = _real("In Kandahar, roadside explosive devices and airstrikes remained the main causes of civilian "
                    "casualties in June, the mission said.", published="2024-07-02")
     assert events == [], [(e.sub_event_type, e.notes) for e in events]
+
+
+def test_a_second_town_after_an_aside_is_a_second_event() -> None:
+    """'... in Kosti, on the White Nile, and in the northern city of Dongola': one
+    demonstration per town, past the aside between them."""
+    events = _real("Hundreds of people also demonstrated on Monday in Kosti, on the White Nile, and in the "
+                   "northern city of Dongola, witnesses said.")
+    assert sorted(e.location for e in events) == ["Dongola", "Kosti"], [(e.sub_event_type, e.location) for e in events]

@@ -393,6 +393,10 @@ def event_id(iso: str, doc_id: str, start: int, sub_event: str) -> str:
 #: what may stand between two towns one mention names together: 'X and Y', 'X, Y', 'X and the Y oil field'
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _TOWNS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+#: '... in Wad Madani, south of the capital, and in Port Sudan', '... and in the northern city of Atbara'
+_TOWN_UNIT = r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|district|capital)\s+of\s+)?"
+_TOWNS_JOINED_AGAIN = re.compile(
+    r"(?:\s*,\s*[^,.;]{1,60}?,\s*|\s*,?\s+)(?:and|or)\s+(?:also\s+)?(?:in|at)\s+" + _TOWN_UNIT)
 
 
 def one_per_town(event: Event, places: Any, text: str) -> list[Event]:
@@ -427,7 +431,11 @@ def _towns_listed_with(where: Span, iso: str, places: Any, text: str) -> list[An
         lo -= 1
     while hi + 1 < len(around) and _TOWNS_JOINED.fullmatch(text, around[hi].span.end, around[hi + 1].span.start):
         hi += 1
-    return around[lo:hi + 1] if hi > lo else []
+    listed = around[lo:hi + 1]
+    for later in around[hi + 1:]:  # past an aside that may name a place of its own ('across the Nile from Khartoum')
+        if _TOWNS_JOINED_AGAIN.fullmatch(text, listed[-1].span.end, later.span.start):
+            listed.append(later)
+    return listed if len(listed) > 1 else []
 
 
 def _take_place_from(event: Event, place: Any) -> None:
