@@ -2048,3 +2048,28 @@ def test_a_second_town_after_an_aside_is_a_second_event() -> None:
     events = _real("Hundreds of people also demonstrated on Monday in Kosti, on the White Nile, and in the "
                    "northern city of Dongola, witnesses said.")
     assert sorted(e.location for e in events) == ["Dongola", "Kosti"], [(e.sub_event_type, e.location) for e in events]
+
+
+@pytest.mark.parametrize("text, doer, other", [
+    ("The army said it had killed 20 militants in airstrikes near Kunduz on Monday.",
+     "Military Forces of Afghanistan", "Unidentified Armed Group (Afghanistan)"),
+    ("Hezbollah said in a statement that evening that it had fired a barrage of rockets at an Israeli army "
+     "position in Metula.", "Hezbollah", "Military Forces of Israel"),
+])
+def test_a_speaker_telling_its_own_deed_is_its_doer(text: str, doer: str, other: str) -> None:
+    events = _real(text)
+    assert [(e.actor1, e.actor2) for e in events] == [(doer, other)], [(e.actor1, e.actor2) for e in events]
+
+
+def test_a_group_telling_its_fighters_deed_claims_the_attack_just_told() -> None:
+    """'The Islamic State said its fighters had killed 15 soldiers' after an attack by unnamed
+    gunmen claims that attack (one record, the group its doer, the reported dead kept);
+    the mine that kills civilians the next day is another incident."""
+    events = _real("Gunmen attacked a police post in Djibo on Monday, killing six officers. The Islamic State said "
+                   "its fighters had killed 15 soldiers. On Tuesday, three civilians died when a minibus drove over "
+                   "a landmine near Arbinda.")
+    attack = [e for e in events if e.location == "Djibo"]
+    assert [(e.actor1, e.fatalities) for e in attack] == [("Islamic State", 6)], \
+        [(e.sub_event_type, e.location, e.actor1, e.fatalities) for e in events]
+    mine = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert mine and mine[0].fatalities == 3 and mine[0].actor1 != "Islamic State"

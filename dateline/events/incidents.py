@@ -480,6 +480,11 @@ def cluster(events: list[Event], text: str, people: Any = None) -> list[Event]:
         if operation is not None:
             absorb(operation, event, retelling=True)  # its words only: no type, day or place
             continue
+        claimed = _claimed_by_its_doer(event, recent, text)
+        if claimed is not None:  # 'The Islamic State said its fighters had killed 15 soldiers'
+            absorb(claimed, event, retelling=True)
+            _claimant_does_it(claimed, _speaker(event, text), text)
+            continue
         # the same precise place first: a mention nearby but placed vaguely is a weaker tie
         home = next((e for e in reversed(recent) if _precise(e) and _precise(event)
                      and same_incident(e, event, text, people)), None) \
@@ -577,6 +582,29 @@ def _operation_that_seized(event: Event, recent: list[Event], text: str) -> Even
                 and any(s.start == sentence.start or 0 <= sentence.start - s.end <= 2 for s in told)):
             return home
     return None
+
+
+def _claimed_by_its_doer(event: Event, recent: list[Event], text: str) -> Event | None:
+    """A named group telling, with no day of its own and in the same place, a violent deed
+    whose doers went unnamed ('Gunmen attacked a police post in Djibo on Monday. The
+    Islamic State said its fighters had killed 15 soldiers') claims that incident; its own
+    figures are the claim's, not the incident's. (The deed need not be of the same kind.)"""
+    spans = event.evidence.get("actor1") or []
+    trig = (event.evidence.get("sub_event_type") or [None])[0]
+    if (event.event_type not in VIOLENT or event.modality not in REAL or not spans or trig is None
+            or event.inter1 not in ARMED_INTER or _own_date(event)
+            or not roles.tells_own_deed(text, spans[0].end, trig.start)):
+        return None
+    for home in reversed(recent):
+        if home.event_type in VIOLENT and home.modality in REAL and home.actor1.startswith(_UNNAMED) \
+                and _place_ok(home, event) and _near(home, event):
+            return home
+    return None
+
+
+def _speaker(event: Event, text: str) -> Any:
+    span = event.evidence["actor1"][0]
+    return actors_mod.Actor(event.actor1, event.inter1, "", span.start, span.end)
 
 
 def same_incident(a: Event, b: Event, text: str, people: Any = None) -> bool:
@@ -796,7 +824,8 @@ def _explosion_told_as_attack(a: Event, b: Event, text: str) -> bool:
     other = a if a.event_type != "Explosions/Remote violence" else b
     # 'a soldier was killed in Kandahar. He died when a roadside bomb hit his vehicle': a
     # death told beside the explosion that caused it
-    told_by_outcome = other is a and _CASUALTY_WORD.fullmatch((a.evidence.get("sub_event_type") or [Span(0, 0, "")])[0].text)
+    told_by_outcome = other is a and _CASUALTY_WORD.fullmatch((a.evidence.get("sub_event_type") or [Span(0, 0, "")])[0].text) \
+        and not (a.inter2 and b.inter2 and a.inter2 != b.inter2)  # soldiers killed, civilians blown up: two incidents
     return _generic(other, text) or ((_generic_word(other) or bool(told_by_outcome)) and _near(a, b))
 
 

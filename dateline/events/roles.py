@@ -23,13 +23,20 @@ def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
                  lex: actors_mod.Lexicon, doc: Any = None) -> None:
     found = corefer(text, actors_mod.find(text, sentence.start, sentence.end, default_iso=event.iso, lexicon=lex),
                      sentence, lex)
-    found = [a for a in found if not no_side(text, a)]
+    claimers = [a for a in found if tells_own_deed(text, a.end, trig.start)]
+    found = [a for a in found if not no_side(text, a) or a in claimers]
     if trig.event_type == "Violence against civilians":  # "before police shot him dead": they stopped it
         stoppers = [m.span() for m in taxonomy.context("responders").finditer(text, sentence.start, sentence.end)]
         found = [a for a in found if not any(s <= a.start < e for s, e in stoppers)]
     actor1, actor2 = roles(text, found, trig)
     if trig.sub_event != "Agreement":  # an agreement's parties are both subjects; keep their order
         actor1, actor2 = syntactic(doc, found, trig, actor1, actor2)
+    # 'Russian attacks', 'US airstrikes': the deed's own doer named in or right before it
+    in_deed = any(a.start < trig.end and a.end > trig.start - 2 for a in found if a not in claimers)
+    if claimers and actor1 is not claimers[0] and not in_deed:  # 'the army said it had killed 20 militants'
+        if actor2 is None or actor2 is claimers[0]:
+            actor2 = actor1 if actor1 is not None and actor1.name != claimers[0].name else None
+        actor1 = claimers[0]
     if actor1 is not None and actor1.inter in _CROWDS and trig.event_type not in {"Protests", "Riots"}:
         # a crowd does not fire missiles or fight battles: near an airstrike it is the target
         actor1, actor2 = None, actor2 or actor1
@@ -56,6 +63,26 @@ def fill_actors(event: Event, text: str, sentence: Span, trig: taxonomy.Trigger,
 
 
 _CROWDS = frozenset({"Protesters", "Rioters"})
+
+
+def tells_own_deed(text: str, speaker_end: int, deed_start: int) -> bool:
+    """'Hezbollah said ... that it had fired rockets': the speaker (ending at ``speaker_end``)
+    names itself as the doer of the deed it tells (rule label ``self_claim``), read from the
+    speaker to the deed's subject; the deed follows in the same clause, within eight words."""
+    if speaker_end > deed_start or deed_start - speaker_end > 200:
+        return False
+    for rule in rules.labels("events.incidents").get("self_claim", ()):
+        for cut in _SUBJECT_END.finditer(text, speaker_end, deed_start):
+            between = text[cut.end():deed_start]
+            if rule.regex.match(text[speaker_end:cut.end()]) and len(between.split()) <= 8 \
+                    and not _CLAUSE_BREAK.search(between):
+                return True
+    return False
+
+
+#: where the subject of a told deed may end: after a word ('it', 'its jets')
+_SUBJECT_END = re.compile(r"\b(?:it|they|its|their|\w+s)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|while|after|before|when)\b")
 
 
 def no_side(text: str, actor: actors_mod.Actor) -> bool:
