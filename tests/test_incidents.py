@@ -1955,15 +1955,23 @@ def test_the_country_of_a_dateline_is_no_side() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The government deployed hundreds of troops to the border town of Bunagana on Monday.",
-    "The gun battle went on for four hours before reinforcements arrived from Kunduz city on Monday.",
-    "The state government sent soldiers to Zurmi on Monday after the raid.",
+    "Gunmen attacked a police post in Kunduz on Monday, and the gun battle went on for four hours before "
+    "reinforcements arrived from the city.",
+    "Bandits killed six villagers in Zurmi on Monday. The state government sent soldiers after the raiders.",
+    "The army deployed soldiers and rubber boats to help evacuate residents of flooded villages in Cotabato on Monday.",
     "Soldiers set up additional checkpoints at markets and schools in Maiduguri on Monday.",
 ])
-def test_troops_sent_or_posted_are_no_event_of_their_own(text: str) -> None:
-    """Forces deployed, reinforced or posted answer an incident; ACLED codes the incident."""
+def test_troops_sent_in_an_incident_or_against_a_disaster_are_no_event_of_their_own(text: str) -> None:
+    """Forces reinforced or sent after an incident answer it, and ACLED codes the incident;
+    troops sent against a flood answer a disaster; checkpoints are a security measure."""
     assert [e.sub_event_type for e in _real(text) if e.event_type == "Strategic developments"] == [], \
         [(e.sub_event_type, e.notes) for e in _real(text)]
+
+
+def test_troops_deployed_on_their_own_are_a_change_of_activity() -> None:
+    """ACLED codes a deployment or a redeployment told on its own as a change to group/activity."""
+    events = _real("The government deployed hundreds of troops to the border town of Bunagana on Monday.")
+    assert [e.sub_event_type for e in events] == ["Change to group/activity"], [e.sub_event_type for e in events]
 
 
 def test_fighters_defecting_is_a_change_of_the_group() -> None:
@@ -2073,3 +2081,18 @@ def test_a_group_telling_its_fighters_deed_claims_the_attack_just_told() -> None
         [(e.sub_event_type, e.location, e.actor1, e.fatalities) for e in events]
     mine = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert mine and mine[0].fatalities == 3 and mine[0].actor1 != "Islamic State"
+
+
+def test_the_next_day_counts_from_the_last_deed_told_with_a_day() -> None:
+    """'The next day' after a mention that says no day ('nobody was hurt in the raid') counts
+    from the kidnapping of Monday, not from the publication day."""
+    events = _real("Gunmen kidnapped nine pupils from a school in Bamenda on Monday. Nobody was hurt in the raid, "
+                   "a teacher said. The next day, soldiers and separatist fighters fought for hours in Kumbo.",
+                   published="2024-03-14")
+    clash = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert clash and clash[0].event_date == "2024-03-12", [(e.sub_event_type, e.event_date) for e in events]
+
+
+def test_a_riot_word_done_by_armed_men_is_their_deed() -> None:
+    events = _real("Armed men stormed a secondary school in Bamenda early on Monday and marched away eleven pupils.")
+    assert [e.event_type for e in events] == ["Violence against civilians"], [e.sub_event_type for e in events]

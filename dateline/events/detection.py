@@ -37,7 +37,7 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
             background = False  # a new paragraph: the history before does not colour it
         for trig in filters.sentence_triggers(text, sentence, before, scope.can_report(article, sentence)):
             earlier = mentions.anaphoric(text, trig, index, recent) or mentions.follow_up(text, sentence, trig, index, recent)
-            previous = events[-1] if events else None
+            previous = _last_dated(events)
             event = _build(article, places, when, previous, sentence, index, trig, lex, year, background)
             if event is None:
                 continue
@@ -70,6 +70,12 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
 
 
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*$")
+
+
+def _last_dated(events: list[Event]) -> Event | None:
+    """The last event told with a day of its own: what 'the next day' counts from, past
+    mentions in between that say no day ('the kidnapping was condemned')."""
+    return next((e for e in reversed(events) if "event_date" in e.evidence and e.modality != "historical"), None)
 
 #: how many sentences back a mention can refer to an event (the longest reach of :mod:`mentions`)
 _RECENT = 10

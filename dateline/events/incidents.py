@@ -86,6 +86,9 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     kept = [e for e in events if reports_incident(e, article, ordinary)]
     kept = [e for e in kept if not _crowd_as_target(e, kept) and not _mob_beside(e, kept)]
     for event in kept:
+        if event.event_type == "Riots" and _armed_doer(event) and event.modality in REAL:
+            _retype(event, "Attack")  # 'armed men stormed a school': no crowd, an armed side's attack
+    for event in kept:
         _no_borrowed_dead(event, kept)
     for event in kept:
         _background(event)
@@ -229,13 +232,19 @@ def _mob_beside(event: Event, others: list[Event]) -> bool:
     """A mob cue ('angry residents', 'with machetes') in the sentence of a demonstration is
     that demonstration's crowd, and in the sentence of an armed group's or force's violence
     it is how they did it ('rebels killed 18 civilians with machetes'): ACLED's mob violence
-    is a crowd's, outside any demonstration."""
+    is a crowd's, outside any demonstration. A riot word whose doers are armed ('armed men
+    stormed a school and marched away eleven pupils') is their violence told in the sentence."""
     notes = event.evidence.get("notes") or []
-    if event.sub_event_type != "Mob violence" or event.modality not in REAL or not notes:
+    if event.event_type != "Riots" or event.modality not in REAL or not notes:
         return False
+    armed_doer = _armed_doer(event)  # 'armed men stormed a school and marched away pupils'
+    if event.sub_event_type != "Mob violence" and not armed_doer:
+        return False
+    trig = (event.evidence.get("sub_event_type") or [Span(0, 0, "")])[0].text.lower()
+    how = trig.startswith(("with ", "using "))  # 'killed 18 civilians with machetes': how, not who
     return any(other is not event and other.modality in REAL and notes[0] in (other.evidence.get("notes") or [])
-               and ((other.event_type in CROWD and other.sub_event_type != "Mob violence")
-                    or (other.event_type in VIOLENT and other.inter1 in ARMED_INTER))
+               and ((other.event_type in CROWD and other.sub_event_type != "Mob violence" and not armed_doer)
+                    or (other.event_type in VIOLENT and ((how and other.inter1 in ARMED_INTER) or armed_doer)))
                for other in others)
 
 
@@ -288,6 +297,12 @@ def _retype(event: Event, sub: str) -> None:
     event.sub_event_type = sub
     event.event_type, event.disorder_type = taxonomy.ACLED[sub]
     event.plover_type = taxonomy.PLOVER_OF.get(sub, event.plover_type)
+
+
+def _armed_doer(event: Event) -> bool:
+    """Armed men or rebels as a mention's doer; not the police a riot is told with, nor the
+    vigilantes or militias ACLED's mob violence includes."""
+    return event.actor1.startswith(_UNNAMED) or event.inter1 == "Rebel group"
 
 
 def _no_borrowed_dead(event: Event, others: list[Event]) -> None:
@@ -567,16 +582,21 @@ OPERATIONS = VIOLENT | {"Arrests"}
 def _operation_that_seized(event: Event, recent: list[Event], text: str) -> Event | None:
     """'Troops killed five rebels ... and recovered three rifles': weapons seized (rule label
     ``seized``) in the sentence of a fight, raid or arrest just told, or the sentence after
-    it, are that operation's yield, not a disrupted weapons use of their own."""
+    it, are that operation's yield, not a disrupted weapons use of their own; so are the
+    reinforcements that arrived or the forces sent after any incident just told ('the battle
+    went on for hours before reinforcements arrived', 'the army dispatched forces after the
+    settlers' arson')."""
     trig = (event.evidence.get("sub_event_type") or [None])[0]
     sentence = _sentence(event)
-    if event.sub_event_type not in CARRIED or event.modality not in REAL or trig is None or sentence is None:
+    if event.modality not in REAL or trig is None or sentence is None or _another(event, text):
         return None
-    if not _matches("seized", text[max(sentence.start, trig.start - 80):trig.end]) or _another(event, text):
+    seized = event.sub_event_type in CARRIED and _matches("seized", text[max(sentence.start, trig.start - 80):trig.end])
+    if not seized and event.sub_event_type != "Change to group/activity":
         return None
     for home in reversed(recent):
         told = home.evidence.get("notes") or []
-        if (home.modality in REAL and (home.event_type in VIOLENT or home.sub_event_type in OPERATIONS)
+        if (home.modality in REAL and (home.event_type in VIOLENT or home.sub_event_type in OPERATIONS
+                                        or (not seized and home.sub_event_type != event.sub_event_type))
                 and home.sub_event_type not in CARRIED and told
                 and (not (home.iso and event.iso) or home.iso == event.iso)
                 and any(s.start == sentence.start or 0 <= sentence.start - s.end <= 2 for s in told)):
@@ -673,7 +693,8 @@ def _killing_then_its_deed(a: Event, b: Event) -> bool:
     """'Two soldiers were killed in a firefight': a killing told before the violent deed of
     its sentence is what that deed did; the deed gives the type (see :func:`absorb`)."""
     return (a.event_type in VIOLENT and b.event_type in VIOLENT and a.modality == b.modality
-            and _told_by_death(a) and not _told_by_death(b) and _same_sentence(a, b))
+            and _told_by_death(a) and not _told_by_death(b) and _same_sentence(a, b)
+            and b.inter1 not in {"Civilians", "Protesters", "Rioters"})  # 'as villagers clashed using sticks'
 
 
 def _told_by_death(e: Event) -> bool:

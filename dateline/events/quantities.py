@@ -153,11 +153,16 @@ def _kind(text: str, start: int, end: int, limit: int) -> str:
 
 def _part_of_group(text: str, start: int) -> bool:
     """A number that opens an aside between commas counts part of the group told before it
-    ('nine villagers, four of them women, were killed'), not another group."""
-    comma = text.rfind(",", max(0, start - 3), start)
-    if comma < 0 or text[comma + 1:start].strip():
+    ('nine villagers, four of them women, were killed', '14 people, including five
+    children, were killed'), not another group."""
+    comma = text.rfind(",", max(0, start - 22), start)
+    if comma < 0 or not _OPENS_ASIDE.fullmatch(text, comma + 1, start):
         return False
     return bool(rules.regex(ASIDE, "part_of_group").match(text, comma, comma + 90))
+
+
+#: what may stand between an aside's comma and its number ('14 people, including five children,')
+_OPENS_ASIDE = re.compile(r"\s*(?:(?:including|among (?:them|whom))\s+(?:at least\s+|some\s+)?)?")
 
 
 def _without_asides(after: str) -> str:

@@ -22,6 +22,8 @@ _STATE_AGENTS = rules.Live(STAGE, "state_agents")
 #: ...and that make an arrest political: ACLED does not code arrests for ordinary crime.
 _POLITICAL = rules.Live(STAGE, "political")
 _CAMPAIGN_RALLY = rules.Live(STAGE, "campaign_rally")
+#: a disaster answered: no change of a group's activity (``rules/scope.jsonl``, label ``relief``)
+_RELIEF = rules.Live(STAGE, "relief")
 _PROTEST_VOTE = rules.Live(STAGE, "protest_vote")
 #: sub-event types general news uses in other senses ("withdrew from the race", "a big
 #: deal", "sexual harassment allegations", "regained her title", "took control of the
@@ -34,13 +36,16 @@ _NEEDS_CONFLICT = frozenset({"Non-violent transfer of territory", "Agreement", "
 def out_of_scope(context: str, words: str, sub: str) -> bool:
     """Not an ACLED event, whatever the trigger word: a withdrawal, deal or abuse with no
     armed side or state agent in the sentence or the one before ('withdrew from the
-    race', 'a big deal'), an arrest for ordinary crime, a candidate's campaign rally.
+    race', 'a big deal'), an arrest for ordinary crime, a candidate's campaign rally, troops
+    sent against a disaster.
     ``context`` is the sentence and the one before it, ``words`` the sentence."""
     if sub in _NEEDS_CONFLICT and not (_CONFLICT.search(context) or _STATE_AGENTS.search(context)
                                        or (sub in _TERRITORY and actors_mod.armed_groups(context))):
         return True
     if sub == "Arrests" and not (_POLITICAL.search(context) or _CONFLICT.search(context)):
         return True
+    if sub == "Change to group/activity" and _RELIEF.search(words):
+        return True  # 'deployed soldiers and boats to help evacuate residents
     return sub == "Peaceful protest" and bool(_CAMPAIGN_RALLY.search(words) or _PROTEST_VOTE.search(words))
 
 
