@@ -2096,3 +2096,12 @@ def test_the_next_day_counts_from_the_last_deed_told_with_a_day() -> None:
 def test_a_riot_word_done_by_armed_men_is_their_deed() -> None:
     events = _real("Armed men stormed a secondary school in Bamenda early on Monday and marched away eleven pupils.")
     assert [e.event_type for e in events] == ["Violence against civilians"], [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Seven villagers were killed when military aircraft bombed a village in Sagaing Region on Sunday, residents said.",
+    "Army helicopters fired on a market in Sagaing on Sunday, killing three people.",
+])
+def test_military_aircraft_are_the_forces_that_fly_them(text: str) -> None:
+    events = _real(text)
+    assert [e.actor1 for e in events] == ["Military Forces of Myanmar"], [(e.actor1, e.actor2) for e in events]

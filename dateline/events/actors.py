@@ -192,7 +192,8 @@ def _state_pattern(nations: dict[str, str]) -> re.Pattern[str]:
         rf"(?:(?P<mods>(?:[\s-]+[\w-]+){{0,3}}?)\s+(?P<noun>{noun})(?!\w))?"
         rf"|(?<![\w-])(?P<bare>government forces|security forces|government troops|state forces"
         rf"|the army|the military|the police|police|soldiers|troops|the government|government"
-        rf"|policemen|riot police|warplanes|jets)(?!\w)",
+        rf"|policemen|riot police|warplanes|jets|(?:military|army|air force) (?:aircraft|planes|helicopters|drones)"
+        rf"|helicopter gunships)(?!\w)",
         re.I,
     )
 
@@ -332,12 +333,16 @@ def _state_actor(noun: str, iso: str, start: int, end: int, generic: bool = Fals
     country = _country_name(iso) if iso else ""
     if noun in POLICE_NOUNS or noun == "riot police":
         kind = "Police Forces"
-    elif noun in MILITARY_NOUNS or noun in {"army", "military"}:
+    elif noun in MILITARY_NOUNS or noun in {"army", "military"} or noun.rpartition(" ")[2] in _AIRCRAFT:
         kind = "Military Forces"
     else:
         kind = "Government"
     name = f"{kind} of {country}" if country else kind
     return Actor(name, "State forces", iso, start, end, generic and not country)
+
+
+#: 'military aircraft', 'army helicopters', 'helicopter gunships': the forces that fly them
+_AIRCRAFT = frozenset({"aircraft", "planes", "helicopters", "drones", "gunships"})
 
 
 def _country_name(iso: str) -> str:
