@@ -2105,3 +2105,12 @@ def test_a_riot_word_done_by_armed_men_is_their_deed() -> None:
 def test_military_aircraft_are_the_forces_that_fly_them(text: str) -> None:
     events = _real(text)
     assert [e.actor1 for e in events] == ["Military Forces of Myanmar"], [(e.actor1, e.actor2) for e in events]
+
+
+def test_this_capital_town_is_the_town_the_report_was_filed_from() -> None:
+    """'CATARMAN - ... in an upland village of this capital town': the dateline's town, not
+    the town the sentence before named."""
+    events = _real("CATARMAN, Northern Samar — Soldiers from the 8th Division in Calbayog City were sent to the area "
+                   "on Friday. Two of them were killed in a firefight with rebels in an upland village of this "
+                   "capital town on Saturday morning, the military said.")
+    assert [e.location for e in events] == ["Catarman"], [(e.sub_event_type, e.location) for e in events]

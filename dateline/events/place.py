@@ -149,6 +149,10 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
            sentences: list[Span]) -> Place | None:
     """The place in the trigger's sentence nearest the trigger (a town beats a country);
     else the last place of the two sentences before."""
+    if _THIS_TOWN.search(sentence.text):  # 'CATARMAN - ... in an upland village of this capital town'
+        filed = next((p for p in places.between(0, sentence.start + 1) if wire.filed_place(text, p.span.start)), None)
+        if filed is not None:
+            return filed
     inside = places.between(sentence.start, sentence.end)
     if trig.event_type in {"Protests", "Riots"}:
         inside = [p for p in inside if not grievance_place(text, trig, p)]
@@ -179,6 +183,9 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
         return ([p for p in inside if not dateline_place(text, p)] or inside)[0]
     return places.main_country
 
+
+#: 'in this city', 'a village of this capital town': the place the report was filed from
+_THIS_TOWN = re.compile(r"\b(?:in|of|near|outside|around)\s+this\s+(?:[\w-]+\s+){0,2}?(?:town|city|municipality|capital)\b", re.I)
 
 _SPEECH_IN = re.compile(r"\b(?:(?:reporters|journalists|press|media|statement|communiqu\w+|press conference|news conference|briefing|interview|speech|told \w+|said|says|spoke|speaking|addressing \w+|spokes\w+|officials?)\s+(?:\w+\s+){0,2}?|(?:based|headquartered)\s+)(?:in|from|at)\s+(?:the\s+)?$", re.I)
 #: ('based' only right before its preposition: 'an intelligence-based operation in X' is in X)
