@@ -2114,3 +2114,13 @@ def test_this_capital_town_is_the_town_the_report_was_filed_from() -> None:
                    "on Friday. Two of them were killed in a firefight with rebels in an upland village of this "
                    "capital town on Saturday morning, the military said.")
     assert [e.location for e in events] == ["Catarman"], [(e.sub_event_type, e.location) for e in events]
+
+
+def test_what_a_politician_says_at_a_rally_is_no_demonstration() -> None:
+    assert _real("The senator fired back at a rally in Media the next day, calling the attacks on her record a "
+                 "smear.") == []
+
+
+def test_reports_of_kidnapping_in_general_are_no_incident() -> None:
+    assert _real("Refugees in the Teknaf camps raised concerns about armed gangs at night, including reports of "
+                 "extortion and kidnapping for ransom.") == []
