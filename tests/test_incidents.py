@@ -2124,3 +2124,9 @@ def test_what_a_politician_says_at_a_rally_is_no_demonstration() -> None:
 def test_reports_of_kidnapping_in_general_are_no_incident() -> None:
     assert _real("Refugees in the Teknaf camps raised concerns about armed gangs at night, including reports of "
                  "extortion and kidnapping for ransom.") == []
+
+
+def test_one_more_of_the_other_side_joins_the_battles_dead() -> None:
+    """'Three militants and a soldier were killed': four dead, both sides counted."""
+    events = _real("Three militants and a soldier were killed in a gunbattle in Shopian on Sunday, police said.")
+    assert [e.fatalities for e in events] == [4], [(e.sub_event_type, e.fatalities) for e in events]

@@ -1165,9 +1165,17 @@ def _both_sides_dead(event: Event, text: str, sentences: list[Span]) -> None:
     own = [s for s in sentences if s.start <= counted[0].start < s.end]
     other = next(((start, value, end) for start, value, end in _death_counts(text, own)
                   if start != counted[0].start and side(end) not in ("", mine)), None)
+    one = _AND_ONE_MORE.match(text, counted[0].end)
+    if other is None and one is not None and side(one.end(1)) not in ("", mine):
+        other = (one.start(1), 1, one.end(1))  # 'two soldiers and a rebel were killed'
     if other is not None:
         event.fatalities += other[1]
         event.evidence["fatalities"] = counted + [Span(other[0], other[2], text[other[0]:other[2]])]
+
+
+#: 'two soldiers and a rebel were killed': one more of the other side, joined by 'and'
+_AND_ONE_MORE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?and\s+(a|an|one)(?=\s+(?:[\w'’-]+\s+){1,3}?(?:were|was)\s+"
+                           r"(?:also\s+)?(?:killed|shot dead|slain|died))", re.I)
 
 
 def _one_victim(event: Event, article: Article, sentences: list[Span]) -> None:
