@@ -1841,7 +1841,7 @@ def test_a_mob_cue_beside_an_armed_groups_killing_or_a_demonstration_is_no_mob()
     demonstrators: ACLED's mob violence is a crowd's, outside any demonstration."""
     rebels = _real("Suspected rebels killed nine farmers with machetes near Eringeti on Sunday, the army said.")
     assert [e.sub_event_type for e in rebels] == ["Attack"], [(e.sub_event_type, e.actor1) for e in rebels]
-    crowd = _real("On Monday, angry residents took to the streets of Butembo, burning tyres and stoning police "
+    crowd = _real("On Monday, angry residents marched through Butembo, burning tyres and stoning police "
                   "vehicles.")
     assert [e.sub_event_type for e in crowd] == ["Violent demonstration"], [e.sub_event_type for e in crowd]
 
@@ -1853,7 +1853,7 @@ def test_a_campaign_told_by_how_long_it_has_run_is_no_incident() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Gunmen seized 14 pupils from a boarding school near Kankara on Monday. Nobody was hurt in the raid, "
+    "Gunmen seized 14 pupils from a boarding school near Kankara on Monday. No one was injured during the raid, "
     "a teacher said.",
     "Warplanes bombed a market in Saraqib on Monday, killing eight people. Activists said the raid was "
     "carried out by Russian aircraft.",
@@ -1884,7 +1884,7 @@ def test_forces_fighting_a_crowd_on_a_day_of_demonstrations_is_the_riot() -> Non
     """ACLED's armed clash needs two organised armed sides: 'running battles' after the police
     answered a march with teargas are the riot's."""
     events = _real("Hundreds of opposition supporters marched through Mbale on Monday to protest the arrest of "
-                   "their leader. Anti-riot police fired teargas, and running battles went on for most of the "
+                   "their leader. Anti-riot police fired teargas, and running battles lasted for most of the "
                    "afternoon.")
     assert events and all(e.event_type in ("Protests", "Riots") for e in events), \
         [(e.sub_event_type, e.actor1, e.actor2) for e in events]
@@ -1918,23 +1918,23 @@ def test_a_crowd_in_each_of_two_nearby_towns_is_two_events() -> None:
 
 
 def test_a_running_total_is_no_incident() -> None:
-    events = _real("Riot police fired tear gas at marchers in Khartoum on Monday. Monday's deaths brought to 61 "
-                   "the number of people killed in protest-related violence since the coup.")
+    events = _real("Riot police used tear gas on marchers in Khartoum on Monday. Monday's deaths brought to 61 "
+                   "the number of marchers killed since the army took power.")
     assert events and all(e.fatalities != 61 for e in events), [(e.sub_event_type, e.fatalities) for e in events]
 
 
 def test_previous_rounds_of_protest_are_background() -> None:
-    """'A tactic used before previous rounds of protest': the protests recalled are history,
+    """'As in previous rounds of protest': the protests recalled are history,
     not a demonstration in the towns the sentence names."""
     events = _events("Thousands marched in Khartoum on Monday. Authorities had cut the internet and blocked bridges "
-                     "linking Khartoum with Omdurman and Bahri, a tactic used before previous rounds of protest.")
+                     "linking Khartoum with Omdurman and Bahri, as they had done in previous rounds of protest.")
     real = [e for e in events if e.modality in {"asserted", "claimed"}]
     assert [e.location for e in real] == ["Khartoum"], [(e.sub_event_type, e.location, e.modality) for e in events]
     assert any(e.modality == "historical" for e in events), [(e.sub_event_type, e.modality) for e in events]
 
 
 def test_where_a_marcher_drove_from_is_not_where_the_march_was() -> None:
-    events = _real("About 300 people rallied outside the courthouse in Bloomington, Indiana, on Saturday. Among the "
+    events = _real("About 300 people gathered in front of the county courthouse in Bloomington, Indiana, on Saturday. Among the "
                    "counter-protesters was a retired nurse who drove down from Martinsville.")
     assert events and all(e.location == "Bloomington" for e in events), [(e.sub_event_type, e.location) for e in events]
 
@@ -1955,10 +1955,10 @@ def test_the_country_of_a_dateline_is_no_side() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Gunmen attacked a police post in Kunduz on Monday, and the gun battle went on for four hours before "
+    "Gunmen attacked a police post in Kunduz on Monday, and the shooting lasted four hours until "
     "reinforcements arrived from the city.",
-    "Bandits killed six villagers in Zurmi on Monday. The state government sent soldiers after the raiders.",
-    "The army deployed soldiers and rubber boats to help evacuate residents of flooded villages in Cotabato on Monday.",
+    "Bandits killed six villagers in Zurmi on Monday. The governor ordered soldiers to pursue the bandits.",
+    "The army sent troops and boats to move families out of flooded villages in Cotabato on Monday.",
     "Soldiers set up additional checkpoints at markets and schools in Maiduguri on Monday.",
 ])
 def test_troops_sent_in_an_incident_or_against_a_disaster_are_no_event_of_their_own(text: str) -> None:
@@ -1981,16 +1981,17 @@ def test_fighters_defecting_is_a_change_of_the_group() -> None:
 
 def test_a_killing_told_before_its_deed_takes_the_deeds_type() -> None:
     """'Two soldiers and a rebel were killed in a firefight': one clash, not an attack and a clash."""
-    events = _real("Two soldiers and a rebel were killed in a firefight in an upland village near Catarman on "
+    events = _real("Two soldiers and a rebel were killed in a firefight at a farm near Catarman on "
                    "Saturday morning, the military said.")
-    assert [e.sub_event_type for e in events] == ["Armed clash"], [(e.sub_event_type, e.notes) for e in events]
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 3)], \
+        [(e.sub_event_type, e.notes) for e in events]
 
 
 @pytest.mark.parametrize("text", [
-    "Troops killed four gunmen near Palma on Monday. The group has claimed a growing number of attacks in the "
+    "Troops killed four gunmen near Palma on Monday. The group has claimed a rising number of raids in the "
     "province since last year.",
     "Troops killed four gunmen near Palma on Monday. The mission condemned attacks on its personnel.",
-    "Troops killed four gunmen near Palma on Monday. Its forces had repelled 24 assaults in the east over the "
+    "Troops killed four gunmen near Palma on Monday. Its forces had beaten back 24 assaults along the front over the "
     "previous day, the other side said.",
 ])
 def test_deeds_counted_or_named_in_general_are_no_incident(text: str) -> None:
@@ -2012,22 +2013,22 @@ def test_a_place_named_by_a_past_shooting_is_no_incident() -> None:
 
 
 def test_the_attack_after_a_bomb_found_is_that_find() -> None:
-    events = _real("A pipe bomb was found under the car of a police officer in Newry on Tuesday and made safe by "
-                   "army experts. A local councillor said the attack was wrong and futile.")
+    events = _real("A pipe bomb was found under the van of a prison officer in Lurgan on Friday and made safe by "
+                   "army experts. A local councillor said the attack was reckless.")
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"], [(e.sub_event_type, e.notes) for e in events]
 
 
 def test_forces_sent_to_detain_someone_are_no_arrest_yet() -> None:
-    """'Soldiers entered the camp to detain a wanted man': a purpose, not an arrest made."""
+    """'Soldiers went into the camp to detain a wanted man': a purpose, not an arrest made."""
     events = _real("Soldiers entered the camp near Tubas on Tuesday to detain a wanted man and came under fire, "
                    "the army said.")
     assert "Arrests" not in [e.sub_event_type for e in events], [(e.sub_event_type, e.modality) for e in events]
 
 
 def test_bare_soldiers_are_the_forces_of_the_army_that_speaks() -> None:
-    """'The Israeli military said soldiers came under fire' in a camp in the West Bank: the
+    """'The Israeli army said soldiers exchanged fire with gunmen' in a camp in the West Bank: the
     soldiers are Israel's, not the forces of the country the camp lies in."""
-    events = _real("The Israeli military said soldiers came under fire in the camp near Tubas on Tuesday and "
+    events = _real("The Israeli army said soldiers exchanged fire with gunmen in the camp near Tubas on Tuesday and "
                    "responded with live fire.")
     assert events and events[0].actor1 == "Military Forces of Israel", [(e.actor1, e.actor2) for e in events]
 
@@ -2051,7 +2052,7 @@ def test_the_causes_of_harm_in_a_report_are_no_incident() -> None:
 
 
 def test_a_second_town_after_an_aside_is_a_second_event() -> None:
-    """'... in Kosti, on the White Nile, and in the northern city of Dongola': one
+    """'... in Kosti, on the White Nile, and in the town of Dongola': one
     demonstration per town, past the aside between them."""
     events = _real("Hundreds of people also demonstrated on Monday in Kosti, on the White Nile, and in the "
                    "northern city of Dongola, witnesses said.")
@@ -2061,7 +2062,7 @@ def test_a_second_town_after_an_aside_is_a_second_event() -> None:
 @pytest.mark.parametrize("text, doer, other", [
     ("The army said it had killed 20 militants in airstrikes near Kunduz on Monday.",
      "Military Forces of Afghanistan", "Unidentified Armed Group (Afghanistan)"),
-    ("Hezbollah said in a statement that evening that it had fired a barrage of rockets at an Israeli army "
+    ("Hezbollah said in a video on Monday that it had launched several rockets at an Israeli army "
      "position in Metula.", "Hezbollah", "Military Forces of Israel"),
 ])
 def test_a_speaker_telling_its_own_deed_is_its_doer(text: str, doer: str, other: str) -> None:
@@ -2070,11 +2071,11 @@ def test_a_speaker_telling_its_own_deed_is_its_doer(text: str, doer: str, other:
 
 
 def test_a_group_telling_its_fighters_deed_claims_the_attack_just_told() -> None:
-    """'The Islamic State said its fighters had killed 15 soldiers' after an attack by unnamed
+    """'The Islamic State group said its men had shot dead 20 officers' after an attack by unnamed
     gunmen claims that attack (one record, the group its doer, the reported dead kept);
     the mine that kills civilians the next day is another incident."""
-    events = _real("Gunmen attacked a police post in Djibo on Monday, killing six officers. The Islamic State said "
-                   "its fighters had killed 15 soldiers. On Tuesday, three civilians died when a minibus drove over "
+    events = _real("Gunmen attacked a police post in Djibo on Monday, killing six officers. The Islamic State group said "
+                   "its men had shot dead 20 police officers. On Tuesday, three traders died when their truck ran over "
                    "a landmine near Arbinda.")
     attack = [e for e in events if e.location == "Djibo"]
     assert [(e.actor1, e.fatalities) for e in attack] == [("Islamic State", 6)], \
@@ -2086,20 +2087,20 @@ def test_a_group_telling_its_fighters_deed_claims_the_attack_just_told() -> None
 def test_the_next_day_counts_from_the_last_deed_told_with_a_day() -> None:
     """'The next day' after a mention that says no day ('nobody was hurt in the raid') counts
     from the kidnapping of Monday, not from the publication day."""
-    events = _real("Gunmen kidnapped nine pupils from a school in Bamenda on Monday. Nobody was hurt in the raid, "
-                   "a teacher said. The next day, soldiers and separatist fighters fought for hours in Kumbo.",
+    events = _real("Gunmen kidnapped nine pupils from a school in Bamenda on Monday. No one was injured during the "
+                   "raid, a teacher said. The next day, troops and separatists clashed for hours in Kumbo.",
                    published="2024-03-14")
     clash = [e for e in events if e.sub_event_type == "Armed clash"]
     assert clash and clash[0].event_date == "2024-03-12", [(e.sub_event_type, e.event_date) for e in events]
 
 
 def test_a_riot_word_done_by_armed_men_is_their_deed() -> None:
-    events = _real("Armed men stormed a secondary school in Bamenda early on Monday and marched away eleven pupils.")
+    events = _real("Armed men stormed a college in Bamenda at dawn on Monday and marched off with nine students.")
     assert [e.event_type for e in events] == ["Violence against civilians"], [e.sub_event_type for e in events]
 
 
 @pytest.mark.parametrize("text", [
-    "Seven villagers were killed when military aircraft bombed a village in Sagaing Region on Sunday, residents said.",
+    "Military aircraft struck a market in Sagaing Region on Sunday, killing seven people, residents said.",
     "Army helicopters fired on a market in Sagaing on Sunday, killing three people.",
 ])
 def test_military_aircraft_are_the_forces_that_fly_them(text: str) -> None:
@@ -2108,16 +2109,16 @@ def test_military_aircraft_are_the_forces_that_fly_them(text: str) -> None:
 
 
 def test_this_capital_town_is_the_town_the_report_was_filed_from() -> None:
-    """'CATARMAN - ... in an upland village of this capital town': the dateline's town, not
+    """'CATARMAN - ... on a hillside farm of this capital town': the dateline's town, not
     the town the sentence before named."""
     events = _real("CATARMAN, Northern Samar — Soldiers from the 8th Division in Calbayog City were sent to the area "
-                   "on Friday. Two of them were killed in a firefight with rebels in an upland village of this "
-                   "capital town on Saturday morning, the military said.")
+                   "on Friday. Two of them were killed in a gun battle with rebels on a hillside farm of this "
+                   "capital town at dawn on Sunday, an army spokesman said.")
     assert [e.location for e in events] == ["Catarman"], [(e.sub_event_type, e.location) for e in events]
 
 
 def test_what_a_politician_says_at_a_rally_is_no_demonstration() -> None:
-    assert _real("The senator fired back at a rally in Media the next day, calling the attacks on her record a "
+    assert _real("The governor hit back at a rally in Media on Friday, calling the attacks on his record a "
                  "smear.") == []
 
 
@@ -2128,5 +2129,5 @@ def test_reports_of_kidnapping_in_general_are_no_incident() -> None:
 
 def test_one_more_of_the_other_side_joins_the_battles_dead() -> None:
     """'Three militants and a soldier were killed': four dead, both sides counted."""
-    events = _real("Three militants and a soldier were killed in a gunbattle in Shopian on Sunday, police said.")
+    events = _real("Three rebels and a policeman were killed in a gun battle in Pulwama on Sunday, police said.")
     assert [e.fatalities for e in events] == [4], [(e.sub_event_type, e.fatalities) for e in events]

@@ -215,7 +215,7 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
 
 
 def _bare_troops_of_the_army_named(states: list[tuple[Actor, bool]], default_iso: str) -> list[Actor]:
-    """'The Israeli military said soldiers came under fire in the camp': bare 'soldiers' are
+    """'The Turkish army said soldiers were fired on near the post': bare 'soldiers' are
     the forces of the one nation whose military the words name, not the forces of the
     country the place lies in. (actor, said bare) pairs in; actors out."""
     named = {a.iso for a, bare in states if not bare and a.iso and a.name.startswith("Military Forces of")}

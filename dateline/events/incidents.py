@@ -408,7 +408,7 @@ def event_id(iso: str, doc_id: str, start: int, sub_event: str) -> str:
 #: what may stand between two towns one mention names together: 'X and Y', 'X, Y', 'X and the Y oil field'
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _TOWNS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
-#: '... in Wad Madani, south of the capital, and in Port Sudan', '... and in the northern city of Atbara'
+#: '... in Kosti, on the White Nile, and in Dongola', '... and in the eastern town of Kassala'
 _TOWN_UNIT = r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|district|capital)\s+of\s+)?"
 _TOWNS_JOINED_AGAIN = re.compile(
     r"(?:\s*,\s*[^,.;]{1,60}?,\s*|\s*,?\s+)(?:and|or)\s+(?:also\s+)?(?:in|at)\s+" + _TOWN_UNIT)
@@ -496,7 +496,7 @@ def cluster(events: list[Event], text: str, people: Any = None) -> list[Event]:
             absorb(operation, event, retelling=True)  # its words only: no type, day or place
             continue
         claimed = _claimed_by_its_doer(event, recent, text)
-        if claimed is not None:  # 'The Islamic State said its fighters had killed 15 soldiers'
+        if claimed is not None:  # 'The group said its men had shot dead 20 policemen'
             absorb(claimed, event, retelling=True)
             _claimant_does_it(claimed, _speaker(event, text), text)
             continue
@@ -607,7 +607,7 @@ def _operation_that_seized(event: Event, recent: list[Event], text: str) -> Even
 def _claimed_by_its_doer(event: Event, recent: list[Event], text: str) -> Event | None:
     """A named group telling, with no day of its own and in the same place, a violent deed
     whose doers went unnamed ('Gunmen attacked a police post in Djibo on Monday. The
-    Islamic State said its fighters had killed 15 soldiers') claims that incident; its own
+    group said its men had shot dead 20 policemen') claims that incident; its own
     figures are the claim's, not the incident's. (The deed need not be of the same kind.)"""
     spans = event.evidence.get("actor1") or []
     trig = (event.evidence.get("sub_event_type") or [None])[0]
@@ -1207,12 +1207,14 @@ def _claimed(event: Event, text: str, sentences: list[Span]) -> None:
 
 
 def _claims_or_is_blamed(text: str, sentence: Span, actor: Any) -> bool:
-    """The group claims the attack (rule labels ``claim_before``, ``claim_after``) or is
-    blamed for it, and does not deny it in the same sentence (``blame_before``,
+    """The group claims the attack (rule labels ``claim_before``, ``claim_after``, or it
+    tells the deed as its own: ``self_claim``) or is blamed for it, and does not deny it in the same sentence (``blame_before``,
     ``blame_after``, ``blame_denied``): ACLED codes a suspected perpetrator too."""
     before, after = text[max(sentence.start, actor.start - 50):actor.start], text[actor.end:sentence.end]
     if _matches("claim_before", before) or _matches("claim_after", after):
         return True
+    if roles.own_deed_subject(text, actor.end, sentence.end) is not None:
+        return True  # 'the Islamic State group said its men had shot dead 20 officers'
     return bool(_matches("blame_before", before) or _matches("blame_after", after)) and \
         not _matches("blame_denied", after)
 

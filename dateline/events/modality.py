@@ -49,7 +49,7 @@ def modality(text: str, start: int, end: int, lo: int, hi: int, *,
     if purpose and _PURPOSE_DEEDS.match(text, start, end):  # 'entered the camp to detain a suspect'
         return "planned", (purpose.start(), purpose.end())
     appeal = rules.regex(STAGE, "appeal").search(text, lo, start)
-    if appeal:  # 'appealed to both communities to hand over their guns'
+    if appeal:  # 'elders urged the two clans to give up their rifles'
         return "hypothetical", (appeal.start(), appeal.end())
     after = _NOT_AFTER.match(text, end, min(c_hi, end + 40))
     if after:  # "protests were not reported", "the attack did not happen"

@@ -149,7 +149,7 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
            sentences: list[Span]) -> Place | None:
     """The place in the trigger's sentence nearest the trigger (a town beats a country);
     else the last place of the two sentences before."""
-    if _THIS_TOWN.search(sentence.text):  # 'CATARMAN - ... in an upland village of this capital town'
+    if _THIS_TOWN.search(sentence.text):  # 'DAVAO CITY - ... on a farm outside this city'
         filed = next((p for p in places.between(0, sentence.start + 1) if wire.filed_place(text, p.span.start)), None)
         if filed is not None:
             return filed

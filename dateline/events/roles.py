@@ -67,21 +67,30 @@ _CROWDS = frozenset({"Protesters", "Rioters"})
 
 def tells_own_deed(text: str, speaker_end: int, deed_start: int) -> bool:
     """'Hezbollah said ... that it had fired rockets': the speaker (ending at ``speaker_end``)
-    names itself as the doer of the deed it tells (rule label ``self_claim``), read from the
-    speaker to the deed's subject; the deed follows in the same clause, within eight words."""
+    names itself as the doer of the deed it tells (see :func:`own_deed_subject`); the deed
+    follows in the same clause, within eight words."""
     if speaker_end > deed_start or deed_start - speaker_end > 200:
         return False
+    end = own_deed_subject(text, speaker_end, deed_start)
+    if end is None:
+        return False
+    between = text[end:deed_start]
+    return len(between.split()) <= 8 and not _CLAUSE_BREAK.search(between)
+
+
+def own_deed_subject(text: str, speaker_end: int, limit: int) -> int | None:
+    """Where the subject ends by which a speaker names itself as a deed's doer ('said in a
+    statement that it', 'said its fighters': rule label ``self_claim``), read from the
+    speaker up to ``limit``; None when the speaker tells another's deed."""
     for rule in rules.labels("events.incidents").get("self_claim", ()):
-        for cut in _SUBJECT_END.finditer(text, speaker_end, deed_start):
-            between = text[cut.end():deed_start]
-            if rule.regex.match(text[speaker_end:cut.end()]) and len(between.split()) <= 8 \
-                    and not _CLAUSE_BREAK.search(between):
-                return True
-    return False
+        for cut in _SUBJECT_END.finditer(text, speaker_end, min(limit, speaker_end + 200)):
+            if rule.regex.match(text[speaker_end:cut.end()]):
+                return cut.end()
+    return None
 
 
 #: where the subject of a told deed may end: after a word ('it', 'its jets')
-_SUBJECT_END = re.compile(r"\b(?:it|they|its|their|\w+s)\b")
+_SUBJECT_END = re.compile(r"\b\w+\b")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|while|after|before|when)\b")
 
 
