@@ -1055,9 +1055,7 @@ def _escalate(home: Event, other: Event) -> None:
     if sub == "Arrests":
         sub = "Protest with intervention"
     if sub in PROTEST_ORDER and PROTEST_ORDER.index(sub) > PROTEST_ORDER.index(home.sub_event_type):
-        home.sub_event_type = sub
-        home.event_type, home.disorder_type = taxonomy.ACLED[sub]
-        home.plover_type = taxonomy.PLOVER_OF.get(sub, home.plover_type)
+        _retype(home, sub)
         spans = list(other.evidence.get("sub_event_type", []))
         for name in ("sub_event_type", "event_type", "disorder_type"):
             home.evidence[name] = spans + [s for s in home.evidence.get(name, []) if s not in spans]
