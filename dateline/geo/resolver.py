@@ -599,6 +599,9 @@ class _Context:
             if c.admin2:
                 self.admin2[c.admin2] += 1
         self.country_total = sum(v for v in self.countries.values() if v > 0)
+        self.by_base: dict[str, list[Candidate]] = {}
+        for k, c in self.winners.items():
+            self.by_base.setdefault(self.base_of.get(k, k), []).append(c)
 
     def forget(self, unit: Candidate) -> None:
         """A unit read from words that turned out to mean another: no evidence of focus."""
@@ -668,7 +671,7 @@ class _Others:
     def __init__(self, context: _Context, key: str) -> None:
         base = context.base_of[key]
         self.context = context
-        self.own = [o for k, o in context.winners.items() if context.base_of[k] == base]
+        self.own = context.by_base.get(base, [])
         self.total = max(context.country_total - len(self.own), 1)
         self.points = [(o.id, o.lat, o.lon) for k, o in context.winners.items()
                        if context.base_of[k] != base and o.kind in (PLACE, ADMIN2)]
