@@ -217,8 +217,7 @@ def _crowd_as_target(event: Event, others: list[Event]) -> bool:
         return False
     for other in others:
         spans = other.evidence.get("sub_event_type") or []
-        if (other.event_type in VIOLENT and spans and spans[0].start < trig[0].start
-                and notes[0] in (other.evidence.get("notes") or [])):
+        if other.event_type in VIOLENT and spans and spans[0].start < trig[0].start and _told_in(event, other):
             return True
     return False
 
@@ -242,7 +241,7 @@ def _mob_beside(event: Event, others: list[Event]) -> bool:
         return False
     trig = (event.evidence.get("sub_event_type") or [Span(0, 0, "")])[0].text.lower()
     how = trig.startswith(("with ", "using "))  # 'killed 18 civilians with machetes': how, not who
-    return any(other is not event and other.modality in REAL and notes[0] in (other.evidence.get("notes") or [])
+    return any(other is not event and other.modality in REAL and _told_in(event, other)
                and ((other.event_type in CROWD and other.sub_event_type != "Mob violence" and not armed_doer)
                     or (other.event_type in VIOLENT and ((how and other.inter1 in ARMED_INTER) or armed_doer)))
                for other in others)
@@ -315,7 +314,7 @@ def _no_borrowed_dead(event: Event, others: list[Event]) -> None:
         return
     for other in others:
         spans = other.evidence.get("sub_event_type") or []
-        if (other is not event and other.event_type in VIOLENT and spans and notes[0] in (other.evidence.get("notes") or [])
+        if (other is not event and other.event_type in VIOLENT and spans and _told_in(event, other)
                 and trig[0].start < spans[0].start < dead[0].start):
             event.fatalities = None
             event.evidence.pop("fatalities", None)
@@ -491,7 +490,7 @@ def cluster(events: list[Event], text: str, people: Any = None) -> list[Event]:
         recent = out[-RECENT_INCIDENTS:]
         if _attacker_caught(event, recent):
             continue
-        operation = _operation_that_seized(event, recent, text)
+        operation = _operation_it_belongs_to(event, recent, text)
         if operation is not None:
             absorb(operation, event, retelling=True)  # its words only: no type, day or place
             continue
@@ -579,7 +578,7 @@ def _attacker_caught(event: Event, recent: list[Event]) -> bool:
 OPERATIONS = VIOLENT | {"Arrests"}
 
 
-def _operation_that_seized(event: Event, recent: list[Event], text: str) -> Event | None:
+def _operation_it_belongs_to(event: Event, recent: list[Event], text: str) -> Event | None:
     """'Troops killed five rebels ... and recovered three rifles': weapons seized (rule label
     ``seized``) in the sentence of a fight, raid or arrest just told, or the sentence after
     it, are that operation's yield, not a disrupted weapons use of their own; so are the
@@ -682,11 +681,9 @@ _CASUALTY_WORD = re.compile(r"(?:kill(?:ed|ing)|dead|died|wound(?:ed|ing)|injur(
 def _consequence(a: Event, b: Event) -> bool:
     """'An airstrike hit a market, killing 11': the killing in the same sentence as a
     violent event is what that event did, not another incident."""
-    spans = b.evidence.get("sub_event_type") or []
-    notes = b.evidence.get("notes") or []
-    if a.event_type not in VIOLENT or not spans or not notes or not _CASUALTY_WORD.fullmatch(spans[0].text):
+    if a.event_type not in VIOLENT or not _told_by_death(b):
         return False
-    return a.modality == b.modality and any(n == notes[0] for n in a.evidence.get("notes", []))
+    return a.modality == b.modality and _told_in(b, a)
 
 
 def _killing_then_its_deed(a: Event, b: Event) -> bool:
@@ -700,6 +697,12 @@ def _killing_then_its_deed(a: Event, b: Event) -> bool:
 def _told_by_death(e: Event) -> bool:
     spans = e.evidence.get("sub_event_type") or []
     return bool(spans) and bool(_CASUALTY_WORD.fullmatch(spans[0].text))
+
+
+def _told_in(e: Event, other: Event) -> bool:
+    """``e``'s own words (its first sentence) are among the sentences that tell ``other``."""
+    notes = e.evidence.get("notes") or []
+    return bool(notes) and notes[0] in (other.evidence.get("notes") or [])
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
@@ -721,11 +724,17 @@ def _doers_told_again(a: Event, b: Event, text: str) -> bool:
         return False
     # 'reported that insurgents fired': a 'that' before plural doers opens a clause
     definite = doer.text.lower().startswith("the ") or _DEFINITE_DOERS.search(text, max(0, doer.start - 30), doer.start)
+    return bool(definite) and not _told_apart(a, b)
+
+
+def _told_apart(a: Event, b: Event) -> bool:
+    """The two mentions say different days, countries, towns or named doers of their own:
+    no later words make them one incident."""
     other_day = _own_date(a) and _own_date(b) and a.event_date != b.event_date
-    other_country = a.iso and b.iso and a.iso != b.iso
+    other_country = bool(a.iso and b.iso and a.iso != b.iso)
     other_town = _precise(a) and _precise(b) and _km(a, b) > SAME_PLACE_KM
     other_doer = _named(a.actor1) and _named(b.actor1) and _as_side(a, a.actor1) != _as_side(b, b.actor1)
-    return bool(definite) and not (other_day or other_country or other_town or other_doer)
+    return bool(other_day or other_country or other_town or other_doer)
 
 
 def _witness_retelling(a: Event, b: Event, text: str) -> bool:
@@ -750,10 +759,7 @@ def _named_again_generically(a: Event, b: Event, text: str) -> bool:
         return False
     if not _generic(b, text) or _another(b, text) or not (_near(a, b) or not (_own_date(b) or _precise(b))):
         return False
-    other_day = _own_date(b) and _own_date(a) and a.event_date != b.event_date
-    other_town = _precise(a) and _precise(b) and _km(a, b) > SAME_PLACE_KM
-    other_doer = _named(a.actor1) and _named(b.actor1) and _as_side(a, a.actor1) != _as_side(b, b.actor1)
-    return not (other_day or other_town or other_doer or (a.iso and b.iso and a.iso != b.iso))
+    return not _told_apart(a, b)
 
 
 def _counter(e: Event, text: str) -> bool:
@@ -845,9 +851,9 @@ def _explosion_told_as_attack(a: Event, b: Event, text: str) -> bool:
     other = a if a.event_type != "Explosions/Remote violence" else b
     # 'a soldier was killed in Kandahar. He died when a roadside bomb hit his vehicle': a
     # death told beside the explosion that caused it
-    told_by_outcome = other is a and _CASUALTY_WORD.fullmatch((a.evidence.get("sub_event_type") or [Span(0, 0, "")])[0].text) \
+    told_by_outcome = other is a and _told_by_death(a) \
         and not (a.inter2 and b.inter2 and a.inter2 != b.inter2)  # soldiers killed, civilians blown up: two incidents
-    return _generic(other, text) or ((_generic_word(other) or bool(told_by_outcome)) and _near(a, b))
+    return _generic(other, text) or ((_generic_word(other) or told_by_outcome) and _near(a, b))
 
 
 def _one_demonstration(a: Event, b: Event) -> bool:

@@ -74,7 +74,7 @@ GENERIC_DISTRICTS = frozenset({
 })
 
 
-def _organisation(text: str) -> bool:
+def _named_no_place(text: str) -> bool:
     """An armed group's or agency's name, or a faith's, that the gazetteer also has
     (rule labels ``organisation`` and ``faith``)."""
     from dateline import rules
@@ -129,7 +129,7 @@ def place_strength(text: str, alternates: bool = False) -> int:
         return -1
     if any(c in text for c in "[]{}<>|@#"):
         return -1  # '[W]e': an editor's bracket, no name
-    if _organisation(text):
+    if _named_no_place(text):
         return -1  # 'Hamas' is a variant name of Hamm
     if not words or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
         return -1
@@ -339,7 +339,7 @@ def relabel_places(doc: Any) -> Any:
     # 'Molotov cocktails': a weapon's name, not Perm's old one; 'Rittenhouse' after 'Kyle Rittenhouse'
     not_places = [e for e in stretched if e.label_ in PLACE_LABELS and
                   (followed_by(w, e.end, "weapon") or _part_of_person(w, e, person_tokens) or _uncapitalised(w, e)
-                   or generic_district(w.of(e)) or _organisation(w.of(e)))]
+                   or generic_district(w.of(e)) or _named_no_place(w.of(e)))]
     if not_places:
         stretched = [e for e in stretched if e not in not_places]
     whole = [_with_its_particle(doc, e) if e.label_ in PLACE_LABELS else e for e in stretched]
