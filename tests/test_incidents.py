@@ -2131,3 +2131,84 @@ def test_one_more_of_the_other_side_joins_the_battles_dead() -> None:
     """'Three militants and a soldier were killed': four dead, both sides counted."""
     events = _real("Three rebels and a policeman were killed in a gun battle in Pulwama on Sunday, police said.")
     assert [e.fatalities for e in events] == [4], [(e.sub_event_type, e.fatalities) for e in events]
+
+
+def test_the_day_before_a_month_is_no_count_of_the_dead() -> None:
+    """'On 3 March, a shopkeeper was killed': the 3 is a day; one victim is one death."""
+    events = _real("On 3 March, a shopkeeper was killed when a mine exploded beside a road near Hodeidah.")
+    assert [e.fatalities for e in events] == [1], [(e.sub_event_type, e.fatalities) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers raided a farmhouse near Peshawar on Sunday and arrested seven suspected militants.",
+    "Police detained nine suspected militants in a raid on a warehouse in Lahore on Monday.",
+    "Riot police stormed the opposition party's offices in Lusaka on Friday and took away twenty party supporters.",
+])
+def test_a_raid_that_made_arrests_is_the_arrests(text: str) -> None:
+    events = _real(text)
+    assert [e.sub_event_type for e in events] == ["Arrests"], [(e.sub_event_type, e.actor1) for e in events]
+
+
+def test_a_raid_that_killed_is_more_than_its_arrests() -> None:
+    events = _real("Troops raided a hideout near Peshawar on Sunday, shooting dead two militants, and arrested "
+                   "three others.")
+    assert any(e.event_type == "Battles" or e.event_type == "Violence against civilians" for e in events), \
+        [e.sub_event_type for e in events]
+
+
+def test_forces_joined_by_and_both_do_the_deed() -> None:
+    """'Soldiers and police detained ...': the police are doers beside the soldiers, not whom they detained."""
+    events = _real("Soldiers and police detained five opposition activists in Kisumu on Monday.")
+    assert [e.actor1 for e in events] == ["Military Forces of Kenya"] and events[0].actor2 != "Police Forces of Kenya", \
+        [(e.actor1, e.actor2) for e in events]
+
+
+def test_bodies_handed_over_are_no_ground_changing_hands() -> None:
+    assert _real("The bodies of the fighters were handed over to their relatives in Kunduz on Monday.") == []
+
+
+def test_a_town_handed_over_is_ground_changing_hands() -> None:
+    events = _real("The rebels handed over the town of Kalehe to the army on Friday, officials said.")
+    assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"], [e.sub_event_type for e in events]
+
+
+def test_attackers_withdrawing_after_their_attack_end_it() -> None:
+    events = _real("Rebels attacked an army post in Kalehe on Sunday night, killing three soldiers. The rebels "
+                   "withdrew before dawn when more troops came, the army said.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"], [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Students marched in Kumasi on Tuesday to denounce the killing of a classmate by unknown men.",
+    "Mourners marched through Kano on Friday, carrying photos of those killed in previous demonstrations.",
+])
+def test_a_killing_the_crowd_grieves_is_no_force_used_on_it(text: str) -> None:
+    assert [e.sub_event_type for e in _real(text)] == ["Peaceful protest"], [e.sub_event_type for e in _real(text)]
+
+
+def test_a_rally_that_broke_up_by_itself_met_no_force() -> None:
+    events = _real("Some 300 teachers rallied outside the education office in Kisumu on Monday; the gathering "
+                   "broke up at noon without incident.")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"], [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Firefighters found a woman dead in the charred shell of her car near Patras on Sunday.",
+    "A letter signed by the gang was pinned to the door of the police station in Guayaquil on Sunday.",
+    "The envoy called on the two armies to respect a humanitarian ceasefire over Eid.",
+    "More than 150 teachers have been abducted in the region over the past two years, the union said.",
+    "Police said the district has recorded eleven bomb blasts since March.",
+])
+def test_words_of_violence_that_report_no_incident(text: str) -> None:
+    assert _real(text) == [], [(e.sub_event_type, e.notes) for e in _real(text)]
+
+
+def test_the_deadliest_attack_in_years_is_still_one_attack() -> None:
+    events = _real("Gunmen killed four policemen in Quetta on Monday, the deadliest attack in the past decade.")
+    assert len(events) == 1, [e.sub_event_type for e in events]
+
+
+def test_what_a_group_does_as_a_rule_is_no_incident() -> None:
+    events = _real("Officials praised the local militia, a force that battles bandits alongside the army, for "
+                   "its courage.")
+    assert not [e for e in events if e.event_type == "Battles"], [(e.sub_event_type, e.modality) for e in events]

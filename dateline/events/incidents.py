@@ -85,6 +85,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         _matches("ordinary", text) is not None or len(article.sentences) >= WHOLE_ARTICLE)
     kept = [e for e in events if reports_incident(e, article, ordinary)]
     kept = [e for e in kept if not _crowd_as_target(e, kept) and not _mob_beside(e, kept)]
+    kept = [e for e in kept if not _raid_that_arrested(e, kept)]
     for event in kept:
         if event.event_type == "Riots" and _armed_doer(event) and event.modality in REAL:
             _retype(event, "Attack")  # 'armed men stormed a school': no crowd, an armed side's attack
@@ -245,6 +246,25 @@ def _mob_beside(event: Event, others: list[Event]) -> bool:
                and ((other.event_type in CROWD and other.sub_event_type != "Mob violence" and not armed_doer)
                     or (other.event_type in VIOLENT and ((how and other.inter1 in ARMED_INTER) or armed_doer)))
                for other in others)
+
+
+def _raid_that_arrested(event: Event, others: list[Event]) -> bool:
+    """'Troops raided a compound and arrested five suspects', 'police detained four men in a
+    raid': a state force's raid (rule label ``raid``) told in the sentence of its arrests,
+    with no one killed, hurt or shot at, is how they arrested: one Arrests record, whose
+    evidence takes the raid's words."""
+    trig = (event.evidence.get("sub_event_type") or [None])[0]
+    sentence = _sentence(event)
+    if (event.event_type not in VIOLENT or event.inter1 != "State forces" or event.modality not in REAL
+            or trig is None or sentence is None or not _matches("raid", trig.text)
+            or _counts_casualties(sentence.text) or _matches("raid_harm", sentence.text)):
+        return False
+    arrests = next((o for o in others if o.sub_event_type == "Arrests" and o.inter1 == "State forces"
+                    and o.modality in REAL and _same_sentence(o, event)), None)
+    if arrests is None:
+        return False
+    arrests.evidence.setdefault("sub_event_type", []).append(trig)
+    return True
 
 
 def _fight_at_a_demonstration(event: Event, others: list[Event]) -> None:
@@ -590,6 +610,8 @@ def _operation_it_belongs_to(event: Event, recent: list[Event], text: str) -> Ev
     if event.modality not in REAL or trig is None or sentence is None or _another(event, text):
         return None
     seized = event.sub_event_type in CARRIED and _matches("seized", text[max(sentence.start, trig.start - 80):trig.end])
+    if event.sub_event_type == "Non-violent transfer of territory":
+        return _attack_they_left(event, recent, sentence)
     if not seized and event.sub_event_type != "Change to group/activity":
         return None
     for home in reversed(recent):
@@ -598,6 +620,18 @@ def _operation_it_belongs_to(event: Event, recent: list[Event], text: str) -> Ev
                                         or (not seized and home.sub_event_type != event.sub_event_type))
                 and home.sub_event_type not in CARRIED and told
                 and (not (home.iso and event.iso) or home.iso == event.iso)
+                and any(s.start == sentence.start or 0 <= sentence.start - s.end <= 2 for s in told)):
+            return home
+    return None
+
+
+def _attack_they_left(event: Event, recent: list[Event], sentence: Span) -> Event | None:
+    """'Taliban fighters attacked police posts ... The insurgents withdrew after reinforcements
+    arrived': attackers who withdraw after their own attack, told in its sentence or the
+    next, end that attack; no ground changed hands (when the defenders withdraw, it did)."""
+    for home in reversed(recent):
+        told = home.evidence.get("notes") or []
+        if (home.event_type in VIOLENT and home.modality in REAL and home.actor1 and home.actor1 == event.actor1
                 and any(s.start == sentence.start or 0 <= sentence.start - s.end <= 2 for s in told)):
             return home
     return None

@@ -253,6 +253,8 @@ def syntactic(doc: Any, found: list[actors_mod.Actor], trig: taxonomy.Trigger,
         if actor2 is not None and actor2.name == p1.name:
             actor2 = actor1 if p2 is None else actor2
         actor1 = p1
+        if p2 is None and actor2 is not None and _among_doers(actor2, doers, found):
+            actor2 = None  # 'soldiers and state police detained four men': both did it
     if p2 is not None:
         if actor1 is not None and actor1.name == p2.name:
             # 'militants were killed in a clash with troops': the side near it did the deed
@@ -261,6 +263,11 @@ def syntactic(doc: Any, found: list[actors_mod.Actor], trig: taxonomy.Trigger,
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
     return actor1, actor2
+
+
+def _among_doers(actor: actors_mod.Actor, doers: list[Any], found: list[actors_mod.Actor]) -> bool:
+    """Whether ``actor`` heads one of the doer phrases (a conjunct of the subject)."""
+    return any((a := _actor_at([t], found)) is not None and a.name == actor.name for t in doers)
 
 
 def _parse_roles(head: Any) -> tuple[list[Any], list[Any]]:

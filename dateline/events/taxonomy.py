@@ -111,10 +111,18 @@ def _longest(found: list[Trigger]) -> list[Trigger]:
 
 def _not_time_references(found: list[Trigger], text: str) -> list[Trigger]:
     """Drop triggers that only date another event ('the day after the air strike, rebels
-    ambushed a convoy'), so long as the sentence has another trigger to report."""
+    ambushed a convoy'), so long as the sentence has another trigger to report. A bare
+    'the attack' named so ('hours after the attack, a banner appeared') is dropped even alone:
+    it names no weapon or deed the incident told before lacks."""
     reference = context("time_reference")
     told = [t for t in found if not any(m.end() == t.start for m in reference.finditer(text, max(0, t.start - 60), t.start))]
-    return told if told else found
+    if told:
+        return told
+    return [t for t in found if t.word.lower() not in _ANY_VIOLENCE]
+
+
+#: words that name any violence, not one kind: 'the attack' only points back at an incident
+_ANY_VIOLENCE = frozenset({"attack", "attacks", "incident", "violence", "raid", "assault"})
 
 
 def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger]:
@@ -161,7 +169,7 @@ def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger
             drop |= {"Protest with intervention"} if "Excessive force against protesters" not in kinds else set()
     if "Abduction/forced disappearance" in kinds or "Sexual violence" in kinds:
         drop |= {"Armed clash", "Arrests"}
-    found = [t for t in found if not _falling_back(t, kinds, window)]
+    found = [t for t in found if not _falling_back(t, kinds, window) and not _grievance(t, window)]
     if kinds & {"Government regains territory", "Non-state actor overtakes territory"}:
         drop |= {"Armed clash", "Agreement"}
     if "Excessive force against protesters" in kinds and not context("security").search(window):
@@ -214,6 +222,16 @@ def _falling_back(trigger: Trigger, kinds: set[str], window: str) -> bool:
 
 #: 'withdrew from the town': ground given up, unlike falling back 'towards the hills'
 _FROM_A_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?from\b", re.I)
+
+
+def _grievance(trigger: Trigger, window: str) -> bool:
+    """A killing a crowd condemns, mourns or carries pictures of ('to condemn the killing of
+    two policemen', 'people killed in earlier protests') is no force used on that crowd."""
+    if trigger.sub_event != "Excessive force against protesters":
+        return False
+    at = _window_offset(window, trigger)
+    return bool(context("grieved_before").search(window[max(0, at - 60):at])
+                or context("grieved_after").match(window, at + len(trigger.word)))
 
 
 def _window_offset(window: str, trigger: Trigger) -> int:
