@@ -2212,3 +2212,39 @@ def test_what_a_group_does_as_a_rule_is_no_incident() -> None:
     events = _real("Officials praised the local militia, a force that battles bandits alongside the army, for "
                    "its courage.")
     assert not [e for e in events if e.event_type == "Battles"], [(e.sub_event_type, e.modality) for e in events]
+
+
+def test_a_strike_attributed_to_a_led_coalition_is_its_leaders() -> None:
+    events = _real("The Saudi-led coalition has fought the rebels for years. On 9 March, coalition warplanes bombed "
+                   "a bridge near Hodeidah, residents said.")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert [e.actor1 for e in strikes] == ["Military Forces of Saudi Arabia"], [(e.sub_event_type, e.actor1) for e in events]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("On 9 March, a drone strike attributed to the US-led coalition hit a truck near Raqqa, killing two men.",
+     "Military Forces of United States"),
+    ("On 9 March, mortar rounds fired from Houthi-held hills landed in a market in Taizz, killing three people.",
+     "Houthis"),
+    ("On 9 March, air strikes attributed to Government of Syria forces hit a bakery in Maarat al-Numan, killing "
+     "five people.", "Military Forces of Syria"),
+])
+def test_who_a_strike_is_attributed_to_or_fired_from_is_its_doer(text: str, doer: str) -> None:
+    assert [e.actor1 for e in _real(text)] == [doer], [(e.sub_event_type, e.actor1) for e in _real(text)]
+
+
+def test_a_longer_name_ending_in_a_known_one_is_another_group() -> None:
+    """'the Free Aceh National Liberation Army' is not Colombia's National Liberation Army."""
+    events = _real("Two surveyors were abducted by the Free Aceh National Liberation Army near Bireuen on Monday.")
+    assert [e.actor1 for e in events] == ["Free Aceh National Liberation Army"], [e.actor1 for e in events]
+
+
+def test_the_victim_after_a_killing_word_is_not_its_doer() -> None:
+    events = _real("Flowers were sent by the family of murdered policeman John Smith to the church in Leeds on Monday.")
+    assert all(e.actor1 != "Police Forces of United Kingdom" for e in events), [(e.actor1, e.actor2) for e in events]
+
+
+def test_martyred_policemen_are_dead() -> None:
+    events = _real("Four policemen were martyred when a bomb went off beside their van in Bannu on Monday.")
+    assert [(e.fatalities, e.actor2) for e in events] == [(4, "Police Forces of Pakistan")], \
+        [(e.sub_event_type, e.fatalities, e.actor2) for e in events]

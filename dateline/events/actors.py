@@ -55,7 +55,7 @@ COUNTRY_VARIANTS: dict[str, str] = {
 MILITARY_NOUNS = frozenset({
     "forces", "force", "troops", "soldiers", "soldier", "army", "military", "units", "unit",
     "commandos", "servicemen", "marines", "paratroopers", "airstrikes", "air strikes",
-    "air force", "warplanes", "jets", "drones", "navy", "border guards", "gendarmes",
+    "air force", "warplanes", "jets", "coalition", "drones", "navy", "border guards", "gendarmes",
     "gendarmerie", "coast guard", "security forces", "strikes", "artillery", "shelling", "bombardment",
     "government forces", "government troops", "ground forces", "armed forces", "special forces",
 })
@@ -67,7 +67,7 @@ POLITICAL_NOUNS = frozenset({
     "envoy", "negotiator", "ambassador", "spokesman", "ministry", "cabinet", "embassy", "security chief",
     "inhabitants", "people",
 })
-POLICE_NOUNS = frozenset({"police", "policemen", "police officers", "officers", "riot police"})
+POLICE_NOUNS = frozenset({"police", "policemen", "policeman", "police officers", "police officer", "officers", "riot police"})
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,8 @@ def _load(extra: str) -> Lexicon:
             for alias in [person["name"], *person.get("aliases", [])]:
                 entries[alias.lower()] = value
     variants = sorted(entries, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])", re.I)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?!\w|-(?!" + _HELD + r"\b))",
+                         re.I)
     nations = _nations()
     group_words = frozenset(word for variant, (_, inter, _iso, generic, _code) in entries.items()
                             if not generic and inter in ARMED for word in re.findall(r"[\w'’-]+", variant))
@@ -191,9 +192,9 @@ def _state_pattern(nations: dict[str, str]) -> re.Pattern[str]:
         rf"(?<![\w-])(?P<nation>{nation})(?:'s|’s)?(?![\w])"
         rf"(?:(?P<mods>(?:[\s-]+[\w-]+){{0,3}}?)\s+(?P<noun>{noun})(?!\w))?"
         rf"|(?<![\w-])(?P<bare>government forces|security forces|government troops|state forces"
-        rf"|the army|the military|the police|police|soldiers|troops|the government|government"
+        rf"|the army|the military|the police|police officers?|police|soldiers|troops|policeman|the government|government"
         rf"|policemen|riot police|warplanes|jets|(?:military|army|air force) (?:aircraft|planes|helicopters|drones)"
-        rf"|helicopter gunships)(?!\w)",
+        rf"|helicopter gunships|(?<!-led )coalition (?:[\w-]+ )?(?:warplanes|jets|aircraft|planes|air ?strikes?|strikes?|raids?|forces|troops))(?!\w)",
         re.I,
     )
 
@@ -211,7 +212,23 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     # a group's own name beats a state reading around it: the 'Arab-Kurdish Syrian Democratic
     # Forces' are the SDF, not Syria's military
     found += [a for a in states if not any(a.start <= n.start and n.end <= a.end for n in found)]
-    return _named_with_their_noun(_abbreviations_named(_resolve_overlaps(found), text), window, start)
+    return _named_with_their_noun(_abbreviations_named(_government_of(_resolve_overlaps(found), text), text),
+                                  window, start)
+
+
+def _government_of(actors: list[Actor], text: str) -> list[Actor]:
+    """'Government of Syria forces', 'the government of Mali': a bare 'government' followed
+    by 'of' and a nation's actor is that actor, one mention, not a government of no country."""
+    out: list[Actor] = []
+    for actor in actors:
+        before = out[-1] if out else None
+        if (before is not None and text[before.start:before.end].lower().removeprefix("the ") == "government"
+                and actor.iso and actor.inter == "State forces"
+                and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[before.end:actor.start])):
+            out[-1] = Actor(actor.name, actor.inter, actor.iso, before.start, actor.end, False, actor.code)
+            continue
+        out.append(actor)
+    return out
 
 
 def _bare_troops_of_the_army_named(states: list[tuple[Actor, bool]], default_iso: str) -> list[Actor]:
@@ -265,12 +282,62 @@ def _named_with_their_noun(actors: list[Actor], window: str, offset: int) -> lis
 _FROM_GROUP = re.compile(r"\s+(?:from|of|belonging to|loyal to|linked to)\s+(?:the\s+|a\s+|an\s+)?", re.I)
 
 
+#: 'Houthi-controlled positions', 'Taliban-held districts': the group holds them (its name still counts)
+_HELD = r"(?:controlled|held)"
+#: capitalised words right before a known name that make it part of a longer one ('West Papua
+#: National Liberation Army' is not Colombia's National Liberation Army)
+_LONGER_NAME = re.compile(r"((?:(?:[A-Z][\w'’-]*|of|the|for|and)\s+)*?[A-Z][\w'’-]*)\s+$")
+
+
 def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:
     surface = match.group(0)
     if surface.lower() in lex.acronyms and not _capitals_of_short_form(surface):
         return None  # short forms only count in their capitals ("WHO", not "who"; "LeT", not "Let")
     name, inter, iso, generic, code = lex.entries[surface.lower()]
-    return Actor(name, inter, iso, offset + match.start(), offset + match.end(), generic, code)
+    start = match.start()
+    if not generic and surface[:1].isupper() and " " in surface:  # 'Shwebo PDF' is a unit of the PDF
+        longer = _longer_name(match.string, start, lex)
+        if longer is not None:  # another group whose name ends in this one's
+            name, iso, code, start = f"{match.string[longer:start]}{surface}", "", "", longer
+    return Actor(name, inter, iso, offset + start, offset + match.end(), generic, code)
+
+
+#: capitalised words that are no part of a group's name: days, months, sentence openers
+_NOT_IN_A_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December|In|On|At|By|As|When|After|Before|While|"
+                            r"Meanwhile|But|And|Also|Then|Suspected|Alleged|Armed|Local|Both|Several|Many|Some")
+
+
+#: 'Yemen-based', 'Kurdish-led', 'Iran-aligned', 'Arab-Kurdish': a word that describes the group, no part of its name
+_DESCRIBED = re.compile(r"-[a-z]+(?:ed|based|run)$|^[A-Z][a-z]{3,}-[A-Z][a-z]{3,}$")  # 'Arab-Kurdish' too
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is a headline in title case ('Troops Repel Boko Haram
+    Attack'), where every word is capitalised anyway."""
+    words = text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1].split()
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _longer_name(text: str, start: int, lex: Lexicon) -> int | None:
+    """Where a longer proper name begins that ends in the known name at ``start``: capitalised
+    words (not a sentence's first word alone, not 'The') joined to it by a space. An owner
+    ('Colombia's') or a nation's word ('Nigerian Boko Haram') only says whose group it is."""
+    hit = _LONGER_NAME.search(text, max(0, start - 60), start)
+    if hit is None or _title_case_line(text, start):
+        return None
+    words = hit.group(1).split()
+    while words and words[0] in ("The", "of", "the", "for", "and"):
+        words = words[1:]
+    if not words or words[0][:1].islower() or any(
+            w.endswith(("'s", "’s", "s'")) or w.lower() in lex.nations or w.lower() in lex.adjectives
+            or _NOT_IN_A_NAME.fullmatch(w) or _DESCRIBED.search(w) for w in words):
+        return None
+    first = start - len(hit.group(0)) + hit.group(0).find(words[0], hit.group(0).find(hit.group(1)))
+    before = text[max(0, first - 2):first]
+    if first == 0 or before.endswith((". ", "\n")) or not before.strip(" ") and first < 2:
+        return None  # a sentence's first word is capitalised anyway
+    return first
 
 
 def _people_of(nation: str, lex: Lexicon) -> bool:
@@ -292,6 +359,8 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
             return None  # 'the Military Herald', 'Police Federation': a name, not the force
         iso = default_iso
         noun = match.group("bare").lower().removeprefix("the ")
+        if noun.startswith("coalition "):  # foreign forces whose lead nation an earlier 'X-led coalition' names
+            return _state_actor("military", "", offset + match.start(), offset + match.end(), generic=True)
         return _state_actor(noun, iso, offset + match.start(), offset + match.end(), generic=True)
     nation = match.group("nation")
     if nation.islower() or (len(nation) <= 3 and not nation.isupper()):
@@ -301,6 +370,8 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
         return None  # 'Palestinians threw stones at soldiers': a people, then what they did
     if noun in POLITICAL_NOUNS:
         return None  # "said Afghan officials": speakers, not fighters
+    if noun == "coalition" and not (match.group("mods") or "").strip().lower().endswith("-led"):
+        return None  # a 'Saudi-led coalition' fights; an 'Iraqi coalition' may be a cabinet
     if not noun and nation.lower() in lex.adjectives:
         if _STRIKE_AFTER.match(match.string, match.end()):  # "an Israeli air strike": its forces
             return _state_actor("military", lex.nations[nation.lower()], offset + match.start(), offset + match.end())

@@ -10,7 +10,7 @@ from dateline.events import actors as actors_mod
 from dateline.events import taxonomy
 from dateline.records import Event, Span, span_of
 
-_BY = re.compile(r"\b(?:by|of|from)\s+(?:\w+[\s-]+){0,3}$", re.I)
+_BY = re.compile(r"\b(?:by|of|from|attributed to|blamed on)\s+(?:\w+[\s-]+){0,3}$", re.I)
 #: 'fired mortars at a base used by African Union troops': the 'by' of another participle
 #: describes the target; only the trigger's own 'by' ('was attacked by X') names the doer
 _DESCRIBED_BY = re.compile(r"\S\s+\w+(?:ed|en|wn|un|eld)\s+by\s+(?:\w+[\s-]+){0,3}$", re.I)
@@ -119,13 +119,24 @@ def corefer(text: str, found: list[actors_mod.Actor], sentence: Span,
         definite = text[actor.start:actor.end].lower().startswith("the ") or \
             _DEFINITE.search(text, max(0, actor.start - 30), actor.start)
         vague = re.search(r"unidentified|unknown|suspected", text[max(0, actor.start - 15):actor.end], re.I)
-        if actor.generic and actor.inter in ARMED and definite and not vague:
+        if text[actor.start:actor.end].lower().startswith("coalition "):  # 'coalition warplanes': the coalition named before
+            actor = _coalition_named_before(text, actor, lex)
+        elif actor.generic and actor.inter in ARMED and definite and not vague:
             prior = [a for a in actors_mod.find(text, max(0, sentence.start - 600), actor.start, lexicon=lex)
                      if not a.generic and a.inter in ARMED]
             if prior:
                 actor = actors_mod.Actor(prior[-1].name, prior[-1].inter, prior[-1].iso, actor.start, actor.end)
         out.append(actor)
     return out
+
+
+def _coalition_named_before(text: str, actor: actors_mod.Actor, lex: actors_mod.Lexicon) -> actors_mod.Actor:
+    """A bare 'coalition' is the last 'X-led coalition' the article named: its leader's forces."""
+    led = [a for a in actors_mod.find(text, 0, actor.start, lexicon=lex)
+           if text[a.start:a.end].lower().endswith("-led coalition")]
+    if not led:
+        return actor
+    return actors_mod.Actor(led[-1].name, led[-1].inter, led[-1].iso, actor.start, actor.end)
 
 
 def roles(text: str, found: list[actors_mod.Actor], trig: taxonomy.Trigger
@@ -161,7 +172,7 @@ def roles(text: str, found: list[actors_mod.Actor], trig: taxonomy.Trigger
                 parties.append(a)
         return (parties + [None, None])[0], (parties + [None, None])[1]
     targeted = actor2 is not None or (actor2 is None and any(
-        _VICTIM.search(text, max(trig.end, a.start - 40), a.start) for a in after))
+        _VICTIM.search(text, max(trig.start, a.start - 40), a.start) for a in after))
     battle = trig.event_type == "Battles"
     if actor1 is None:
         cands = [a for a in reversed(before) if a is not actor2]
@@ -195,7 +206,8 @@ def _between(text: str, trig: taxonomy.Trigger, after: list[actors_mod.Actor]
 
 
 #: "..., killing four police officers": who comes after a casualty verb is the victim
-_VICTIM = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|target(?:ed|ing)|hitting|striking)\s+"
+_VICTIM = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|target(?:ed|ing)|hitting|striking|"
+                     r"murder(?:ed|ing)|slain|assassinat(?:ed|ing)|martyred|abduct(?:ed|ing)|kidnapp(?:ed|ing))\s+"
                      r"(?:[\w,-]+\s+){0,3}$", re.I)
 
 
