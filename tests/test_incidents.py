@@ -2248,3 +2248,40 @@ def test_martyred_policemen_are_dead() -> None:
     events = _real("Four policemen were martyred when a bomb went off beside their van in Bannu on Monday.")
     assert [(e.fatalities, e.actor2) for e in events] == [(4, "Police Forces of Pakistan")], \
         [(e.sub_event_type, e.fatalities, e.actor2) for e in events]
+
+
+def test_a_group_defined_with_its_short_form_is_named_by_either() -> None:
+    """'the Front for the Liberation of Ogaden Hills (FLOH)' is a group the dictionary lacks:
+    the article's own definition names it, and the short form after it."""
+    events = _real("Soldiers clashed with fighters of the Front for the Liberation of Ogaden Hills (FLOH) near "
+                   "Degehabur on Monday. The FLOH said on Tuesday that it had lost two men.")
+    clash = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert clash and "FLOH: Front for the Liberation of Ogaden Hills" in (clash[0].actor1, clash[0].actor2), \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The Central Reserve Police Force (CRPF) said on Monday that two men were arrested in Sukma.",
+    "The Office for the Coordination of Humanitarian Affairs (OCHA) said on Monday that aid had resumed.",
+])
+def test_a_state_force_or_an_office_defined_so_is_no_armed_group(text: str) -> None:
+    from dateline.events import actors
+    assert not [a for a in actors.find(text) if a.inter == "Rebel group"], [a.name for a in actors.find(text)]
+
+
+def test_a_capital_named_as_an_ally_is_no_place() -> None:
+    events = _real("On Monday, jihadists overran positions held by a militia allied with Niamey and seized the "
+                   "village of Tillia, residents said.")
+    assert [e.location for e in events] == ["Tillia"], [(e.sub_event_type, e.location) for e in events]
+
+
+def test_positions_held_by_a_group_are_its_and_a_missile_fired_by_one_is_its_deed() -> None:
+    held = _real("On Monday, jihadists overran positions held by the Tuareg Self-Defence Group near Tillia.")
+    assert held and held[0].actor1 != "Tuareg Self-Defence Group", [(e.actor1, e.actor2) for e in held]
+    fired = _real("On Monday, a missile fired by the Houthis struck a market in Marib, wounding four people.")
+    assert [e.actor1 for e in fired] == ["Houthis"], [(e.actor1, e.actor2) for e in fired]
+
+
+def test_a_country_across_the_border_is_no_side() -> None:
+    events = _real("Rebels have seized Kidal, a town near the border with Algeria, officials said on Monday.")
+    assert all("Algeria" not in (e.actor1 + e.actor2) for e in events), [(e.actor1, e.actor2) for e in events]

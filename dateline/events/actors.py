@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from dateline import rules
 from dateline.text import wire
 
 
@@ -98,7 +99,7 @@ class Lexicon:
     group_words: frozenset[str] = frozenset()
 
 
-_LOCATIVE = re.compile(r"\b(?:in|of|from|to|across|into|near|at|inside|throughout|outside|within|around)\s+(?:the\s+)?"
+_LOCATIVE = re.compile(r"\b(?:in|of|from|to|across|into|near|at|inside|throughout|outside|within|around|border with)\s+(?:the\s+)?"
                        r"(?:(?:occupied|northern|southern|eastern|western|central|north-?\w+|south-?\w+|rebel-held|"
                        r"war-torn|restive|neighbouring|neighboring)\s+)?$", re.I)
 
@@ -206,6 +207,8 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     end = len(text) if end is None else end
     window = text[start:end]
     found = [a for m in lex.pattern.finditer(window) if (a := _named(m, lex, start))]
+    found += [a for a in _defined_groups_in(text, start, end, lex) if not any(
+        a.start < n.end and n.start < a.end for n in found)]
     states = _bare_troops_of_the_army_named(
         [(a, bool(m.group("bare"))) for m in lex.state_pattern.finditer(window)
          if (a := _state(m, lex, start, default_iso))], default_iso)
@@ -229,6 +232,55 @@ def _government_of(actors: list[Actor], text: str) -> list[Actor]:
             continue
         out.append(actor)
     return out
+
+
+#: 'the Movement for the Salvation of Azawad (MSA)': a capitalised name and its short form in brackets
+_DEFINED = re.compile(r"(?<![\w-])((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|in|de|du|des|la|le))*?"
+                      r"\s+[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_HEAD = rules.Live("events.roles", "defined_group_head")
+_MEMBERS_OF = frozenset({"fighters", "members", "militants", "gunmen", "rebels", "leaders", "commanders", "elements",
+                         "supporters", "units", "troops"})
+_NOT_A_GROUP = rules.Live("events.roles", "defined_group_not")
+
+
+def _defined_groups_in(text: str, start: int, end: int, lex: Lexicon) -> list[Actor]:
+    """Mentions in ``text[start:end]`` of armed groups the article defines with a short form
+    in brackets and the dictionary lacks: by name or by short form."""
+    out = []
+    for name, short in _defined_groups(text, lex):
+        for m in re.finditer(rf"(?<![\w-])(?:{re.escape(name)}|{re.escape(short)})(?![\w-])", text[start:end]):
+            out.append(Actor(f"{short}: {name}", "Rebel group", "", start + m.start(), start + m.end(), False, ""))
+    return sorted(out, key=lambda a: a.start)
+
+
+_LAST_DEFINED: dict[tuple[int, str], tuple[tuple[str, str], ...]] = {}
+
+
+def _defined_groups(text: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    """(name, short form) of each armed group the text defines (one article kept: every
+    sentence of an article asks again)."""
+    key = (id(lex), text)
+    if key not in _LAST_DEFINED:
+        _LAST_DEFINED.clear()
+        _LAST_DEFINED[key] = _read_defined_groups(text, lex)
+    return _LAST_DEFINED[key]
+
+
+def _read_defined_groups(text: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    found = []
+    for m in _DEFINED.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0] in ("The", "the") or (len(words) > 2 and words[1] in ("of", "from")
+                                                         and words[0].lower() in _MEMBERS_OF)):
+            words = words[2:] if words[0] not in ("The", "the") else words[1:]  # 'Fighters of the X'
+        name, short = " ".join(words), m.group(2)
+        if (len(words) < 2 or name.lower() in lex.entries or short.lower() in lex.entries
+                or not (_HEAD.match(words[0]) or _HEAD.match(words[-1]))
+                or any(_NOT_A_GROUP.match(w) or w.lower() in lex.nations or w.lower() in lex.adjectives
+                       or w.endswith(("'s", "’s")) for w in words)):
+            continue
+        found.append((name, short))
+    return tuple(found)
 
 
 def _bare_troops_of_the_army_named(states: list[tuple[Actor, bool]], default_iso: str) -> list[Actor]:

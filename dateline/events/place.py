@@ -123,6 +123,8 @@ def hometown(text: str, place: Place) -> bool:
 _GRIEVANCE = rules.Live("events.place", "grievance")
 _SPEAKS = rules.Live("events.place", "speaks_or_signs")
 _SPEAKER_SEAT = rules.Live("events.place", "speaker_seat")
+#: 'a group allied with Bamako', 'rebels backed by Kigali': a capital standing for its government
+_ALLY_OF = rules.Live("events.place", "capital_as_government")
 #: 'police in Banbridge said': the speakers are of the place, which may be where it happened
 _OF_PLACE = re.compile(r"\b(?:in|of|from|at|near|within)\s+(?:the\s+)?$", re.I)
 
@@ -206,13 +208,14 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 def speech_place(text: str, place: Place) -> bool:
     """'told reporters in Mogadishu', 'according to the Pentagon', 'a statement in X', 'the
     Kabul government', 'the wounded were airlifted to X': where someone spoke, a capital
-    standing for a government, an office speaking from its town ('the headquarters in Abuja
+    standing for a government (also as a side's ally: 'a group allied with Bamako'), an office speaking from its town ('the headquarters in Abuja
     said'), or where victims were taken (rule ``place.taken_to``) is not where it happened."""
     start, end = place.span.start, place.span.end
     return bool(_SPEECH_IN.search(text, max(0, start - 50), start) or _AS_ACTOR.match(text, end, end + 30)
                 or (_SPEAKS.match(text[end:end + 40]) and (_office_in(text, start) or (
                     _seat_of_power(place) and not _OF_PLACE.search(text, max(0, start - 12), start))))
                 or _ACCORDING_TO.search(text, max(0, start - 20), start)
+                or (_seat_of_power(place) and _ALLY_OF.search(text, max(0, start - 30), start))
                 or _TAKEN_TO.search(text[max(0, start - 60):start]))
 
 

@@ -12,8 +12,10 @@ from dateline.records import Event, Span, span_of
 
 _BY = re.compile(r"\b(?:by|of|from|attributed to|blamed on)\s+(?:\w+[\s-]+){0,3}$", re.I)
 #: 'fired mortars at a base used by African Union troops': the 'by' of another participle
-#: describes the target; only the trigger's own 'by' ('was attacked by X') names the doer
-_DESCRIBED_BY = re.compile(r"\S\s+\w+(?:ed|en|wn|un|eld)\s+by\s+(?:\w+[\s-]+){0,3}$", re.I)
+#: describes the target; only the trigger's own 'by' ('was attacked by X') names the doer.
+#: 'positions held by X' right after the trigger says whose the target was
+_DESCRIBED_BY = re.compile(r"\S\s+\w+(?:ed|en|wn|un|eld)\s+by\s+(?:\w+[\s-]+){0,3}$|"
+                           r"^\s+(?:held|controlled|manned|occupied|guarded|used|run|owned)\s+by\s+(?:\w+[\s-]+){0,3}$", re.I)
 
 
 _AGAINST = re.compile(r"\b(?:against|on|at|towards?|targeting|targeted|upon|with|into)\s+(?:\w+[\s-]+){0,4}$", re.I)
