@@ -574,3 +574,17 @@ def test_a_dateline_with_a_country_of_several_words_is_the_town() -> None:
     places, _ = _places("GOMA, Democratic Republic of Congo, May 3 (Reuters) - Gunmen killed four traders "
                         "on the road out of Goma on Thursday, officials said.")
     assert places["GOMA"].name == "Goma" and places["GOMA"].geo_precision == 1, places
+
+
+def test_a_short_form_defined_for_a_name_is_no_country_code() -> None:
+    """'the Malawi Defence Volunteers (MAF)' defines MAF here: not Saint Martin's country code."""
+    doc = dateline.extract("Clashes between the Malawi Defence Volunteers (MAF) and rebels went on in Zomba. "
+                           "The MAF said two men died.", published="2024-03-05")
+    assert all(p.country != "Saint Martin" for p in doc.places), [(p.name, p.country) for p in doc.places]
+
+
+def test_a_township_is_no_town_of_that_name_abroad() -> None:
+    doc = dateline.extract("Fighting went on in Sagaing Region, Myanmar, this week. Troops shelled villages near "
+                           "Monywa and Shwebo. An air strike hit a school in Kani Township, residents said.",
+                           published="2024-03-05")
+    assert all(p.country != "Japan" for p in doc.places), [(p.name, p.country) for p in doc.places]

@@ -2285,3 +2285,26 @@ def test_positions_held_by_a_group_are_its_and_a_missile_fired_by_one_is_its_dee
 def test_a_country_across_the_border_is_no_side() -> None:
     events = _real("Rebels have seized Kidal, a town near the border with Algeria, officials said on Monday.")
     assert all("Algeria" not in (e.actor1 + e.actor2) for e in events), [(e.actor1, e.actor2) for e in events]
+
+
+def test_rocket_propelled_grenades_fired_beside_rifles_are_the_fight() -> None:
+    """RPGs are a fighter's weapon: fired with rifles in an assault they are its Armed clash,
+    and the sentence that tells them adds its town to the attack told before."""
+    events = _real("Rebels attacked an army camp in Lanao del Sur before dawn on Monday, killing a soldier. "
+                   "Some 40 fighters fired machine guns and rocket-propelled grenades at the camp in Butig town, "
+                   "a military spokesman said.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Butig")], \
+        [(e.sub_event_type, e.location) for e in events]
+
+
+def test_stones_thrown_by_youths_at_forces_are_a_violent_demonstration() -> None:
+    events = _real("During the search, groups of young men gathered nearby and hurled stones at the troops in "
+                   "Sopore on Sunday.")
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"], [e.sub_event_type for e in events]
+
+
+def test_weapons_found_with_the_dead_are_the_battles_yield() -> None:
+    events = _real("Two rebels and a policeman died in a firefight near Kupwara on Sunday, officials said. The "
+                   "search of the forest went on into the night. Later the bodies of the two rebels were found "
+                   "along with a rifle and grenades.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"], [e.sub_event_type for e in events]

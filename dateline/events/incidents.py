@@ -601,7 +601,8 @@ OPERATIONS = VIOLENT | {"Arrests"}
 def _operation_it_belongs_to(event: Event, recent: list[Event], text: str) -> Event | None:
     """'Troops killed five rebels ... and recovered three rifles': weapons seized (rule label
     ``seized``) in the sentence of a fight, raid or arrest just told, or the sentence after
-    it, are that operation's yield, not a disrupted weapons use of their own; so are the
+    it, are that operation's yield, not a disrupted weapons use of their own (weapons found with
+    the bodies or 'at the site' are a battle's, however far back it was told); so are the
     reinforcements that arrived or the forces sent after any incident just told ('the battle
     went on for hours before reinforcements arrived', 'the army dispatched forces after the
     settlers' arson')."""
@@ -609,7 +610,10 @@ def _operation_it_belongs_to(event: Event, recent: list[Event], text: str) -> Ev
     sentence = _sentence(event)
     if event.modality not in REAL or trig is None or sentence is None or _another(event, text):
         return None
-    seized = event.sub_event_type in CARRIED and _matches("seized", text[max(sentence.start, trig.start - 80):trig.end])
+    # 'the bodies were recovered with two rifles': a battle's spoils
+    spoils = event.sub_event_type in CARRIED and _matches("spoils", sentence.text) is not None
+    seized = spoils or (event.sub_event_type in CARRIED
+                        and _matches("seized", text[max(sentence.start, trig.start - 80):trig.end]) is not None)
     if event.sub_event_type == "Non-violent transfer of territory":
         return _attack_they_left(event, recent, sentence)
     if not seized and event.sub_event_type != "Change to group/activity":
@@ -620,7 +624,8 @@ def _operation_it_belongs_to(event: Event, recent: list[Event], text: str) -> Ev
                                         or (not seized and home.sub_event_type != event.sub_event_type))
                 and home.sub_event_type not in CARRIED and told
                 and (not (home.iso and event.iso) or home.iso == event.iso)
-                and any(s.start == sentence.start or 0 <= sentence.start - s.end <= 2 for s in told)):
+                and (any(s.start == sentence.start or 0 <= sentence.start - s.end <= 2 for s in told)
+                     or (spoils and home.event_type == "Battles"))):
             return home
     return None
 

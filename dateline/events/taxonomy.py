@@ -127,6 +127,7 @@ _ANY_VIOLENCE = frozenset({"attack", "attacks", "incident", "violence", "raid", 
 
 def _hierarchy(found: list[Trigger], window: str, protest: bool) -> list[Trigger]:
     """Apply ACLED's precedence between types that fire on the same text."""
+    found = _shoulder_rockets_in_a_gunfight(found, window)
     kinds = {t.sub_event for t in found}
     drop: set[str] = set()
     if kinds & REMOTE:  # the explosion is the event; killing words describe it, a battle word does not
@@ -222,6 +223,16 @@ def _falling_back(trigger: Trigger, kinds: set[str], window: str) -> bool:
 
 #: 'withdrew from the town': ground given up, unlike falling back 'towards the hills'
 _FROM_A_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?from\b", re.I)
+
+
+def _shoulder_rockets_in_a_gunfight(found: list[Trigger], window: str) -> list[Trigger]:
+    """'Gunmen fired assault rifles and rocket-propelled grenades at the outpost': RPGs fired
+    beside small arms are the ground fight's weapons, an Armed clash, not shelling."""
+    rpgs = [t for t in found if t.sub_event == "Shelling/artillery/missile attack" and context("rpg").fullmatch(t.word)]
+    if not rpgs or not context("small_arms").search(window) or \
+            any(t.sub_event in REMOTE and t not in rpgs for t in found):
+        return found
+    return [Trigger("Armed clash", t.start, t.end, t.weight - 2.5, t.word) if t in rpgs else t for t in found]
 
 
 def _grievance(trigger: Trigger, window: str) -> bool:

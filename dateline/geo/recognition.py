@@ -590,6 +590,21 @@ def place_spans(doc: Any, text: str | None = None) -> list[Mention]:
             out.extend(_mention(p) for p in _places_in_name(w, ent, names))
         if ent.label_ in RELABEL and noun_cue(w, ent.start, ent.end) and not known(w.of(ent)):
             out.append(_mention(ent, sure=True))
+    short = _short_forms_of_names(w.full_text(), {m.text for m in out if _SHORT.fullmatch(m.text)})
+    return [m for m in out if m.text not in short]
+
+
+_SHORT = re.compile(r"[A-Z]{2,6}")
+
+
+def _short_forms_of_names(text: str, shorts: set[str]) -> set[str]:
+    """Short forms the text defines for a name that is no place ('the Myanmar Armed Forces
+    (MAF)'): there they abbreviate that name, not a country code ('MAF', Saint Martin)."""
+    out = set()
+    for short in shorts:
+        for m in re.finditer(rf"((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|de))+)\s+\({short}\)", text):
+            if not known(m.group(1)):
+                out.add(short)
     return out
 
 

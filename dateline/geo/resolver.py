@@ -479,9 +479,22 @@ def _called_village(text: str, m: Mention) -> bool:
                 or _VILLAGE_AFTER.match(text[m.end:m.end + 12]))
 
 
+#: 'Kani Township', 'Sidakan subdistrict': the text names an administrative unit
+_UNIT_NAMED = re.compile(r"^(?:\s+|[^\S\n]*)(?:township|subdistrict|sub-district|district|county|prefecture|regency|"
+                         r"municipality|governorate|tehsil|taluka|commune|region|province)\b", re.IGNORECASE)
+
+
+def _called_unit(text: str, m: Mention) -> bool:
+    """The text calls the place an administrative unit ('Kani Township'): a town of that
+    name abroad, whatever its size, is not it."""
+    last = m.text.rstrip().rsplit(None, 1)[-1]
+    return bool(_UNIT_NAMED.match(" " + last) or _UNIT_NAMED.match(text[m.end:m.end + 16]))
+
+
 def _lone_foreign_villages(text: str, out: list[Resolution | None], context: _Context) -> set[int]:
     """'Let Yet Kone village' in a story of Myanmar is no commune of New Caledonia: a small
-    place, or any place read by an alternate name only, that is the only reading in its
+    place, any place read by an alternate name only, or a town where the text names a unit
+    ('Kani Township' is no Japanese city), that is the only reading in its
     country, while the article's places are in one other country (three readings at
     least), goes to that country's focus unit as a fallback (precision 2-3), as an
     unknown village would."""
@@ -498,7 +511,7 @@ def _lone_foreign_villages(text: str, out: list[Resolution | None], context: _Co
         if weight < (ALTERNATE_FOCUS_READINGS if c.quality == ALTERNATE else FOCUS_READINGS):
             continue
         cap = LONE_FOREIGN_VILLAGE_MAX_POPULATION if _called_village(text, r.mention) else LONE_FOREIGN_MAX_POPULATION
-        if c.population >= cap and c.quality != ALTERNATE:
+        if c.population >= cap and c.quality != ALTERNATE and not _called_unit(text, r.mention):
             continue  # a big place by an alternate name only ('Boni' for Bonn) is as doubtful
         out[i] = Resolution(r.mention, focus, 0.0, 0.0, False, fallback=True)
         moved.add(i)
