@@ -598,6 +598,6 @@ def test_a_generic_noun_from_a_named_group_is_that_group() -> None:
     from dateline.events import actors
 
     found = actors.find("Militants from the Pakistani Taliban stormed a police station.")
-    assert [a.name for a in found] == ["Tehrik-i-Taliban Pakistan"]
+    assert [a.name for a in found] == ["TTP: Tehreek-i-Taliban Pakistan"]
     found = actors.find("Fighters of a People's Defense Force unit ambushed a convoy near Ye-U.")
     assert [a.name for a in found] == ["PDF: People's Defense Force"]

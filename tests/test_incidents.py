@@ -2308,3 +2308,26 @@ def test_weapons_found_with_the_dead_are_the_battles_yield() -> None:
                    "search of the forest went on into the night. Later the bodies of the two rebels were found "
                    "along with a rifle and grenades.")
     assert [e.sub_event_type for e in events] == ["Armed clash"], [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("A suicide bomber drove a car into a checkpoint in Bannu on Monday, killing three policemen and a "
+     "shopkeeper.", 4),
+    ("A drone strike hit a farmhouse near Hodeidah on Monday, killing a farmer and his three daughters.", 4),
+    ("A shell hit a school near Hodeidah on Monday, killing a teacher and three of her pupils.", 4),
+])
+def test_victims_joined_by_and_are_all_dead(text: str, dead: int) -> None:
+    assert [e.fatalities for e in _real(text)] == [dead], [(e.sub_event_type, e.fatalities) for e in _real(text)]
+
+
+def test_an_ordinal_is_no_count_of_the_dead() -> None:
+    events = _real("Private Tom Hale, 21, of the 3rd Battalion, died on Monday when his patrol came under fire "
+                   "near Sangin, the army said.")
+    assert all(e.fatalities != 3 for e in events), [(e.sub_event_type, e.fatalities) for e in events]
+
+
+def test_a_peaceful_protest_has_no_dead_of_its_own() -> None:
+    events = _real("Police shot dead two marchers in Khartoum on Monday. Crowds also marched in Kassala on Monday, "
+                   "chanting against the army.")
+    peaceful = [e for e in events if e.sub_event_type == "Peaceful protest"]
+    assert peaceful and all(e.fatalities == 0 for e in peaceful), [(e.sub_event_type, e.fatalities) for e in events]

@@ -123,6 +123,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         if event.fatalities is None:
             _fatalities(event, text, sentences)
         _both_sides_dead(event, text, sentences)
+        _joined_dead(event, article, sentences)
         if event.fatalities is None and event.modality in REAL and event.sub_event_type != "Peaceful protest":
             _one_victim(event, article, sentences)  # a peaceful protest's named dead are what it protests
         _claimed(event, text, sentences + claims.get(id(event), []))
@@ -1221,6 +1222,18 @@ _AND_ONE_MORE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?and\s+(a|an|one)(?=\s+(?:
                            r"(?:also\s+)?(?:killed|shot dead|slain|died))", re.I)
 
 
+def _joined_dead(event: Event, article: Article, sentences: list[Span]) -> None:
+    """'..., killing four policemen and a passer-by': victims joined by 'and' after one
+    killing word are all its dead (five), more than the count read so far."""
+    if event.modality not in REAL:
+        return
+    for note in sentences[:1]:
+        said = victims.joined_killed(article.nlp, article.document.text, note.start, note.end)
+        if said is not None and said[0] > (event.fatalities or 0):
+            event.fatalities, event.evidence["fatalities"] = said[0], [said[1]]
+            return
+
+
 def _one_victim(event: Event, article: Article, sentences: list[Span]) -> None:
     """'Gunmen shot dead a policeman', 'the mayor was stabbed ... He died today': one victim
     named in the incident's sentences (or the one after) is one death
@@ -1359,6 +1372,8 @@ def conventions(event: Event, text: str, article: Article | None = None, home: s
     country = event.country
     if event.event_type in {"Protests", "Riots"}:
         _crowd(event, "Protesters" if event.event_type == "Protests" else "Rioters", country, trigger, text)
+        if event.sub_event_type in _NO_ONE_KILLED and event.fatalities:
+            event.fatalities, event.evidence["fatalities"] = 0, list(trigger)  # its dead are another event's
     elif event.event_type in VIOLENT:
         _no_government_doer(event, text)
         if event.inter1 == "Civilians" and event.actor2 in {"", event.actor1}:
@@ -1397,6 +1412,11 @@ def conventions(event: Event, text: str, article: Article | None = None, home: s
     if event.fatalities is None and event.modality in REAL:
         event.fatalities = 0  # none reported in any mention of the incident
         event.evidence["fatalities"] = trigger
+
+
+#: protests in which, by ACLED's definition, no one was killed: a death told beside them is
+#: what they protest or another event's (force that kills is Excessive force against protesters)
+_NO_ONE_KILLED = frozenset({"Peaceful protest", "Protest with intervention"})
 
 
 def _sole_armed_group(article: Article) -> actors_mod.Actor | None:

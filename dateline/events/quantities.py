@@ -53,7 +53,7 @@ def _number_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w.,])" + _QUALIFIER + r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
         r"|" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-        + r")(?P<pct>\s*(?:%|per ?cent\b))?(?![\w,]*\d)",
+        + r")(?!(?:st|nd|rd|th)\b)(?P<pct>\s*(?:%|per ?cent\b))?(?![\w,]*\d)",  # '2nd Battalion': an ordinal
         re.I,
     )
 

@@ -30,6 +30,40 @@ def one_killed(doc: Any, text: str, start: int, end: int) -> Span | None:
     return None
 
 
+def joined_killed(doc: Any, text: str, start: int, end: int) -> tuple[int, Span] | None:
+    """'killing four policemen and a passer-by', 'killed a man and his two sons': the dead
+    of one killing word, victims joined by 'and', added up (a counted group counts its
+    number, one person one); None unless every joined victim can be counted."""
+    from dateline.events.quantities import parse_number
+
+    for _match, word, victim in _victims_of(doc, text, "kill", start, end):
+        joined = [victim] + [c for c in victim.conjuncts if c.i > victim.i]
+        # the small parser may hang 'and three of her pupils' on the verb: a number joined to it
+        joined += [c for c in word.children if c.dep_ == "conj" and c.pos_ == "NUM" and c.i > victim.i]
+        if len(joined) < 2:
+            continue
+        counts = [_count(token, parse_number) for token in joined]
+        if any(c is None for c in counts):
+            continue
+        lo = min(t.left_edge.idx for t in joined)
+        hi = max(t.right_edge.idx + len(t.right_edge) for t in joined)
+        return sum(counts), Span(lo, hi, text[lo:hi])
+    return None
+
+
+def _count(token: Any, parse_number: Any) -> int | None:
+    """How many people one victim phrase counts: its number ('four policemen', 'four of her
+    children'), or one for one person ('a passer-by', 'his son'); None when it cannot say."""
+    if token.pos_ == "NUM":
+        return parse_number(token.lower_)
+    number = next((c for c in token.children if c.dep_ == "nummod"), None)
+    if number is not None:
+        return parse_number(number.lower_)
+    if token.tag_ == "NN" and (_person_noun(token) or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)):
+        return 1
+    return None
+
+
 def forces_harmed(doc: Any, text: str, start: int, end: int, forces: Iterable[str]) -> tuple[str, Any] | None:
     """The first of ``forces`` (rule labels: "military", "police") whose members the parse
     finds killed or wounded in ``text[start:end]`` ('a Marshall soldier was killed', 'Army
