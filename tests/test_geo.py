@@ -588,3 +588,9 @@ def test_a_township_is_no_town_of_that_name_abroad() -> None:
                            "Monywa and Shwebo. An air strike hit a school in Kani Township, residents said.",
                            published="2024-03-05")
     assert all(p.country != "Japan" for p in doc.places), [(p.name, p.country) for p in doc.places]
+
+
+def test_a_time_of_day_is_no_country_code() -> None:
+    doc = dateline.extract("The drones struck the plant at 4:00 A.M. local time, officials in Riyadh said.",
+                           published="2024-03-05")
+    assert all(p.country != "Armenia" for p in doc.places), [(p.name, p.country) for p in doc.places]

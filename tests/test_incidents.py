@@ -2331,3 +2331,20 @@ def test_a_peaceful_protest_has_no_dead_of_its_own() -> None:
                    "chanting against the army.")
     peaceful = [e for e in events if e.sub_event_type == "Peaceful protest"]
     assert peaceful and all(e.fatalities == 0 for e in peaceful), [(e.sub_event_type, e.fatalities) for e in events]
+
+
+def test_a_key_point_bullet_sums_up_the_incident_the_body_tells() -> None:
+    """'- Fighting continues along the road between X and Y' in a report's key points is the
+    ambush the body tells, not a fight of its own on the report's day."""
+    text = ("Update: north-west region\n\nKEY POINTS\n- Air strike reportedly kills villagers at a school in Pale "
+            "Township\n- Fighting continues along the road between Monywa and Kalay\n\nOVERVIEW\nClashes went on "
+            "across Sagaing Region. On 2 March, a military aircraft struck a school compound in a village west of "
+            "Monywa, killing seven people. On 4 March, a resistance unit ambushed an army column outside Kalay.")
+    events = _real(text)
+    assert sorted(e.event_date for e in events) == ["2024-03-02", "2024-03-04"], \
+        [(e.sub_event_type, e.event_date, e.location) for e in events]
+
+
+def test_an_aircraft_that_reportedly_struck_is_an_air_strike() -> None:
+    events = _real("On 9 March, a military aircraft reportedly bombed a school in a village near Monywa.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"], [e.sub_event_type for e in events]

@@ -98,8 +98,17 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         _fight_at_a_demonstration(event, kept)
     end = headline_end(article.document)
     headlines = [e for e in kept if _sentence_start(e) < end]
-    incidents = cluster([e for e in kept if e not in headlines], text, _people_named(article))
+    points = [e for e in kept if e not in headlines and _key_point(e, text)]
+    incidents = cluster([e for e in kept if e not in headlines and e not in points], text, _people_named(article))
     incidents = [e for e in headlines if not _headline_joins(e, incidents)] + incidents
+    for point in points:
+        home = _told_in_full(point, incidents)
+        if home is None:
+            incidents.append(point)
+        else:  # its words are evidence; its line (which may run into the next bullet's) counts nothing
+            spans = home.evidence.setdefault("event_type", [])
+            spans.extend(s for s in point.evidence.get("event_type", []) if s not in spans)
+    incidents.sort(key=_sentence_start)
     towns = _towns(article, places)
     for event in incidents:
         _narrow_place(event, towns, text)
@@ -540,6 +549,31 @@ def headline_end(document: Any) -> int:
 def _sentence_start(event: Event) -> int:
     trig = (event.evidence.get("event_type") or [None])[0]
     return trig.start if trig is not None else -1
+
+
+#: a summary's bullet line: '- Air strike reportedly kills civilians in Kani Township'
+_BULLET = re.compile(r"[ \t]*[-•*–][ \t]+")
+
+
+def _key_point(event: Event, text: str) -> bool:
+    """A report's key-point bullet with no day of its own sums up an incident the body tells."""
+    at = _sentence_start(event)  # the trigger: a sentence may run on from the line before
+    if at < 0 or _own_date(event):
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_BULLET.match(text, line_start)) and line_end - line_start <= 200
+
+
+def _told_in_full(point: Event, incidents: list[Event]) -> Event | None:
+    """The incident of the body a key point sums up: of the same sub-event type, the one at
+    the same place, else the only one (a bullet's few words often place it loosely)."""
+    same = [e for e in incidents if e.sub_event_type == point.sub_event_type and e.modality in REAL]
+    placed = [e for e in same if e.location == point.location]
+    if placed:
+        return placed[0]
+    return same[0] if len(same) == 1 else None
 
 
 def _headline_joins(headline: Event, incidents: list[Event]) -> bool:

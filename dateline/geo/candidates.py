@@ -109,8 +109,8 @@ def candidates_for(mention: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]
     if stripped != text:
         cands += [c for c in gaz.lookup(fold(stripped)) if c.kind in (ADMIN1, ADMIN2)]
     if _is_abbreviation(text):
-        if rules.regex("geo.recognition", "not_code").fullmatch(text):
-            return [], False  # 'an MP said': a member of parliament
+        if rules.regex("geo.recognition", "not_code").fullmatch(text.replace(".", "")):
+            return [], False  # 'an MP said': a member of parliament; '4:00 A.M.': a time
         cands = [c for c in cands if c.quality in (CODE, ALIAS) and c.kind in (COUNTRY, ADMIN1) or c.kind == REGION]
     else:
         cands = [c for c in cands if c.quality != CODE]
