@@ -2348,3 +2348,29 @@ def test_a_key_point_bullet_sums_up_the_incident_the_body_tells() -> None:
 def test_an_aircraft_that_reportedly_struck_is_an_air_strike() -> None:
     events = _real("On 9 March, a military aircraft reportedly bombed a school in a village near Monywa.")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"], [e.sub_event_type for e in events]
+
+
+def test_force_used_on_a_crowd_is_the_states_police_when_unnamed() -> None:
+    events = _real("Eleven marchers were arrested as rival crowds staged demonstrations in Leeds city centre on "
+                   "Saturday.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Protest with intervention",
+                                                               "Police Forces of United Kingdom")], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+def test_a_military_vehicle_that_hit_a_mine_carried_the_victims() -> None:
+    events = _real("On Monday, an army truck ran over a landmine near Mopti, wounding four soldiers.")
+    assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Mali)", "Military Forces of Mali")], \
+        [(e.actor1, e.actor2) for e in events]
+
+
+def test_two_deeds_of_one_next_day_sentence_count_from_the_same_day() -> None:
+    events = _real("Militants attacked an army post in Koro on Sunday, killing six soldiers. The next day, a "
+                   "military truck carrying reinforcements to Koro hit a landmine outside Bandiagara, killing two.")
+    mine = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert [e.event_date for e in mine] == ["2024-03-11"], [(e.sub_event_type, e.event_date) for e in events]
+
+
+def test_a_crowd_that_rallied_before_dispersing_met_no_force() -> None:
+    events = _real("In Grodno, several thousand people rallied in the square on Sunday before dispersing.")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"], [e.sub_event_type for e in events]

@@ -195,6 +195,8 @@ def _state_pattern(nations: dict[str, str]) -> re.Pattern[str]:
         rf"|(?<![\w-])(?P<bare>government forces|security forces|government troops|state forces"
         rf"|the army|the military|the police|police officers?|police|soldiers|troops|policeman|the government|government"
         rf"|policemen|riot police|warplanes|jets|(?:military|army|air force) (?:aircraft|planes|helicopters|drones)"
+        rf"|(?:military|army) (?:vehicles?|convoys?|patrols?|trucks?|posts?|checkpoints?|bases?|camps?|outposts?)"
+        rf"|police (?:vehicles?|vans?|patrols?|posts?|checkpoints?|stations?|cars?|trucks?)"
         rf"|helicopter gunships|(?<!-led )coalition (?:[\w-]+ )?(?:warplanes|jets|aircraft|planes|air ?strikes?|strikes?|raids?|forces|troops))(?!\w)",
         re.I,
     )
@@ -411,6 +413,8 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
             return None  # 'the Military Herald', 'Police Federation': a name, not the force
         iso = default_iso
         noun = match.group("bare").lower().removeprefix("the ")
+        if noun.split()[0] in ("military", "army", "police") and len(noun.split()) == 2 and noun not in MILITARY_NOUNS:
+            noun = "police" if noun.startswith("police") else "military"  # 'a military convoy': its forces'
         if noun.startswith("coalition "):  # foreign forces whose lead nation an earlier 'X-led coalition' names
             return _state_actor("military", "", offset + match.start(), offset + match.end(), generic=True)
         return _state_actor(noun, iso, offset + match.start(), offset + match.end(), generic=True)

@@ -33,11 +33,12 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
         merges: list[tuple[Event, Event, taxonomy.Trigger]] = []
         own = False
         before = sentences[index - 1].start if index else sentence.start
+        told_before = len(events)  # 'the next day' counts from earlier sentences, not this one's first deed
         if index and _PARAGRAPH_END.search(text, sentences[index - 1].start, sentence.start):
             background = False  # a new paragraph: the history before does not colour it
         for trig in filters.sentence_triggers(text, sentence, before, scope.can_report(article, sentence)):
             earlier = mentions.anaphoric(text, trig, index, recent) or mentions.follow_up(text, sentence, trig, index, recent)
-            previous = _last_dated(events)
+            previous = _last_dated(events[:told_before])
             event = _build(article, places, when, previous, sentence, index, trig, lex, year, background)
             if event is None:
                 continue

@@ -85,7 +85,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         _matches("ordinary", text) is not None or len(article.sentences) >= WHOLE_ARTICLE)
     kept = [e for e in events if reports_incident(e, article, ordinary)]
     kept = [e for e in kept if not _crowd_as_target(e, kept) and not _mob_beside(e, kept)]
-    kept = [e for e in kept if not _raid_that_arrested(e, kept)]
+    kept = [e for e in kept if not _raid_that_arrested(e, kept) and not _sent_to_the_deed(e, kept, text)]
     for event in kept:
         if event.event_type == "Riots" and _armed_doer(event) and event.modality in REAL:
             _retype(event, "Attack")  # 'armed men stormed a school': no crowd, an armed side's attack
@@ -256,6 +256,27 @@ def _mob_beside(event: Event, others: list[Event]) -> bool:
                and ((other.event_type in CROWD and other.sub_event_type != "Mob violence" and not armed_doer)
                     or (other.event_type in VIOLENT and ((how and other.inter1 in ARMED_INTER) or armed_doer)))
                for other in others)
+
+
+def _sent_to_the_deed(event: Event, others: list[Event], text: str) -> bool:
+    """'A truck carrying reinforcements hit a landmine': forces a vehicle carried (a change
+    to group activity) told in the very sentence of violence are part of that incident's
+    telling, not a deployment of their own."""
+    trig = (event.evidence.get("sub_event_type") or [None])[0]
+    if event.sub_event_type != "Change to group/activity" or event.modality not in REAL or trig is None \
+            or not _CARRIED_FORCES.search(text, max(0, trig.start - 40), trig.start):
+        return False
+    home = next((o for o in others if o is not event and o.event_type in VIOLENT and o.modality in REAL
+                 and _same_sentence(o, event)), None)
+    if home is None:
+        return False
+    spans = home.evidence.setdefault("event_type", [])
+    spans.extend(s for s in event.evidence.get("sub_event_type", []) if s not in spans)
+    return True
+
+
+#: 'a truck carrying reinforcements', 'a convoy ferrying troops': who a vehicle carried
+_CARRIED_FORCES = re.compile(r"\b(?:carrying|transporting|ferrying|bringing|taking)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _raid_that_arrested(event: Event, others: list[Event]) -> bool:
@@ -1525,10 +1546,17 @@ def _crowd(event: Event, kind: str, country: str, trigger: list[Any], text: str)
     _set(event, "1", name, kind, spans)
     if not event.actor2 and event.sub_event_type in _FORCES_STEP_IN:
         _forces_step_in(event, text)
+    if not event.actor2 and event.sub_event_type in _FORCE_USED and country:
+        # tear gas, baton charges, arrests of a crowd: the state's force keeping order did it
+        _set(event, "2", f"Police Forces of {country}", "State forces", trigger)
     said = " ".join(span.text for span in event.evidence.get("actor2", []))
     if event.actor2.startswith("Military Forces of ") and _matches("crowd_police", said.strip()):
         # 'security forces fired tear gas at the marchers': the forces keeping order are police
         event.actor2 = event.actor2.replace("Military Forces of ", "Police Forces of ", 1)
+
+
+#: demonstrations whose type says a state force stepped in, named or not
+_FORCE_USED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 
 
 def _forces_step_in(event: Event, text: str) -> None:

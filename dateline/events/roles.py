@@ -252,6 +252,9 @@ def syntactic(doc: Any, found: list[actors_mod.Actor], trig: taxonomy.Trigger,
         # "militants launched an attack on the base": the light verb's subject is the doer
         more, _ = _parse_roles(head.head)
         doers = more
+    struck = _vehicle_that_struck(head)
+    if struck and trig.event_type == "Explosions/Remote violence":
+        doers, targets = [], struck  # 'a military truck hit a landmine': the truck's men were hit
     if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and not targets:
         # "a roadside bomb killed four soldiers": the weapon is the subject, its verb's object the target
         targets = _parse_roles(head.head)[1]
@@ -277,6 +280,24 @@ def syntactic(doc: Any, found: list[actors_mod.Actor], trig: taxonomy.Trigger,
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
     return actor1, actor2
+
+
+#: verbs whose subject runs into a device: 'the truck hit a mine', 'a patrol stepped on an IED'
+_RAN_INTO = frozenset({"hit", "strike", "run", "drive", "step", "roll"})
+
+
+def _vehicle_that_struck(head: Any) -> list[Any]:
+    """The subject that hit, struck, ran over or stepped on the device ``head`` names."""
+    while head.dep_ in {"amod", "compound"} and head.head is not head:  # 'an improvised explosive device'
+        head = head.head
+    verb = head.head
+    if head.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in {"over", "on", "onto", "into"}:
+        verb = verb.head
+    elif head.dep_ != "dobj":
+        return []
+    if verb.lemma_.lower() not in _RAN_INTO:
+        return []
+    return [t for c in verb.children if c.dep_ == "nsubj" for t in _with_conjuncts(c)]
 
 
 def _among_doers(actor: actors_mod.Actor, doers: list[Any], found: list[actors_mod.Actor]) -> bool:
