@@ -2374,3 +2374,10 @@ def test_two_deeds_of_one_next_day_sentence_count_from_the_same_day() -> None:
 def test_a_crowd_that_rallied_before_dispersing_met_no_force() -> None:
     events = _real("In Grodno, several thousand people rallied in the square on Sunday before dispersing.")
     assert [e.sub_event_type for e in events] == ["Peaceful protest"], [e.sub_event_type for e in events]
+
+
+def test_a_palace_named_for_no_town_places_nothing_and_across_town_is_another_crowd() -> None:
+    events = _real("Opposition marchers clashed with police in Quito on Monday. Across town, thousands of government "
+                   "supporters marched peacefully to the Carondelet presidential palace on Monday.")
+    assert len(events) == 2 and {e.location for e in events} == {"Quito"}, \
+        [(e.sub_event_type, e.location, e.country) for e in events]

@@ -863,9 +863,16 @@ def _counter(e: Event, text: str) -> bool:
 
 
 def _another(e: Event, text: str) -> bool:
-    """'another explosion', 'a second bomb': the words say it is a new incident."""
+    """'another explosion', 'a second bomb', 'Across town, ...': the words say it is a new incident."""
     spans = e.evidence.get("sub_event_type") or []
-    return bool(spans) and bool(_ANOTHER.search(text, max(0, spans[-1].start - 30), spans[-1].start))
+    sentence = _sentence(e)
+    return bool(spans) and (bool(_ANOTHER.search(text, max(0, spans[-1].start - 30), spans[-1].start))
+                            or (sentence is not None and _ELSEWHERE.match(sentence.text) is not None))
+
+
+#: 'Across town, thousands of supporters marched': a sentence that opens somewhere else in the town
+_ELSEWHERE = re.compile(r"\s*(?:across town|elsewhere in (?:the|that) (?:city|town|capital)|in another part of "
+                        r"(?:the|that) (?:city|town|capital)|on the other side of (?:the|that) (?:city|town|capital))\b", re.I)
 
 
 def _near(a: Event, b: Event) -> bool:

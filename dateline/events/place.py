@@ -66,7 +66,11 @@ def event_places(article: Article) -> list[Place]:
         return i >= 0 and reach[i] >= place.span.end
 
     return [p for p in article.places if (not inside_name(p) or named_site(text, p) or _after_in(text, p))
-            and not _in_group_name(text, p)]
+            and not _in_group_name(text, p) and not _BUILDING.match(text[p.span.end:p.span.end + 40])]
+
+
+#: 'the Miraflores presidential palace': a building's own name (rule ``place.building_name``)
+_BUILDING = rules.Live("events.place", "building_name")
 
 
 def _in_group_name(text: str, place: Place) -> bool:
