@@ -2381,3 +2381,18 @@ def test_a_palace_named_for_no_town_places_nothing_and_across_town_is_another_cr
                    "supporters marched peacefully to the Carondelet presidential palace on Monday.")
     assert len(events) == 2 and {e.location for e in events} == {"Quito"}, \
         [(e.sub_event_type, e.location, e.country) for e in events]
+
+
+def test_a_party_militia_that_beat_people_to_death_attacked_civilians() -> None:
+    events = _real("The opposition said two of its organisers were beaten to death by KANU-Y militia at a market "
+                   "in Kericho on Monday night.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Attack", "KANU-Y Militia", "Civilians (Kenya)")], [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize("text", ["Iran-backed militias fired rockets at the base.",
+                                  "The Afghan militias said they would fight.",
+                                  "Elders of the Karo militia Ndoki Tana met officials."])
+def test_a_militia_named_only_by_whom_it_serves_or_its_people_is_no_named_militia(text: str) -> None:
+    from dateline.events import actors
+    assert not [a for a in actors.find(text) if a.name.endswith(" Militia")], [a.name for a in actors.find(text)]

@@ -211,6 +211,9 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     found = [a for m in lex.pattern.finditer(window) if (a := _named(m, lex, start))]
     found += [a for a in _defined_groups_in(text, start, end, lex) if not any(
         a.start < n.end and n.start < a.end for n in found)]
+    militias = _named_militias(window, start, lex)  # 'ZANU-PF militiamen': the name beats bare 'militiamen'
+    found = [n for n in found if not (n.generic and any(m.start < n.end and n.start < m.end for m in militias))]
+    found += [m for m in militias if not any(m.start < n.end and n.start < m.end for n in found)]
     states = _bare_troops_of_the_army_named(
         [(a, bool(m.group("bare"))) for m in lex.state_pattern.finditer(window)
          if (a := _state(m, lex, start, default_iso))], default_iso)
@@ -243,6 +246,28 @@ _HEAD = rules.Live("events.roles", "defined_group_head")
 _MEMBERS_OF = frozenset({"fighters", "members", "militants", "gunmen", "rebels", "leaders", "commanders", "elements",
                          "supporters", "units", "troops"})
 _NOT_A_GROUP = rules.Live("events.roles", "defined_group_not")
+
+
+#: 'ZANU-PF militia', 'Nasir Militia': a capitalised name before 'militia' is the militia's
+_NAMED_MILITIA = re.compile(r"(?<![\w-])((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+(?:militia|militias|militiamen)\b")
+
+
+def _named_militias(window: str, offset: int, lex: Lexicon) -> list[Actor]:
+    """Militias named by the party, place or leader they serve ('ZANU-PF militia'): ACLED's
+    '<Name> Militia', a political militia; not a nation's ('Afghan militias'), not a name
+    the dictionary knows, not a sentence's first word."""
+    out = []
+    for m in _NAMED_MILITIA.finditer(window):
+        words = m.group(1).split()
+        if m.start() == 0 or window[:m.start()].rstrip().endswith((".", "\n")) or _title_case_line(window, m.start()):
+            continue
+        if any(w.lower() in lex.nations or w.lower() in lex.adjectives or w.lower() in lex.entries
+               or _NOT_IN_A_NAME.fullmatch(w) or _DESCRIBED.search(w) or w in ("The", "A", "An") for w in words):
+            continue  # 'Iran-backed militias': whose they are, not their name
+        if re.match(r"\s+[A-Z]", window[m.end():]):
+            continue  # 'the Dogon militia Dan Na Ambassagou': its name follows
+        out.append(Actor(f"{m.group(1)} Militia", "Political militia", "", offset + m.start(), offset + m.end(), False, ""))
+    return out
 
 
 def _defined_groups_in(text: str, start: int, end: int, lex: Lexicon) -> list[Actor]:

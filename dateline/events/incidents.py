@@ -350,9 +350,10 @@ def _retype(event: Event, sub: str) -> None:
 
 
 def _armed_doer(event: Event) -> bool:
-    """Armed men or rebels as a mention's doer; not the police a riot is told with, nor the
-    vigilantes or militias ACLED's mob violence includes."""
-    return event.actor1.startswith(_UNNAMED) or event.inter1 == "Rebel group"
+    """Armed men, rebels or a named militia ('ZANU-PF militia') as a mention's doer; not the
+    police a riot is told with, nor the unnamed vigilantes ACLED's mob violence includes."""
+    return event.actor1.startswith(_UNNAMED) or event.inter1 == "Rebel group" or (
+        event.inter1 == "Political militia" and event.actor1.endswith(" Militia"))
 
 
 def _no_borrowed_dead(event: Event, others: list[Event]) -> None:
@@ -1452,6 +1453,9 @@ def conventions(event: Event, text: str, article: Article | None = None, home: s
             _set(event, "2", f"Unidentified Armed Group ({country})", "Political militia", trigger)
         if event.event_type == "Battles" and group is not None:
             _unnamed_side_is_the_group(event, group, text)
+        if event.event_type == "Violence against civilians" and event.inter2 in {"Protesters", "Rioters"} and country:
+            # 'its activists were beaten to death': whom an armed side attacks are civilians
+            _set(event, "2", f"Civilians ({country})", "Civilians", event.evidence.get("actor2", []))
         if event.event_type == "Violence against civilians" and not event.actor2 and country:
             _set(event, "2", f"Civilians ({country})", "Civilians", trigger)
         elif event.event_type == "Explosions/Remote violence" and not event.actor2 and country:
