@@ -264,7 +264,7 @@ def _sent_to_the_deed(event: Event, others: list[Event], text: str) -> bool:
     telling, not a deployment of their own."""
     trig = (event.evidence.get("sub_event_type") or [None])[0]
     if event.sub_event_type != "Change to group/activity" or event.modality not in REAL or trig is None \
-            or not _CARRIED_FORCES.search(text, max(0, trig.start - 40), trig.start):
+            or not _matches("carried_forces", text[max(0, trig.start - 40):trig.start]):
         return False
     home = next((o for o in others if o is not event and o.event_type in VIOLENT and o.modality in REAL
                  and _same_sentence(o, event)), None)
@@ -273,10 +273,6 @@ def _sent_to_the_deed(event: Event, others: list[Event], text: str) -> bool:
     spans = home.evidence.setdefault("event_type", [])
     spans.extend(s for s in event.evidence.get("sub_event_type", []) if s not in spans)
     return True
-
-
-#: 'a truck carrying reinforcements', 'a convoy ferrying troops': who a vehicle carried
-_CARRIED_FORCES = re.compile(r"\b(?:carrying|transporting|ferrying|bringing|taking)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _raid_that_arrested(event: Event, others: list[Event]) -> bool:
@@ -868,12 +864,7 @@ def _another(e: Event, text: str) -> bool:
     spans = e.evidence.get("sub_event_type") or []
     sentence = _sentence(e)
     return bool(spans) and (bool(_ANOTHER.search(text, max(0, spans[-1].start - 30), spans[-1].start))
-                            or (sentence is not None and _ELSEWHERE.match(sentence.text) is not None))
-
-
-#: 'Across town, thousands of supporters marched': a sentence that opens somewhere else in the town
-_ELSEWHERE = re.compile(r"\s*(?:across town|elsewhere in (?:the|that) (?:city|town|capital)|in another part of "
-                        r"(?:the|that) (?:city|town|capital)|on the other side of (?:the|that) (?:city|town|capital))\b", re.I)
+                            or (sentence is not None and _matches("elsewhere", sentence.text) is not None))
 
 
 def _near(a: Event, b: Event) -> bool:

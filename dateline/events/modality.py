@@ -72,7 +72,7 @@ def modality(text: str, start: int, end: int, lo: int, hi: int, *,
 
 #: deeds a purpose ('to ...') can name without their being done; 'moved in to disperse' is
 #: how news tells a dispersal that happened
-_PURPOSE_DEEDS = re.compile(r"(?:detain|arrest|capture|apprehend|seize|kill|search)\b", re.I)
+_PURPOSE_DEEDS = rules.Live("events.modality", "purpose_deed")
 
 #: verbs of reporting: after them 'had been' is the reported tense, not the distant past
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|added|reported|know|knew|confirmed|stated)\b", re.I)

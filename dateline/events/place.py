@@ -191,7 +191,7 @@ def locate(text: str, places: EventPlaces, sentence: Span, trig: taxonomy.Trigge
 
 
 #: 'in this city', 'a village of this capital town': the place the report was filed from
-_THIS_TOWN = re.compile(r"\b(?:in|of|near|outside|around)\s+this\s+(?:[\w-]+\s+){0,2}?(?:town|city|municipality|capital)\b", re.I)
+_THIS_TOWN = rules.Live("events.place", "this_town")
 
 _SPEECH_IN = re.compile(r"\b(?:(?:reporters|journalists|press|media|statement|communiqu\w+|press conference|news conference|briefing|interview|speech|told \w+|said|says|spoke|speaking|addressing \w+|spokes\w+|officials?)\s+(?:\w+\s+){0,2}?|(?:based|headquartered)\s+)(?:in|from|at)\s+(?:the\s+)?$", re.I)
 #: ('based' only right before its preposition: 'an intelligence-based operation in X' is in X)

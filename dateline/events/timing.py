@@ -7,6 +7,7 @@ from bisect import bisect_left
 from datetime import date, timedelta
 from typing import Any
 
+from dateline import rules
 from dateline.events import taxonomy
 from dateline.records import DateMention, Event, Span
 from dateline.text import wire
@@ -143,7 +144,7 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _NAMING = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['\u2019]s\s+$", re.I)
 #: 'a rebellion since 1969', 'from 2009 to 2012', 'before 2020': the bound of a period, not
 #: when the report was written
-_BOUND = re.compile(r"\b(?:since|from|until|till|before)\s+$", re.I)
+_BOUND = rules.Live("events.context", "period_bound")
 
 
 def within(event: Event, written: DateMention) -> None:
