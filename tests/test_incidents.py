@@ -2396,3 +2396,20 @@ def test_a_party_militia_that_beat_people_to_death_attacked_civilians() -> None:
 def test_a_militia_named_only_by_whom_it_serves_or_its_people_is_no_named_militia(text: str) -> None:
     from dateline.events import actors
     assert not [a for a in actors.find(text) if a.name.endswith(" Militia")], [a.name for a in actors.find(text)]
+
+
+def test_beating_activists_is_an_attack_on_civilians() -> None:
+    events = _real("Members of the ruling party's youth wing beat three opposition activists in Gitega on Sunday, a "
+                   "rights group said.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Attack", "Civilians (Burundi)")], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+def test_a_team_that_beat_another_did_no_violence() -> None:
+    assert _real("The home side beat the visitors 3-1 in Gitega on Sunday.") == []
+
+
+def test_two_nations_joined_before_one_force_are_the_two_sides() -> None:
+    events = _real("Uzbek and Kyrgyz border guards exchanged fire near Osh on Sunday, leaving two dead.")
+    assert [{e.actor1, e.actor2} for e in events] == [{"Military Forces of Uzbekistan", "Military Forces of Kyrgyzstan"}], \
+        [(e.actor1, e.actor2) for e in events]

@@ -219,6 +219,7 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
          if (a := _state(m, lex, start, default_iso))], default_iso)
     # a group's own name beats a state reading around it: the 'Arab-Kurdish Syrian Democratic
     # Forces' are the SDF, not Syria's military
+    states = _nations_joined(states, window, start, lex)
     found += [a for a in states if not any(a.start <= n.start and n.end <= a.end for n in found)]
     return _named_with_their_noun(_abbreviations_named(_government_of(_resolve_overlaps(found), text), text),
                                   window, start)
@@ -308,6 +309,31 @@ def _read_defined_groups(text: str, lex: Lexicon) -> tuple[tuple[str, str], ...]
             continue
         found.append((name, short))
     return tuple(found)
+
+
+#: 'Kyrgyz and Tajik (border guards)': two nations' words joined before one noun
+_JOINED_NATION = re.compile(r"([A-Z][\w'’-]+)\s+and\s+([A-Z][\w'’-]+)")
+
+
+def _nations_joined(states: list[Actor], window: str, offset: int, lex: Lexicon) -> list[Actor]:
+    """'Kyrgyz and Tajik border guards', 'Indian and Pakistani troops': two nations joined by
+    'and' before one state noun are two forces of that kind, each named by its own word."""
+    out: list[Actor] = []
+    for actor in states:
+        out.append(actor)
+        if not actor.iso or actor.generic or not actor.name.startswith(("Military Forces", "Police Forces")):
+            continue
+        for hit in _JOINED_NATION.finditer(window, max(0, actor.start - offset), actor.end - offset):
+            first, second = (lex.nations.get(w.lower()) for w in hit.groups())
+            said = hit.group(1)
+            if not (first and second and first != second and (said.lower() in lex.adjectives or said.isupper())) \
+                    or second != actor.iso:
+                continue
+            kind = "police" if actor.name.startswith("Police") else "military"
+            out[-1] = Actor(actor.name, actor.inter, actor.iso, offset + hit.start(2), actor.end, actor.generic, actor.code)
+            out.insert(len(out) - 1, _state_actor(kind, first, offset + hit.start(1), offset + hit.end(1)))
+            break
+    return out
 
 
 def _bare_troops_of_the_army_named(states: list[tuple[Actor, bool]], default_iso: str) -> list[Actor]:

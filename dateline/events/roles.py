@@ -270,8 +270,8 @@ def syntactic(doc: Any, found: list[actors_mod.Actor], trig: taxonomy.Trigger,
         if actor2 is not None and actor2.name == p1.name:
             actor2 = actor1 if p2 is None else actor2
         actor1 = p1
-        if p2 is None and actor2 is not None and _among_doers(actor2, doers, found):
-            actor2 = None  # 'soldiers and state police detained four men': both did it
+        if p2 is None and actor2 is not None and trig.event_type != "Battles" and _among_doers(actor2, doers, found):
+            actor2 = None  # 'soldiers and state police detained four men': both did it ('X and Y clashed': two sides)
     if p2 is not None:
         if actor1 is not None and actor1.name == p2.name:
             # 'militants were killed in a clash with troops': the side near it did the deed
