@@ -2413,3 +2413,15 @@ def test_two_nations_joined_before_one_force_are_the_two_sides() -> None:
     events = _real("Uzbek and Kyrgyz border guards exchanged fire near Osh on Sunday, leaving two dead.")
     assert [{e.actor1, e.actor2} for e in events] == [{"Military Forces of Uzbekistan", "Military Forces of Kyrgyzstan"}], \
         [(e.actor1, e.actor2) for e in events]
+
+
+def test_a_death_a_crowd_rises_over_is_not_its_own() -> None:
+    events = _real("Rioters torched the district commissioner's office in Kasese on Tuesday after a trader died in "
+                   "police custody.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Violent demonstration", 0)], \
+        [(e.sub_event_type, e.fatalities) for e in events]
+
+
+def test_the_wounded_of_a_grenade_at_a_bar_are_civilians() -> None:
+    events = _real("Unknown attackers threw a grenade into a bar in Gitega on Saturday night, wounding seven people.")
+    assert [e.actor2 for e in events] == ["Civilians (Burundi)"], [(e.actor1, e.actor2) for e in events]

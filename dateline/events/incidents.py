@@ -1426,7 +1426,7 @@ def conventions(event: Event, text: str, article: Article | None = None, home: s
     country = event.country
     if event.event_type in {"Protests", "Riots"}:
         _crowd(event, "Protesters" if event.event_type == "Protests" else "Rioters", country, trigger, text)
-        if event.sub_event_type in _NO_ONE_KILLED and event.fatalities:
+        if event.fatalities and (event.sub_event_type in _NO_ONE_KILLED or _dead_it_protests(event, text)):
             event.fatalities, event.evidence["fatalities"] = 0, list(trigger)  # its dead are another event's
     elif event.event_type in VIOLENT:
         _no_government_doer(event, text)
@@ -1476,6 +1476,18 @@ def conventions(event: Event, text: str, article: Article | None = None, home: s
 _NO_ONE_KILLED = frozenset({"Peaceful protest", "Protest with intervention"})
 
 
+def _dead_it_protests(event: Event, text: str) -> bool:
+    """'Protesters set fire to the governor's office after a man died in police custody': a
+    death told after a crowd's deed as its cause ('after', 'over', 'to protest') is its
+    grievance, not a death in it (rule label ``crowd_cause`` of ``events.context``)."""
+    trig = (event.evidence.get("sub_event_type") or [None])[0]
+    dead = (event.evidence.get("fatalities") or [None])[0]
+    if trig is None or dead is None or dead.start <= trig.end:
+        return False
+    cause = taxonomy.context("crowd_cause").search(text, trig.end, min(len(text), dead.end + 60))
+    return cause is not None and cause.start() <= dead.start
+
+
 def _sole_armed_group(article: Article) -> actors_mod.Actor | None:
     """The one armed group the article names, if it names exactly one and does not say
     that the doers are unknown ('no group has claimed', rule label ``doer_unknown``)."""
@@ -1505,12 +1517,19 @@ def _unnamed_side_is_the_group(event: Event, group: actors_mod.Actor, text: str)
 
 
 def _victims_are_civilians(event: Event, country: str) -> None:
-    """'A bombing killed a photojournalist and five others': the dead of an explosion whose
-    target the words do not name as a force or an armed group are civilians (ACLED's
-    Civilians (country), civilian targeting); the evidence is the count of the dead."""
+    """'A bombing killed a photojournalist and five others': the dead (else the wounded) of an
+    explosion whose target the words do not name as a force or an armed group are civilians
+    (ACLED's Civilians (country), civilian targeting); the evidence is their count."""
     dead = event.evidence.get("fatalities") or []
-    if event.fatalities and dead and event.modality in REAL:
+    if event.modality not in REAL:
+        return
+    if event.fatalities and dead:
         _set(event, "2", f"Civilians ({country})", "Civilians", dead)
+        return
+    hurt = [q["span"] for q in event.quantities if q["kind"] == "injured"]
+    if hurt:  # 'a grenade ... wounding six people': the hurt are its victims too
+        said = hurt[0] if isinstance(hurt[0], Span) else Span(hurt[0]["start"], hurt[0]["end"], hurt[0]["text"])
+        _set(event, "2", f"Civilians ({country})", "Civilians", [said])
 
 
 def _set(event: Event, slot: str, name: str, inter: str, spans: list[Any]) -> None:
