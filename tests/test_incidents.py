@@ -2226,7 +2226,7 @@ def test_a_strike_attributed_to_a_led_coalition_is_its_leaders() -> None:
      "Military Forces of United States"),
     ("On 9 March, mortar rounds fired from Houthi-held hills landed in a market in Taizz, killing three people.",
      "Houthis"),
-    ("On 9 March, air strikes attributed to Government of Syria forces hit a bakery in Maarat al-Numan, killing "
+    ("On 9 March, strikes that witnesses attributed to Government of Syria troops hit a bakery in Maarat al-Numan, killing "
      "five people.", "Military Forces of Syria"),
 ])
 def test_who_a_strike_is_attributed_to_or_fired_from_is_its_doer(text: str, doer: str) -> None:
@@ -2240,7 +2240,7 @@ def test_a_longer_name_ending_in_a_known_one_is_another_group() -> None:
 
 
 def test_the_victim_after_a_killing_word_is_not_its_doer() -> None:
-    events = _real("Flowers were sent by the family of murdered policeman John Smith to the church in Leeds on Monday.")
+    events = _real("Flowers from relatives of murdered policeman John Smith reached the church in Leeds on Monday.")
     assert all(e.actor1 != "Police Forces of United Kingdom" for e in events), [(e.actor1, e.actor2) for e in events]
 
 
@@ -2261,7 +2261,7 @@ def test_a_group_defined_with_its_short_form_is_named_by_either() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The Central Reserve Police Force (CRPF) said on Monday that two men were arrested in Sukma.",
+    "The Border Security Force (BSF) said on Monday that two men were arrested in Malda.",
     "The Office for the Coordination of Humanitarian Affairs (OCHA) said on Monday that aid had resumed.",
 ])
 def test_a_state_force_or_an_office_defined_so_is_no_armed_group(text: str) -> None:
@@ -2276,9 +2276,9 @@ def test_a_capital_named_as_an_ally_is_no_place() -> None:
 
 
 def test_positions_held_by_a_group_are_its_and_a_missile_fired_by_one_is_its_deed() -> None:
-    held = _real("On Monday, jihadists overran positions held by the Tuareg Self-Defence Group near Tillia.")
-    assert held and held[0].actor1 != "Tuareg Self-Defence Group", [(e.actor1, e.actor2) for e in held]
-    fired = _real("On Monday, a missile fired by the Houthis struck a market in Marib, wounding four people.")
+    held = _real("On Monday, jihadists overran positions held by the Imghad Self-Defence Group near Tillia.")
+    assert held and held[0].actor1 != "Imghad Self-Defence Group", [(e.actor1, e.actor2) for e in held]
+    fired = _real("On Monday, a missile fired by the Houthis landed on a market in Marib, wounding four people.")
     assert [e.actor1 for e in fired] == ["Houthis"], [(e.actor1, e.actor2) for e in fired]
 
 
@@ -2290,8 +2290,8 @@ def test_a_country_across_the_border_is_no_side() -> None:
 def test_rocket_propelled_grenades_fired_beside_rifles_are_the_fight() -> None:
     """RPGs are a fighter's weapon: fired with rifles in an assault they are its Armed clash,
     and the sentence that tells them adds its town to the attack told before."""
-    events = _real("Rebels attacked an army camp in Lanao del Sur before dawn on Monday, killing a soldier. "
-                   "Some 40 fighters fired machine guns and rocket-propelled grenades at the camp in Butig town, "
+    events = _real("Rebels attacked an army camp in Lanao del Sur at first light on Monday, leaving a soldier dead. "
+                   "Some 40 fighters fired rifles and rocket-propelled grenades towards that camp in Butig town, "
                    "a military spokesman said.")
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Butig")], \
         [(e.sub_event_type, e.location) for e in events]
@@ -2311,7 +2311,7 @@ def test_weapons_found_with_the_dead_are_the_battles_yield() -> None:
 
 
 @pytest.mark.parametrize("text, dead", [
-    ("A suicide bomber drove a car into a checkpoint in Bannu on Monday, killing three policemen and a "
+    ("A suicide attacker rammed a van into a checkpoint in Bannu on Monday, killing three policemen and a "
      "shopkeeper.", 4),
     ("A drone strike hit a farmhouse near Hodeidah on Monday, killing a farmer and his three daughters.", 4),
     ("A shell hit a school near Hodeidah on Monday, killing a teacher and three of her pupils.", 4),
@@ -2334,10 +2334,10 @@ def test_a_peaceful_protest_has_no_dead_of_its_own() -> None:
 
 
 def test_a_key_point_bullet_sums_up_the_incident_the_body_tells() -> None:
-    """'- Fighting continues along the road between X and Y' in a report's key points is the
+    """'- Clashes go on along the highway linking X and Y' in a report's key points is the
     ambush the body tells, not a fight of its own on the report's day."""
     text = ("Update: north-west region\n\nKEY POINTS\n- Air strike reportedly kills villagers at a school in Pale "
-            "Township\n- Fighting continues along the road between Monywa and Kalay\n\nOVERVIEW\nClashes went on "
+            "Township\n- Clashes go on along the highway linking Monywa and Kalay\n\nOVERVIEW\nClashes went on "
             "across Sagaing Region. On 2 March, a military aircraft struck a school compound in a village west of "
             "Monywa, killing seven people. On 4 March, a resistance unit ambushed an army column outside Kalay.")
     events = _real(text)
@@ -2365,14 +2365,14 @@ def test_a_military_vehicle_that_hit_a_mine_carried_the_victims() -> None:
 
 
 def test_two_deeds_of_one_next_day_sentence_count_from_the_same_day() -> None:
-    events = _real("Militants attacked an army post in Koro on Sunday, killing six soldiers. The next day, a "
-                   "military truck carrying reinforcements to Koro hit a landmine outside Bandiagara, killing two.")
+    events = _real("Militants attacked an army post in Douentza on Sunday, killing six soldiers. The next day, an "
+                   "army convoy carrying reinforcements to Djenne ran over a landmine outside Sevare, killing two.")
     mine = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert [e.event_date for e in mine] == ["2024-03-11"], [(e.sub_event_type, e.event_date) for e in events]
 
 
 def test_a_crowd_that_rallied_before_dispersing_met_no_force() -> None:
-    events = _real("In Grodno, several thousand people rallied in the square on Sunday before dispersing.")
+    events = _real("In Grodno, a few thousand residents gathered for a rally on Sunday before dispersing.")
     assert [e.sub_event_type for e in events] == ["Peaceful protest"], [e.sub_event_type for e in events]
 
 
@@ -2423,5 +2423,5 @@ def test_a_death_a_crowd_rises_over_is_not_its_own() -> None:
 
 
 def test_the_wounded_of_a_grenade_at_a_bar_are_civilians() -> None:
-    events = _real("Unknown attackers threw a grenade into a bar in Gitega on Saturday night, wounding seven people.")
+    events = _real("Unknown attackers lobbed a grenade at a nightclub in Gitega on Saturday night, wounding seven people.")
     assert [e.actor2 for e in events] == ["Civilians (Burundi)"], [(e.actor1, e.actor2) for e in events]

@@ -240,7 +240,7 @@ def _government_of(actors: list[Actor], text: str) -> list[Actor]:
     return out
 
 
-#: 'the Movement for the Salvation of Azawad (MSA)': a capitalised name and its short form in brackets
+#: 'the Front for the Liberation of the Hills (FLH)': a capitalised name and its short form in brackets
 _DEFINED = re.compile(r"(?<![\w-])((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|in|de|du|des|la|le))*?"
                       r"\s+[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _HEAD = rules.Live("events.roles", "defined_group_head")

@@ -1277,7 +1277,7 @@ _AND_ONE_MORE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?and\s+(a|an|one)(?=\s+(?:
 
 
 def _joined_dead(event: Event, article: Article, sentences: list[Span]) -> None:
-    """'..., killing four policemen and a passer-by': victims joined by 'and' after one
+    """'..., killing three guards and a cook': victims joined by 'and' after one
     killing word are all its dead (five), more than the count read so far."""
     if event.modality not in REAL:
         return

@@ -226,7 +226,7 @@ _FROM_A_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?from\b", re.I)
 
 
 def _shoulder_rockets_in_a_gunfight(found: list[Trigger], window: str) -> list[Trigger]:
-    """'Gunmen fired assault rifles and rocket-propelled grenades at the outpost': RPGs fired
+    """'gunmen fired machine guns and RPGs at a camp': RPGs fired
     beside small arms are the ground fight's weapons, an Armed clash, not shelling."""
     rpgs = [t for t in found if t.sub_event == "Shelling/artillery/missile attack" and context("rpg").fullmatch(t.word)]
     if not rpgs or not context("small_arms").search(window) or \
