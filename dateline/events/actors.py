@@ -262,8 +262,7 @@ def _named_militias(window: str, offset: int, lex: Lexicon) -> list[Actor]:
         words = m.group(1).split()
         if m.start() == 0 or window[:m.start()].rstrip().endswith((".", "\n")) or _title_case_line(window, m.start()):
             continue
-        if any(w.lower() in lex.nations or w.lower() in lex.adjectives or w.lower() in lex.entries
-               or _NOT_IN_A_NAME.fullmatch(w) or _DESCRIBED.search(w) or w in ("The", "A", "An") for w in words):
+        if any(_only_describes(w, lex) or w.lower() in lex.entries or w in ("The", "A", "An") for w in words):
             continue  # 'Iran-backed militias': whose they are, not their name
         if re.match(r"\s+[A-Z]", window[m.end():]):
             continue  # 'the Dogon militia Dan Na Ambassagou': its name follows
@@ -304,8 +303,7 @@ def _read_defined_groups(text: str, lex: Lexicon) -> tuple[tuple[str, str], ...]
         name, short = " ".join(words), m.group(2)
         if (len(words) < 2 or name.lower() in lex.entries or short.lower() in lex.entries
                 or not (_HEAD.match(words[0]) or _HEAD.match(words[-1]))
-                or any(_NOT_A_GROUP.match(w) or w.lower() in lex.nations or w.lower() in lex.adjectives
-                       or w.endswith(("'s", "’s")) for w in words)):
+                or any(_NOT_A_GROUP.match(w) or _only_describes(w, lex) for w in words)):
             continue
         found.append((name, short))
     return tuple(found)
@@ -408,13 +406,18 @@ def _named(match: re.Match[str], lex: Lexicon, offset: int) -> Actor | None:
 
 
 #: capitalised words that are no part of a group's name: days, months, sentence openers
-_NOT_IN_A_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-                            r"August|September|October|November|December|In|On|At|By|As|When|After|Before|While|"
-                            r"Meanwhile|But|And|Also|Then|Suspected|Alleged|Armed|Local|Both|Several|Many|Some")
+_NOT_IN_A_NAME = rules.Live("events.roles", "not_in_a_name")
 
 
 #: 'Yemen-based', 'Kurdish-led', 'Iran-aligned', 'Arab-Kurdish': a word that describes the group, no part of its name
 _DESCRIBED = re.compile(r"-[a-z]+(?:ed|based|run)$|^[A-Z][a-z]{3,}-[A-Z][a-z]{3,}$")  # 'Arab-Kurdish' too
+
+
+def _only_describes(word: str, lex: Lexicon) -> bool:
+    """A capitalised word that says whose or what a group is, no part of its name: a nation
+    ('Nigerian', 'Syria'), an owner ('Colombia's'), a day or an opener, 'Iran-backed'."""
+    return (word.lower() in lex.nations or word.lower() in lex.adjectives or word.endswith(("'s", "’s", "s'"))
+            or (word[:1].isupper() and _NOT_IN_A_NAME.match(word) is not None) or _DESCRIBED.search(word) is not None)
 
 
 def _title_case_line(text: str, at: int) -> bool:
@@ -434,9 +437,7 @@ def _longer_name(text: str, start: int, lex: Lexicon) -> int | None:
     words = hit.group(1).split()
     while words and words[0] in ("The", "of", "the", "for", "and"):
         words = words[1:]
-    if not words or words[0][:1].islower() or any(
-            w.endswith(("'s", "’s", "s'")) or w.lower() in lex.nations or w.lower() in lex.adjectives
-            or _NOT_IN_A_NAME.fullmatch(w) or _DESCRIBED.search(w) for w in words):
+    if not words or words[0][:1].islower() or any(_only_describes(w, lex) for w in words):
         return None
     first = start - len(hit.group(0)) + hit.group(0).find(words[0], hit.group(0).find(hit.group(1)))
     before = text[max(0, first - 2):first]
