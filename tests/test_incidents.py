@@ -2425,3 +2425,9 @@ def test_a_death_a_crowd_rises_over_is_not_its_own() -> None:
 def test_the_wounded_of_a_grenade_at_a_bar_are_civilians() -> None:
     events = _real("Unknown attackers lobbed a grenade at a nightclub in Gitega on Saturday night, wounding seven people.")
     assert [e.actor2 for e in events] == ["Civilians (Burundi)"], [(e.actor1, e.actor2) for e in events]
+
+
+def test_a_helicopter_that_fired_on_fighters_is_an_air_strike() -> None:
+    events = _real("On 9 March, a helicopter flown for the army by a private company fired on suspected rebels "
+                   "near Palma, officials said.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"], [e.sub_event_type for e in events]
