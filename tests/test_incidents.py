@@ -2431,3 +2431,10 @@ def test_a_helicopter_that_fired_on_fighters_is_an_air_strike() -> None:
     events = _real("On 9 March, a helicopter flown for the army by a private company fired on suspected rebels "
                    "near Palma, officials said.")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"], [e.sub_event_type for e in events]
+
+
+def test_a_device_made_safe_is_disrupted_and_gunfire_exchanged_is_a_clash() -> None:
+    safe = _real("Army bomb experts made safe a viable device left near a sports ground in Omagh on Tuesday.")
+    assert [e.sub_event_type for e in safe] == ["Disrupted weapons use"], [e.sub_event_type for e in safe]
+    fight = _real("Two feuding clans exchanged gunfire in a village near Pikit on Saturday, leaving three dead.")
+    assert [e.sub_event_type for e in fight] == ["Armed clash"], [e.sub_event_type for e in fight]
