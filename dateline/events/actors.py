@@ -432,12 +432,13 @@ def _longer_name(text: str, start: int, lex: Lexicon) -> int | None:
     words (not a sentence's first word alone, not 'The') joined to it by a space. An owner
     ('Colombia's') or a nation's word ('Nigerian Boko Haram') only says whose group it is."""
     hit = _LONGER_NAME.search(text, max(0, start - 60), start)
-    if hit is None or _title_case_line(text, start):
+    if hit is None:
         return None
     words = hit.group(1).split()
     while words and words[0] in ("The", "of", "the", "for", "and"):
         words = words[1:]
-    if not words or words[0][:1].islower() or any(_only_describes(w, lex) for w in words):
+    if not words or words[0][:1].islower() or any(_only_describes(w, lex) for w in words) \
+            or _title_case_line(text, start):
         return None
     first = start - len(hit.group(0)) + hit.group(0).find(words[0], hit.group(0).find(hit.group(1)))
     before = text[max(0, first - 2):first]

@@ -106,8 +106,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         if home is None:
             incidents.append(point)
         else:  # its words are evidence; its line (which may run into the next bullet's) counts nothing
-            spans = home.evidence.setdefault("event_type", [])
-            spans.extend(s for s in point.evidence.get("event_type", []) if s not in spans)
+            mentions.add_evidence(home, "event_type", point.evidence.get("event_type", []))
     incidents.sort(key=_sentence_start)
     towns = _towns(article, places)
     for event in incidents:
@@ -270,8 +269,7 @@ def _sent_to_the_deed(event: Event, others: list[Event], text: str) -> bool:
                  and _same_sentence(o, event)), None)
     if home is None:
         return False
-    spans = home.evidence.setdefault("event_type", [])
-    spans.extend(s for s in event.evidence.get("sub_event_type", []) if s not in spans)
+    mentions.add_evidence(home, "event_type", event.evidence.get("sub_event_type", []))
     return True
 
 
@@ -290,7 +288,7 @@ def _raid_that_arrested(event: Event, others: list[Event]) -> bool:
                     and o.modality in REAL and _same_sentence(o, event)), None)
     if arrests is None:
         return False
-    arrests.evidence.setdefault("sub_event_type", []).append(trig)
+    mentions.add_evidence(arrests, "sub_event_type", [trig])
     return True
 
 
@@ -609,8 +607,7 @@ def _headline_joins(headline: Event, incidents: list[Event]) -> bool:
                 next((e for e in same if headline.location and e.location == headline.location),
                      next((e for e in same if e.sub_event_type == headline.sub_event_type), same[0])))
     for name in ("notes", "event_type"):
-        spans = home.evidence.setdefault(name, [])
-        spans.extend(s for s in headline.evidence.get(name, []) if s not in spans)
+        mentions.add_evidence(home, name, headline.evidence.get(name, []))
     if _named(headline.actor1) and not _named(home.actor1) and headline.actor1 != home.actor2:
         for field in ("actor1", "inter1"):
             setattr(home, field, getattr(headline, field))
@@ -677,10 +674,14 @@ def _operation_it_belongs_to(event: Event, recent: list[Event], text: str) -> Ev
                                         or (not seized and home.sub_event_type != event.sub_event_type))
                 and home.sub_event_type not in CARRIED and told
                 and (not (home.iso and event.iso) or home.iso == event.iso)
-                and (any(s.start == sentence.start or 0 <= sentence.start - s.end <= 2 for s in told)
-                     or (spoils and home.event_type == "Battles"))):
+                and (_told_here_or_just_before(home, sentence) or (spoils and home.event_type == "Battles"))):
             return home
     return None
+
+
+def _told_here_or_just_before(home: Event, sentence: Span) -> bool:
+    """One of the sentences that tell ``home`` is ``sentence`` or the one right before it."""
+    return any(s.start == sentence.start or 0 <= sentence.start - s.end <= 2 for s in home.evidence.get("notes") or [])
 
 
 def _attack_they_left(event: Event, recent: list[Event], sentence: Span) -> Event | None:
@@ -688,9 +689,8 @@ def _attack_they_left(event: Event, recent: list[Event], sentence: Span) -> Even
     arrived': attackers who withdraw after their own attack, told in its sentence or the
     next, end that attack; no ground changed hands (when the defenders withdraw, it did)."""
     for home in reversed(recent):
-        told = home.evidence.get("notes") or []
         if (home.event_type in VIOLENT and home.modality in REAL and home.actor1 and home.actor1 == event.actor1
-                and any(s.start == sentence.start or 0 <= sentence.start - s.end <= 2 for s in told)):
+                and _told_here_or_just_before(home, sentence)):
             return home
     return None
 
@@ -1084,8 +1084,7 @@ def absorb(home: Event, other: Event, retelling: bool = False) -> None:
     ('"they came firing rockets and rifles"') adds its words only: a quote's weapons, day
     or place do not change the incident the reporter told."""
     if retelling:
-        home.evidence.setdefault("notes", []).extend(s for s in other.evidence.get("notes", [])
-                                                     if s not in home.evidence["notes"])
+        mentions.add_evidence(home, "notes", other.evidence.get("notes", []))
         return
     if (home.event_type != other.event_type and other.event_type == "Explosions/Remote violence") \
             or _killing_then_its_deed(home, other):
@@ -1119,8 +1118,7 @@ def absorb(home: Event, other: Event, retelling: bool = False) -> None:
                 home.evidence[name] = list(other.evidence[name])
     _escalate(home, other)
     for name in ("event_type", "sub_event_type", "disorder_type", "notes"):
-        spans = home.evidence.setdefault(name, [])
-        spans.extend(s for s in other.evidence.get(name, []) if s not in spans)
+        mentions.add_evidence(home, name, other.evidence.get(name, []))
     home.notes = " … ".join(span.text.strip() for span in home.evidence.get("notes", [])) or home.notes
 
 
@@ -1526,10 +1524,9 @@ def _victims_are_civilians(event: Event, country: str) -> None:
     if event.fatalities and dead:
         _set(event, "2", f"Civilians ({country})", "Civilians", dead)
         return
-    hurt = [q["span"] for q in event.quantities if q["kind"] == "injured"]
+    hurt = [q["span"] for q in event.quantities if q["kind"] == "injured"]  # stored as dicts (mentions)
     if hurt:  # 'a grenade ... wounding six people': the hurt are its victims too
-        said = hurt[0] if isinstance(hurt[0], Span) else Span(hurt[0]["start"], hurt[0]["end"], hurt[0]["text"])
-        _set(event, "2", f"Civilians ({country})", "Civilians", [said])
+        _set(event, "2", f"Civilians ({country})", "Civilians", [Span(hurt[0]["start"], hurt[0]["end"], hurt[0]["text"])])
 
 
 def _set(event: Event, slot: str, name: str, inter: str, spans: list[Any]) -> None:

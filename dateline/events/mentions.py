@@ -4,6 +4,7 @@ quantities a mention brings."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from dateline import rules
 from dateline.events import actors as actors_mod
@@ -130,6 +131,12 @@ def keep_clause_quantities(event: Event, text: str, sentence: Span, trig: taxono
     fill_quantities(event, text, span_of(text, sentence.start, cue.start()) if cue else sentence)
 
 
+def add_evidence(event: Event, name: str, spans: Iterable[Span]) -> None:
+    """Add ``spans`` to the evidence of field ``name``, each once, after what is there."""
+    known = event.evidence.setdefault(name, [])
+    known.extend(s for s in spans if s not in known)
+
+
 def merge(earlier: Event, later: Event) -> None:
     """One event told over several sentences: the later mention adds what it knows."""
     known = {q["kind"] for q in earlier.quantities}
@@ -151,8 +158,7 @@ def merge(earlier: Event, later: Event) -> None:
     if earlier.location and earlier.location == earlier.country and later.iso == earlier.iso:
         place_mod.take_finer_place(earlier, later)  # 'in southern Afghanistan' ... 'near Gereshk'
     for name in ("event_type", "sub_event_type", "disorder_type", "notes"):  # every mention is evidence
-        spans = earlier.evidence.setdefault(name, [])
-        spans.extend(s for s in later.evidence.get(name, []) if s not in spans)
+        add_evidence(earlier, name, later.evidence.get(name, []))
     earlier.notes = " … ".join(span.text.strip() for span in earlier.evidence.get("notes", [])) or earlier.notes
     if later.modality == "historical" and earlier.modality == "asserted" and "event_date" in later.evidence:
         # told again with a past date of its own ('the deal ... last year'); 'the protests had
