@@ -881,8 +881,11 @@ def _near(a: Event, b: Event) -> bool:
 GENERIC_WORDS = frozenset({"attack", "attacks", "incident", "violence", "act", "raid", "assault"})
 
 
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|\w+day['\u2019]s|last night['\u2019]s)\s+(?:[\w-]+\s+)?$", re.I)
-_DEFINITE_DOERS = re.compile(r"\b(?:the|this|these|those|its|their|\w+day['\u2019]s|last night['\u2019]s)\s+(?:[\w-]+\s+)?$", re.I)
+#: 'the', 'this', 'Monday's' before a mention's word (and an adjective): it names something told before
+_DETERMINERS = r"the|this|these|those|its|their|\w+day['\u2019]s|last night['\u2019]s"
+_DEFINITE = re.compile(rf"\b(?:that|{_DETERMINERS})\s+(?:[\w-]+\s+)?$", re.I)
+#: ... but not 'that' before plural doers, which opens a clause ('reported that insurgents fired')
+_DEFINITE_DOERS = re.compile(rf"\b(?:{_DETERMINERS})\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _generic_word(e: Event) -> bool:

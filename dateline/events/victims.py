@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any, Iterator
 
 from dateline import rules
+from dateline.events.quantities import parse_number
 from dateline.records import Span
 
 STAGE = "events.victims"
@@ -34,15 +35,13 @@ def joined_killed(doc: Any, text: str, start: int, end: int) -> tuple[int, Span]
     """'killing four policemen and a passer-by', 'killed a man and his two sons': the dead
     of one killing word, victims joined by 'and', added up (a counted group counts its
     number, one person one); None unless every joined victim can be counted."""
-    from dateline.events.quantities import parse_number
-
     for _match, word, victim in _victims_of(doc, text, "kill", start, end):
         joined = [victim] + [c for c in victim.conjuncts if c.i > victim.i]
         # the small parser may hang 'and three of her pupils' on the verb: a number joined to it
         joined += [c for c in word.children if c.dep_ == "conj" and c.pos_ == "NUM" and c.i > victim.i]
         if len(joined) < 2:
             continue
-        counts = [_count(token, parse_number) for token in joined]
+        counts = [_count(token) for token in joined]
         if any(c is None for c in counts):
             continue
         lo = min(t.left_edge.idx for t in joined)
@@ -51,7 +50,7 @@ def joined_killed(doc: Any, text: str, start: int, end: int) -> tuple[int, Span]
     return None
 
 
-def _count(token: Any, parse_number: Any) -> int | None:
+def _count(token: Any) -> int | None:
     """How many people one victim phrase counts: its number ('four policemen', 'four of her
     children'), or one for one person ('a passer-by', 'his son'); None when it cannot say."""
     if token.pos_ == "NUM":
