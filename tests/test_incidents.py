@@ -2438,3 +2438,73 @@ def test_a_device_made_safe_is_disrupted_and_gunfire_exchanged_is_a_clash() -> N
     assert [e.sub_event_type for e in safe] == ["Disrupted weapons use"], [e.sub_event_type for e in safe]
     fight = _real("Two feuding clans exchanged gunfire in a village near Pikit on Saturday, leaving three dead.")
     assert [e.sub_event_type for e in fight] == ["Armed clash"], [e.sub_event_type for e in fight]
+
+
+def test_a_blame_names_the_blast_it_is_about() -> None:
+    """A blame sentence naming 'the market blast' goes to the explosion even when a word
+    on a militia that 'fights alongside the army' comes in between."""
+    events = _real("Two suicide bombers blew themselves up at a bus depot in Gwoza on Thursday. Eleven people, "
+                   "including the two bombers, were killed, an official said. A leader of a vigilante group that "
+                   "fights alongside the army gave a higher figure. No group has claimed the depot blast, but police "
+                   "blamed Boko Haram.")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [("Suicide bomb", "Boko Haram", 11)], \
+        [(e.sub_event_type, e.actor1, e.fatalities) for e in events]
+
+
+def test_a_suicide_bomber_who_struck_is_no_aircraft() -> None:
+    events = _real("A suicide bomber struck a wedding hall in Gwoza on Friday, killing six guests.")
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"], [e.sub_event_type for e in events]
+
+
+def test_the_mine_laid_by_a_group_is_its_attack() -> None:
+    events = _real("A shepherd was killed when a landmine exploded near Hays in Yemen on Tuesday. Elders said the "
+                   "mines in the valley had been laid by Houthi fighters, who held it until spring.")
+    assert [(e.actor1, e.actor2, e.fatalities) for e in events] == [("Houthis", "Civilians (Yemen)", 1)], \
+        [(e.actor1, e.actor2, e.fatalities) for e in events]
+
+
+def test_separatists_named_by_their_people_and_then_bare() -> None:
+    events = _real("Abkhaz separatists fired mortars at a Georgian police post near Zugdidi on Monday, wounding two "
+                   "officers. On Tuesday, separatists shelled the village of Ganmukhuri.")
+    assert [e.actor1 for e in events] == ["Abkhaz Separatists", "Abkhaz Separatists"], \
+        [(e.actor1, e.actor2) for e in events]
+    assert _real("Armed separatists kidnapped two teachers near Kumbo, Cameroon, on Monday.")[0].actor1 == \
+        "Unidentified Armed Group (Cameroon)"
+
+
+def test_a_sentence_that_only_retells_a_strike_gives_its_day() -> None:
+    events = _real("A military air strike on a hamlet in Magway region killed seven villagers, an opposition "
+                   "spokesman said. The strike hit the hamlet on Saturday evening as families ate, "
+                   "he said.")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Air/drone strike", "2024-03-09")], \
+        [(e.sub_event_type, e.event_date) for e in events]
+    assert [s.text for s in events[0].evidence["event_date"]] == ["Saturday evening"]
+
+
+def test_a_walkout_that_hit_production_is_no_strike_told_again() -> None:
+    assert _real("Dockers walked out at the port of Mombasa over unpaid wages. The strike hit exports of tea "
+                 "for a second day.") == []
+
+
+def test_an_undated_incident_takes_the_story_day() -> None:
+    """The report dates its story (Sunday) and tells a second crowd with no day of its own:
+    that crowd marched the same day, not on the day of the report."""
+    events = _real("Police fired tear gas at marchers heading for parliament in Kampala on Sunday. In Gulu, "
+                   "several hundred people rallied in a stadium and dispersed peacefully.")
+    assert [(e.location, e.event_date) for e in events] == [("Kampala", "2024-03-10"), ("Gulu", "2024-03-10")], \
+        [(e.location, e.event_date) for e in events]
+    assert [s.text for s in events[1].evidence["event_date"]] == ["Sunday"]
+
+
+def test_the_day_of_a_speech_is_not_the_day_of_what_it_retells() -> None:
+    events = _real("Thousands of people marched in Mombasa against new fuel taxes, organisers said. In a radio "
+                   "address on Friday, the governor said the protests would not change his mind.")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Peaceful protest", PUBLISHED)], \
+        [(e.sub_event_type, e.event_date) for e in events]
+
+
+def test_the_doer_is_not_read_across_a_semicolon() -> None:
+    events = _real("The mayor said patrols were stepped up to defeat Ansaru remnants; a mortar attack hit the "
+                   "market in Kaduna on Friday, wounding six traders.")
+    assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")], \
+        [(e.actor1, e.actor2) for e in events]

@@ -19,6 +19,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, Callable
 from pathlib import Path
 
 from dateline import rules
@@ -209,8 +210,8 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     end = len(text) if end is None else end
     window = text[start:end]
     found = [a for m in lex.pattern.finditer(window) if (a := _named(m, lex, start))]
-    found += [a for a in _defined_groups_in(text, start, end, lex) if not any(
-        a.start < n.end and n.start < a.end for n in found)]
+    found += [a for a in _defined_groups_in(text, start, end, lex) + _separatists_in(text, start, end, lex)
+              if not any(a.start < n.end and n.start < a.end for n in found)]
     militias = _named_militias(window, start, lex)  # 'ZANU-PF militiamen': the name beats bare 'militiamen'
     found = [n for n in found if not (n.generic and any(m.start < n.end and n.start < m.end for m in militias))]
     found += [m for m in militias if not any(m.start < n.end and n.start < m.end for n in found)]
@@ -270,6 +271,43 @@ def _named_militias(window: str, offset: int, lex: Lexicon) -> list[Actor]:
     return out
 
 
+#: 'South Ossetian separatists': the capitalised words of a people or region before 'separatists'
+_NAMED_SEPARATISTS = re.compile(r"(?<![\w-])((?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*)\s+separatists\b")
+#: the article's bare 'separatists', once it has named them
+_BARE_SEPARATISTS = re.compile(r"(?<![\w'’-])[Ss]eparatists\b")
+
+
+def _separatists_in(text: str, start: int, end: int, lex: Lexicon) -> list[Actor]:
+    """'South Ossetian separatists' are ACLED's rebel group 'South Ossetian Separatists',
+    of the country whose people or region names them; so are the article's bare
+    'separatists' when it names one such group only."""
+    named = _once_per_article(_read_separatists, text, lex)
+    out = [Actor(name, "Rebel group", iso, m.start(), m.end(), False, "") for name, iso, m in named
+           if start <= m.start() and m.end() <= end]
+    if len({name for name, _, _ in named}) == 1:
+        name, iso, _ = named[0]
+        out += [Actor(name, "Rebel group", iso, m.start(), m.end(), False, "")
+                for m in _BARE_SEPARATISTS.finditer(text, start, end)
+                if not any(a.start <= m.start() < a.end for a in out)]
+    return sorted(out, key=lambda a: a.start)
+
+
+def _read_separatists(text: str, lex: Lexicon) -> tuple[tuple[str, str, re.Match[str]], ...]:
+    found = []
+    for m in _NAMED_SEPARATISTS.finditer(text):
+        words = m.group(1).split()
+        opens = m.start() == 0 or text[:m.start()].rstrip().endswith((".", "\n"))
+        if _title_case_line(text, m.start()) or opens and m.group(1).lower() not in lex.nations:
+            continue  # a sentence's first word ('Armed separatists') is capitalised anyway
+        if any(w in ("The", "A", "An") or _NOT_IN_A_NAME.match(w) or w.endswith(("'s", "’s")) for w in words):
+            continue
+        name = " ".join(words)
+        if f"{name} separatists".lower() in lex.entries:
+            continue  # the dictionary's own ('Ambazonian separatists')
+        found.append((f"{name} Separatists", lex.nations.get(name.lower(), ""), m))
+    return tuple(found)
+
+
 def _defined_groups_in(text: str, start: int, end: int, lex: Lexicon) -> list[Actor]:
     """Mentions in ``text[start:end]`` of armed groups the article defines with a short form
     in brackets and the dictionary lacks: by name or by short form."""
@@ -280,17 +318,22 @@ def _defined_groups_in(text: str, start: int, end: int, lex: Lexicon) -> list[Ac
     return sorted(out, key=lambda a: a.start)
 
 
-_LAST_DEFINED: dict[tuple[int, str], tuple[tuple[str, str], ...]] = {}
+_ARTICLE_MEMO: dict[tuple[Any, int, str], Any] = {}
+
+
+def _once_per_article(read: Callable[[str, Lexicon], Any], text: str, lex: Lexicon) -> Any:
+    """``read(text, lex)``, kept for the last article: every sentence of an article asks again."""
+    key = (read, id(lex), text)
+    if key not in _ARTICLE_MEMO:
+        for old in [k for k in _ARTICLE_MEMO if k[0] is read]:
+            del _ARTICLE_MEMO[old]
+        _ARTICLE_MEMO[key] = read(text, lex)
+    return _ARTICLE_MEMO[key]
 
 
 def _defined_groups(text: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
-    """(name, short form) of each armed group the text defines (one article kept: every
-    sentence of an article asks again)."""
-    key = (id(lex), text)
-    if key not in _LAST_DEFINED:
-        _LAST_DEFINED.clear()
-        _LAST_DEFINED[key] = _read_defined_groups(text, lex)
-    return _LAST_DEFINED[key]
+    """(name, short form) of each armed group the text defines."""
+    return _once_per_article(_read_defined_groups, text, lex)
 
 
 def _read_defined_groups(text: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:

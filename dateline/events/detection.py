@@ -48,6 +48,13 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
             own = True
             events.append(event)
             recent.append((index, event))
+        for earlier, trig in mentions.told_again(text, sentence, index, recent):
+            event = None if any(e is earlier for e, _, _ in merges) else _build(
+                article, places, when, _last_dated(events[:told_before]), sentence, index, trig, lex, year, background)
+            if event is not None:
+                merges.append((earlier, event, trig))
+        # a sentence that only retells one event may tell its day ('The strike hit the village on Tuesday')
+        retells_one = not own and len({id(e) for e, _, _ in merges}) == 1
         for earlier, event, trig in merges:
             if own or mentions.quoted(text, sentence, trig) or event.modality in {"claimed", "denied", "threatened"}:
                 mentions.drop_quantities(event)  # the sentence's numbers belong to its own event
@@ -58,6 +65,8 @@ def detect(article: Article, *, lexicon: actors_mod.Lexicon | None = None) -> No
             if event.modality == "historical" and (backdrop or no_cue):
                 event.modality = "asserted"  # the past belongs to the backdrop ("deadliest since ... 2018")
             mentions.merge(earlier, event)
+            if retells_one and not taxonomy.dates_another(text, trig) and mentions.tells_the_day(earlier, event, text):
+                mentions.note_told_day(earlier, event)
             recent.append((index, earlier))  # told again: still fresh for the next sentences
             cue = modality_mod.HISTORICAL.search(text, sentence.start, backdrop.start() if backdrop else sentence.end)
             dated_past = any(d.historical for d in timing.in_sentence(when, sentence))

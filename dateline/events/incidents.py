@@ -108,6 +108,8 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         else:  # its words are evidence; its line (which may run into the next bullet's) counts nothing
             mentions.add_evidence(home, "event_type", point.evidence.get("event_type", []))
     incidents.sort(key=_sentence_start)
+    for event in incidents:
+        _day_told_again(event, article)
     towns = _towns(article, places)
     for event in incidents:
         _narrow_place(event, towns, text)
@@ -116,6 +118,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
     if len(article.sentences) >= WHOLE_ARTICLE:  # a snippet's day and town may be in lines not shown
         incidents = _scenes_join_the_day(incidents, article)
         incidents = [e for e in incidents if specific(e, article) and not _only_people(e)]
+    _undated_take_the_story_day(incidents)
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     home = _home_country(article)
     battles = any(e.event_type == "Battles" and e.modality in REAL for e in incidents)
@@ -1301,6 +1304,39 @@ def _one_victim(event: Event, article: Article, sentences: list[Span]) -> None:
             return
 
 
+def _day_told_again(event: Event, article: Article) -> None:
+    """'... killed nine, a spokesman said Thursday. The strike hit the village on Tuesday
+    morning': an incident dated by its report for want of a day takes the day a sentence
+    that only retells it says (noted by the detection stage as ``told_day``)."""
+    spans = event.evidence.pop("told_day", None)
+    if not spans or _own_date(event):
+        return
+    said = next((d for d in article.dates if d.span.start == spans[0].start), None)
+    if said is not None:
+        event.event_date, event.time_precision, event.year = said.date, said.precision, timing.year_of(said.date)
+        event.evidence["event_date"] = event.evidence["time_precision"] = event.evidence["year"] = list(spans)
+
+
+def _undated_take_the_story_day(incidents: list[Event]) -> None:
+    """A report tells its story's day first and the rest after ('Police fired tear gas at
+    marchers in Khartoum on Thursday ... Across the Nile in Omdurman, police fired tear gas
+    too'): an incident told with no day of its own, dated by the report for want of one,
+    happened on the day of the first incident the report dates, when that day lies in the
+    week before it. The story's day is its evidence."""
+    story = next((e for e in incidents if _own_date(e) and e.modality in REAL and len(e.event_date or "") == 10), None)
+    if story is None:
+        return
+    for event in incidents:
+        if (_own_date(event) or event.modality not in REAL or len(event.event_date or "") != 10
+                or _sentence_start(event) < _sentence_start(story)):
+            continue
+        if 0 <= (date.fromisoformat(event.event_date) - date.fromisoformat(story.event_date)).days <= 7:
+            event.event_date, event.time_precision, event.year = story.event_date, story.time_precision, story.year
+            for name in ("event_date", "time_precision", "year"):
+                if name in story.evidence:
+                    event.evidence[name] = list(story.evidence[name])
+
+
 def _claimed(event: Event, text: str, sentences: list[Span]) -> None:
     """An attack whose doers go unnamed ('a suicide bomber', 'gunmen') is the armed group's
     that claims it ('in an attack claimed by al-Shabaab', 'the group said it had carried
@@ -1308,8 +1344,8 @@ def _claimed(event: Event, text: str, sentences: list[Span]) -> None:
     :func:`_claims_or_is_blamed`."""
     if event.event_type not in VIOLENT or event.modality not in REAL:
         return
-    if event.actor1 and not event.actor1.startswith("Unidentified") and event.inter1 != "State forces":
-        return  # a named group already does it
+    if event.actor1 and not event.actor1.startswith("Unidentified") and event.inter1 not in ("State forces", "Civilians"):
+        return  # a named group already does it; civilians read as doers were the victims
     for sentence in sentences:
         for actor in actors_mod.armed_groups(text, sentence.start, sentence.end):
             if _claims_or_is_blamed(text, sentence, actor):
@@ -1347,23 +1383,26 @@ def _commemorated(incidents: list[Event], article: Article) -> None:
 def _claims_told_later(incidents: list[Event], article: Article) -> dict[int, list[Span]]:
     """'... The group claimed responsibility in a statement.': a claim told in a
     sentence of its own (rule label ``claim_said``) is of the violent incident told last
-    before it. Incident id -> such claim sentences."""
+    before it; one that names a blast ('No group has claimed the market blast', rule label
+    ``claim_of_blast``) is of the last explosion. Incident id -> such claim sentences."""
     told = sorted(((span.start, event) for event in incidents if event.event_type in VIOLENT
                    for span in event.evidence.get("notes", [])), key=lambda pair: pair[0])
     out: dict[int, list[Span]] = {}
     for sentence in article.sentences:
         if not _matches("claim_said", sentence.text):
             continue
-        before = [event for start, event in told if start < sentence.start]
+        blast = _matches("claim_of_blast", sentence.text) is not None
+        before = [event for start, event in told if start < sentence.start
+                  and (not blast or event.event_type == "Explosions/Remote violence")]
         if before and sentence not in before[-1].evidence.get("notes", []):
             out.setdefault(id(before[-1]), []).append(sentence)
     return out
 
 
 def _claimant_does_it(event: Event, actor: Any, text: str) -> None:
-    """The claimant is actor1; state forces read as the doer were the target ('drove a car
-    bomb into a military checkpoint')."""
-    forces = event.inter1 == "State forces"
+    """The claimant is actor1; state forces or civilians read as the doer were the target
+    ('drove a car bomb into a military checkpoint', 'a farmer was killed when a mine went off')."""
+    forces = event.inter1 in ("State forces", "Civilians")
     old = (event.actor1, event.inter1, list(event.evidence.get("actor1", [])))
     if event.actor2 == actor.name:
         _clear(event, "2")

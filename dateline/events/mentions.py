@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from dateline import rules
 from dateline.events import actors as actors_mod
@@ -40,6 +41,21 @@ def anaphoric(text: str, trig: taxonomy.Trigger, index: int, recent: list[tuple[
         violent and e.disorder_type.startswith("Political violence") and e.modality != "threatened"
         and e.sub_event_type not in taxonomy.TERRITORY))]  # "the attack" is no change of territory
     return same[-1] if same else None
+
+
+def told_again(text: str, sentence: Span, index: int, recent: list[tuple[int, Event]]) -> list[tuple[Event, taxonomy.Trigger]]:
+    """'The strike hit the village on Tuesday morning': a definite noun that names no event of
+    its own (a 'strike' may be a walkout) retells the event of its type told in the last few
+    sentences (rules ``events.anaphora``, labelled with that sub-event type): that event, and
+    the noun as the mention's trigger."""
+    out = []
+    for rule in rules.get("events.anaphora"):
+        hit = rule.regex.search(text, sentence.start, sentence.end)
+        same = [e for i, e in recent if index - i <= 4 and e.sub_event_type == rule.label
+                and e.modality in {"asserted", "claimed"}] if hit else []
+        if same:
+            out.append((same[-1], taxonomy.Trigger(rule.label, hit.start(), hit.end(), rule.weight, hit.group(0))))
+    return out
 
 
 _COUNTER = re.compile(r"\bcounter[- ]?(?:protest\w*|demonstrat\w+|rall(?:y|ies)|march\w*)", re.I)
@@ -165,6 +181,28 @@ def merge(earlier: Event, later: Event) -> None:
         # been hijacked' says nothing of when they were
         earlier.modality = "historical"
         earlier.evidence["modality"] = later.evidence["modality"]
+
+
+def tells_the_day(earlier: Event, later: Event, text: str) -> bool:
+    """Whether ``later``, a sentence that retells ``earlier`` and nothing else, tells its day
+    ('... killed nine, a spokesman said Thursday' ... 'The strike hit the village on Tuesday'):
+    ``earlier`` was dated by its report for want of a day of its own, and the day is in the
+    week up to it, not a month ('The protests began in June' is when the movement began)."""
+    if "event_date" in earlier.evidence or "event_date" not in later.evidence or later.modality == "historical":
+        return False
+    day = later.evidence["event_date"][0]
+    if taxonomy.context("speech_day").search(text, max(0, day.start - 60), day.start):
+        return False  # 'In a televised speech on Thursday, he said the protests ...': when it was said
+    if len(later.event_date or "") != 10 or len(earlier.event_date or "") != 10:
+        return False
+    return 0 <= (date.fromisoformat(earlier.event_date) - date.fromisoformat(later.event_date)).days <= 7
+
+
+def note_told_day(earlier: Event, later: Event) -> None:
+    """Keep the day ``later`` tells of ``earlier`` (see :func:`tells_the_day`): the incident
+    takes it once its mentions are joined (``incidents.resolve``), so that the day does not
+    part it from mentions that told none."""
+    earlier.evidence["told_day"] = later.evidence["event_date"]
 
 
 def fill_quantities(event: Event, text: str, sentence: Span) -> None:

@@ -162,7 +162,7 @@ def _part_of_group(text: str, start: int) -> bool:
 
 
 #: what may stand between an aside's comma and its number ('14 people, including five children,')
-_OPENS_ASIDE = re.compile(r"\s*(?:(?:including|among (?:them|whom))\s+(?:at least\s+|some\s+)?)?")
+_OPENS_ASIDE = re.compile(r"\s*(?:(?:including|among (?:them|whom))\s+(?:at least\s+|some\s+|the\s+)?)?")
 
 
 def _without_asides(after: str) -> str:

@@ -149,7 +149,8 @@ def roles(text: str, found: list[actors_mod.Actor], trig: taxonomy.Trigger
         return None, None
     actor1 = actor2 = None
     after = [a for a in found if a.start >= trig.end]
-    before = [a for a in found if a.end <= trig.start]
+    # not across a semicolon: 'troops are here to defeat ISIS; we will not be deterred by these attacks'
+    before = [a for a in found if a.end <= trig.start and ";" not in text[a.end:trig.start]]
     overlap = [a for a in found if a.start < trig.end and a.end > trig.start]
     doers: list[actors_mod.Actor] = []
     if overlap:  # "US airstrikes": the nation in the trigger phrase is the doer

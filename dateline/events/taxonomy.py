@@ -114,11 +114,16 @@ def _not_time_references(found: list[Trigger], text: str) -> list[Trigger]:
     ambushed a convoy'), so long as the sentence has another trigger to report. A bare
     'the attack' named so ('hours after the attack, a banner appeared') is dropped even alone:
     it names no weapon or deed the incident told before lacks."""
-    reference = context("time_reference")
-    told = [t for t in found if not any(m.end() == t.start for m in reference.finditer(text, max(0, t.start - 60), t.start))]
+    told = [t for t in found if not dates_another(text, t)]
     if told:
         return told
     return [t for t in found if t.word.lower() not in _ANY_VIOLENCE]
+
+
+def dates_another(text: str, trig: Trigger) -> bool:
+    """The trigger names an incident only to say when something else happened ('the day
+    after the ambush, ...': rule label ``time_reference``)."""
+    return any(m.end() == trig.start for m in context("time_reference").finditer(text, max(0, trig.start - 60), trig.start))
 
 
 #: words that name any violence, not one kind: 'the attack' only points back at an incident
