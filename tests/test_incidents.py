@@ -389,12 +389,12 @@ def test_a_place_between_two_towns_is_one_event() -> None:
 
 
 def test_a_groups_own_name_beats_the_state_reading_around_it() -> None:
-    """'the Arab-Kurdish Syrian Democratic Forces' is the SDF (ACLED: 'SDF: Syrian Democratic
-    Forces'), not Syria's military; the government they made a deal with is the other party."""
+    """'the Arab-Kurdish Syrian Democratic Forces' is the SDF (named as commonly written), not
+    Syria's military; the government they made a deal with is the other party."""
     events = _real("On Sunday, the Arab-Kurdish Syrian Democratic Forces announced an agreement with the "
                    "government of Syria.", "2019-10-14")
     deal = [e for e in events if e.sub_event_type == "Agreement"]
-    assert deal and {deal[0].actor1, deal[0].actor2} == {"SDF: Syrian Democratic Forces", "Government of Syria"}
+    assert deal and {deal[0].actor1, deal[0].actor2} == {"SDF", "Government of Syria"}
 
 
 def test_the_wire_dateline_is_where_the_story_was_filed_not_a_side() -> None:
@@ -701,7 +701,7 @@ def test_wire_kuriga_the_attackers_shooting_is_the_abduction() -> None:
 
 def test_wire_goma_the_two_sides_between_and_a_named_groups_noun() -> None:
     clash = next(e for e in _wire("goma", "2024-02-12") if e.sub_event_type == "Armed clash")
-    assert clash.actor2 == "M23: March 23 Movement" and clash.location == "Sake" and clash.event_date == "2024-02-07"
+    assert clash.actor2 == "M23" and clash.location == "Sake" and clash.event_date == "2024-02-07"
 
 
 def test_a_named_deal_and_clashing_claims_are_no_events() -> None:
@@ -1205,7 +1205,7 @@ def test_a_claim_told_in_a_sentence_of_its_own_names_the_bomber_s_group() -> Non
             "in Turbat on Friday, killing three troops, officials said. The blast also wrecked two parked cars, an "
             "officer said. The Pakistani Taliban (TTP) claimed responsibility in an email to journalists.")
     bombs = [e for e in _real(text, "2024-03-03") if e.event_type == "Explosions/Remote violence"]
-    assert len(bombs) == 1 and "Taliban" in bombs[0].actor1, [(e.actor1, e.actor2) for e in bombs]
+    assert len(bombs) == 1 and bombs[0].actor1 == "TTP", [(e.actor1, e.actor2) for e in bombs]
 
 
 def test_a_group_linked_to_the_claimant_is_not_the_claimant() -> None:
@@ -1378,7 +1378,7 @@ def test_a_unit_of_a_force_is_that_force(text: str, target: str) -> None:
 def test_guerrillas_of_a_named_group_are_that_group() -> None:
     events = _real("Two troopers died and four were hurt on Monday when armed cadres of the New People's Army "
                    "(NPA) fired on their jeep outside Borongan, the army said.", "2019-08-15")
-    assert [(e.actor1, e.actor2) for e in events] == [("NPA: New People's Army", "Military Forces of Philippines")], \
+    assert [(e.actor1, e.actor2) for e in events] == [("NPA", "Military Forces of Philippines")], \
         [(e.actor1, e.actor2) for e in events]
 
 
@@ -1470,7 +1470,7 @@ def test_people_seized_are_abducted(text: str) -> None:
 def test_the_tamil_tigers_are_the_ltte_not_the_army() -> None:
     events = _real("Tamil Tigers overran an army camp near Kilinochchi on Monday, killing 12 soldiers.")
     assert [(e.actor1, e.actor2) for e in events] == [
-        ("LTTE: Liberation Tigers of Tamil Eelam", "Military Forces of Sri Lanka")], [(e.actor1, e.actor2) for e in events]
+        ("LTTE", "Military Forces of Sri Lanka")], [(e.actor1, e.actor2) for e in events]
 
 
 def test_a_crowd_of_shoppers_is_no_protest() -> None:
@@ -1557,7 +1557,7 @@ def test_words_of_violence_that_report_no_incident(text: str) -> None:
     pytest.param("Attackers set off a bomb at a bus stop in Maiduguri on Sunday, killing four people. Police blamed "
                  "Boko Haram, which has fought the army for years.", "Boko Haram", id="police-blame"),
     pytest.param("Unknown gunmen ambushed a police patrol near Tame on Monday, killing two officers. Local "
-                 "authorities attributed the ambush to the ELN.", "ELN: National Liberation Army", id="attributed-to"),
+                 "authorities attributed the ambush to the ELN.", "ELN", id="attributed-to"),
     pytest.param("Attackers set off a bomb at a bus stop in Maiduguri on Sunday, killing four people. The governor "
                  "blamed Boko Haram, which denied any role.", "Unidentified Armed Group (Nigeria)", id="denied"),
     pytest.param("Attackers set off a bomb at a bus stop in Maiduguri on Sunday, killing four people. A columnist for "
@@ -2256,7 +2256,7 @@ def test_a_group_defined_with_its_short_form_is_named_by_either() -> None:
     events = _real("Soldiers clashed with fighters of the Front for the Liberation of Ogaden Hills (FLOH) near "
                    "Degehabur on Monday. The FLOH said on Tuesday that it had lost two men.")
     clash = [e for e in events if e.sub_event_type == "Armed clash"]
-    assert clash and "FLOH: Front for the Liberation of Ogaden Hills" in (clash[0].actor1, clash[0].actor2), \
+    assert clash and "FLOH" in (clash[0].actor1, clash[0].actor2), \
         [(e.sub_event_type, e.actor1, e.actor2) for e in events]
 
 

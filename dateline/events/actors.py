@@ -314,7 +314,7 @@ def _defined_groups_in(text: str, start: int, end: int, lex: Lexicon) -> list[Ac
     out = []
     for name, short in _defined_groups(text, lex):
         for m in re.finditer(rf"(?<![\w-])(?:{re.escape(name)}|{re.escape(short)})(?![\w-])", text[start:end]):
-            out.append(Actor(f"{short}: {name}", "Rebel group", "", start + m.start(), start + m.end(), False, ""))
+            out.append(Actor(short, "Rebel group", "", start + m.start(), start + m.end(), False, ""))
     return sorted(out, key=lambda a: a.start)
 
 
