@@ -2508,3 +2508,19 @@ def test_the_doer_is_not_read_across_a_semicolon() -> None:
                    "market in Kaduna on Friday, wounding six traders.")
     assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")], \
         [(e.actor1, e.actor2) for e in events]
+
+
+def test_force_on_a_violent_crowd_is_the_riots_other_side() -> None:
+    events = _real("On Friday, hundreds of youths took to the streets of Butembo, blocking the main road with "
+                   "burning tyres and throwing stones at passing cars. Police fired tear gas and live rounds "
+                   "to scatter them, and one protester was shot dead, a local official said.")
+    assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events] == [
+        ("Violent demonstration", "Police Forces of Democratic Republic of Congo", 1)], \
+        [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events]
+
+
+def test_a_mob_that_burned_homes_turned_on_civilians() -> None:
+    events = _real("Late on Saturday, a mob of about two hundred men set fire to a dozen homes in a hamlet near "
+                   "Bishnupur, police said.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Mob violence", "Civilians (India)")], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in events]

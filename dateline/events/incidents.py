@@ -85,7 +85,8 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         _matches("ordinary", text) is not None or len(article.sentences) >= WHOLE_ARTICLE)
     kept = [e for e in events if reports_incident(e, article, ordinary)]
     kept = [e for e in kept if not _crowd_as_target(e, kept) and not _mob_beside(e, kept)]
-    kept = [e for e in kept if not _raid_that_arrested(e, kept) and not _sent_to_the_deed(e, kept, text)]
+    kept = [e for e in kept if not _raid_that_arrested(e, kept) and not _sent_to_the_deed(e, kept, text)
+            and not _force_on_rioters(e, kept)]
     for event in kept:
         if event.event_type == "Riots" and _armed_doer(event) and event.modality in REAL:
             _retype(event, "Attack")  # 'armed men stormed a school': no crowd, an armed side's attack
@@ -292,6 +293,36 @@ def _raid_that_arrested(event: Event, others: list[Event]) -> bool:
     if arrests is None:
         return False
     mentions.add_evidence(arrests, "sub_event_type", [trig])
+    return True
+
+
+#: force used on a crowd: ACLED's types for a peaceful crowd that met it
+_FORCE_ON_A_CROWD = frozenset({"Excessive force against protesters", "Protest with intervention"})
+
+
+def _force_on_rioters(event: Event, others: list[Event]) -> bool:
+    """'Residents blocked roads with burning tyres and stoned peacekeepers' vehicles. Police
+    fired tear gas and live rounds, and one protester was shot dead': force used on a crowd
+    told as violent in the same or the sentence before, that day and place, is the riot's
+    other side, not a protest of its own (ACLED's Excessive force and Intervention are of
+    peaceful crowds). The riot takes the force as actor2, its dead, and its words."""
+    if event.sub_event_type not in _FORCE_ON_A_CROWD or event.modality not in REAL:
+        return False
+    here = _sentence(event)
+    riot = next((o for o in others if o.sub_event_type == "Violent demonstration" and o.modality in REAL
+                 and here is not None and (s := _sentence(o)) is not None
+                 and s.start <= here.start and here.start - s.end <= 2
+                 and _date_ok(o, event) and (not o.location or not event.location or o.location == event.location)),
+                None)
+    if riot is None:
+        return False
+    force = next((k for k in ("1", "2") if getattr(event, f"inter{k}") == "State forces"), None)
+    if force is not None and not riot.actor2:
+        _set(riot, "2", getattr(event, f"actor{force}"), "State forces", event.evidence.get(f"actor{force}") or [])
+    if event.fatalities and not riot.fatalities:
+        riot.fatalities, riot.evidence["fatalities"] = event.fatalities, list(event.evidence.get("fatalities", []))
+    for name in ("sub_event_type", "notes"):
+        mentions.add_evidence(riot, name, event.evidence.get(name, []))
     return True
 
 
@@ -1468,6 +1499,9 @@ def conventions(event: Event, text: str, article: Article | None = None, home: s
         _crowd(event, "Protesters" if event.event_type == "Protests" else "Rioters", country, trigger, text)
         if event.fatalities and (event.sub_event_type in _NO_ONE_KILLED or _dead_it_protests(event, text)):
             event.fatalities, event.evidence["fatalities"] = 0, list(trigger)  # its dead are another event's
+        if event.sub_event_type == "Mob violence" and not event.actor2 and country:
+            # 'a mob set fire to 20 houses': whom a mob turns on, people or their homes, are civilians
+            _set(event, "2", f"Civilians ({country})", "Civilians", trigger)
     elif event.event_type in VIOLENT:
         _no_government_doer(event, text)
         if event.inter1 == "Civilians" and event.actor2 in {"", event.actor1}:
