@@ -2524,3 +2524,20 @@ def test_a_mob_that_burned_homes_turned_on_civilians() -> None:
                    "Bishnupur, police said.")
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Mob violence", "Civilians (India)")], \
         [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+def test_an_unplaced_incident_takes_the_lead_town() -> None:
+    """The lead places the story in one town; a later incident that names no place of its
+    own (not even in the sentences before) happened there, not somewhere in the country."""
+    events = _real("A car bomb exploded outside a police station in the town of Baidoa on Sunday, killing four "
+                   "officers, officials said. The explosion shattered windows across the market. Shopkeepers "
+                   "counted their losses on Monday. Residents said the police later detained five men suspected of "
+                   "planning the bombing.")
+    assert [(e.sub_event_type, e.location) for e in events] == [
+        ("Remote explosive/landmine/IED", "Baidoa"), ("Arrests", "Baidoa")], \
+        [(e.sub_event_type, e.location) for e in events]
+
+
+def test_tamil_separatists_are_the_ltte() -> None:
+    events = _real("Tamil separatists ambushed an army patrol near Vavuniya on Monday, killing three soldiers.")
+    assert [e.actor1 for e in events] == ["LTTE"], [(e.actor1, e.actor2) for e in events]

@@ -120,6 +120,7 @@ def resolve(article: Article, events: list[Event], places: Any = None) -> list[E
         incidents = _scenes_join_the_day(incidents, article)
         incidents = [e for e in incidents if specific(e, article) and not _only_people(e)]
     _undated_take_the_story_day(incidents)
+    _unplaced_take_the_story_town(incidents)
     told = {span.start for e in incidents for span in e.evidence.get("notes", [])}
     home = _home_country(article)
     battles = any(e.event_type == "Battles" and e.modality in REAL for e in incidents)
@@ -1346,6 +1347,33 @@ def _day_told_again(event: Event, article: Article) -> None:
     if said is not None:
         event.event_date, event.time_precision, event.year = said.date, said.precision, timing.year_of(said.date)
         event.evidence["event_date"] = event.evidence["time_precision"] = event.evidence["year"] = list(spans)
+
+
+def _unplaced_take_the_story_town(incidents: list[Event]) -> None:
+    """A report tells its story's town first ('... a checkpoint in the town of Beledweyne')
+    and the rest after: an incident placed nowhere or only at its country, for want of any place in
+    its own sentences ('Police said they had arrested three men who planned the bombing'),
+    happened in the story's town: the lead's, when every incident the report places at a
+    town is in that one. The town's words are its evidence."""
+    real = [e for e in incidents if e.modality in REAL]
+    placed = [e for e in real if place_mod.precise(e)]
+    if not placed or placed[0] is not real[0] or len({e.geonameid or e.location for e in placed}) > 1:
+        return  # the lead names no town, or the story has several: which one is not said
+    story = placed[0]
+    for event in incidents:
+        unplaced = not event.location or (event.geo_precision == 3 and event.location == event.country
+                                          and event.iso == story.iso)
+        if event is story or event.modality not in REAL or not unplaced or _placed_in_own_sentence_or_next(event):
+            continue
+        for name in place_mod.PLACE_FIELDS:
+            setattr(event, name, getattr(story, name))
+            if name in story.evidence:
+                event.evidence[name] = list(story.evidence[name])
+
+
+def _placed_in_own_sentence_or_next(event: Event) -> bool:
+    where, notes = event.evidence.get("location") or [], event.evidence.get("notes") or []
+    return bool(where) and any(n.start <= where[0].start < n.end for n in notes)
 
 
 def _undated_take_the_story_day(incidents: list[Event]) -> None:
