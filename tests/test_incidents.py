@@ -2541,3 +2541,14 @@ def test_an_unplaced_incident_takes_the_lead_town() -> None:
 def test_tamil_separatists_are_the_ltte() -> None:
     events = _real("Tamil separatists ambushed an army patrol near Vavuniya on Monday, killing three soldiers.")
     assert [e.actor1 for e in events] == ["LTTE"], [(e.actor1, e.actor2) for e in events]
+
+
+def test_a_named_site_joined_to_the_town_is_a_place_of_its_own() -> None:
+    """'... a refinery at Ras Tanura and the Qarnain oil field': the oil field is struck too,
+    and the gazetteer does not know it, so its event is placed at the country."""
+    events = _real("Drones struck a refinery at Ras Tanura and the Qarnain oil field before dawn on Saturday, "
+                   "Saudi Arabia's energy ministry said.", "2019-09-15")
+    assert sorted((e.location, e.geo_precision) for e in events) == [("Ras Tanura", 1), ("Saudi Arabia", 3)], \
+        [(e.location, e.geo_precision) for e in events]
+    site = next(e for e in events if e.location == "Saudi Arabia")
+    assert [s.text for s in site.evidence["location"]] == ["Qarnain"]

@@ -501,7 +501,7 @@ def one_per_town(event: Event, places: Any, text: str) -> list[Event]:
     if where is None or event.modality not in REAL or event.geo_precision != 1:
         return [event]
     listed = _towns_listed_with(where, event.iso, places, text)
-    if not listed or _BETWEEN.search(text, max(0, listed[0].span.start - 9), listed[0].span.start):
+    if listed and _BETWEEN.search(text, max(0, listed[0].span.start - 9), listed[0].span.start):
         return [event]  # 'between El Paso and Juárez' locates, it does not list
     out = [event]
     for place in listed:
@@ -511,7 +511,22 @@ def one_per_town(event: Event, places: Any, text: str) -> list[Event]:
         _take_place_from(other, place)
         other.event_id_cnty = event_id(place.iso, event.doc_id, place.span.start, event.sub_event_type)
         out.append(other)
-    return out
+    return out + _site_joined(event, (listed[-1].span if listed else where), places, text)
+
+
+def _site_joined(event: Event, last: Span, places: Any, text: str) -> list[Event]:
+    """'struck a plant at Abqaiq and the Shaybah oil field' (rule label ``site_joined``): the
+    named site is an event's place of its own; one the gazetteer lacks is placed at the
+    country, as the guide says of a missing place, with the site's name as its evidence."""
+    site = place_mod.site_joined(text, last.end)
+    country = places.main_country if places is not None else None
+    if site is None or places.between(site.start, site.end) or country is None or country.iso != event.iso:
+        return []
+    other = copy.deepcopy(event)
+    _take_place_from(other, country)
+    other.evidence["location"] = [site]
+    other.event_id_cnty = event_id(country.iso, event.doc_id, site.start, event.sub_event_type)
+    return [other]
 
 
 def _towns_listed_with(where: Span, iso: str, places: Any, text: str) -> list[Any]:

@@ -11,7 +11,7 @@ from dateline.events import actors as actors_mod
 from dateline.events import taxonomy
 from dateline.geo.countries import acled_region
 from dateline.geo.gazetteer import fold
-from dateline.records import Article, Event, Place, Span
+from dateline.records import Article, Event, Place, Span, span_of
 from dateline.text import wire
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -240,6 +240,14 @@ def _main_country(places: list[Place]) -> Place | None:
     iso = max(counts, key=counts.get)
     national = [p for p in places if p.iso == iso and p.feature.startswith("A.PCL")]
     return national[0] if national else None
+
+
+def site_joined(text: str, at: int) -> Span | None:
+    """The named site joined right after ``at`` ('... and the Shaybah oil field'), if any."""
+    for rule in rules.get("events.place"):
+        if rule.label == "site_joined" and (m := rule.regex.match(text, at, min(len(text), at + 80))):
+            return span_of(text, m.start("site"), m.end("site"))
+    return None
 
 
 def fill_place(event: Event, place: Place | None) -> None:
