@@ -2552,3 +2552,19 @@ def test_a_named_site_joined_to_the_town_is_a_place_of_its_own() -> None:
         [(e.location, e.geo_precision) for e in events]
     site = next(e for e in events if e.location == "Saudi Arabia")
     assert [s.text for s in site.evidence["location"]] == ["Qarnain"]
+
+
+def test_a_court_report_of_last_weeks_mass_shooting_tells_the_shooting() -> None:
+    """'charged with one count of murder over a mass shooting in X on Friday that killed 9':
+    the charge is no deed, the shooting of the week before, with its day and dead, is."""
+    events = _real("A 31-year-old man appeared in Hamilton District Court, New Zealand, on Monday, charged with one "
+                   "count of murder over a mass shooting at a night market in Hamilton on Friday that killed nine "
+                   "people.")
+    assert [(e.sub_event_type, e.event_date, e.fatalities, e.actor2) for e in events] == [
+        ("Attack", "2024-03-08", 9, "Civilians (New Zealand)")], \
+        [(e.sub_event_type, e.event_date, e.fatalities, e.actor1, e.actor2) for e in events]
+
+
+def test_a_court_report_of_an_old_killing_tells_no_incident() -> None:
+    assert _real("A man appeared in Hamilton District Court on Monday charged with two counts of murder over the "
+                 "killing of a couple at their farm in 2019.") == []

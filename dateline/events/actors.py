@@ -528,8 +528,9 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
         if _STRIKE_AFTER.match(match.string, match.end()):  # "an Israeli air strike": its forces
             return _state_actor("military", lex.nations[nation.lower()], offset + match.start(), offset + match.end())
         return None  # "Afghan" alone is no actor
-    if not noun and _LOCATIVE.search(match.string, max(0, match.start() - 20), match.start()):
-        return None  # "in Afghanistan" is a place, not the state acting
+    if not noun and (_LOCATIVE.search(match.string, max(0, match.start() - 20), match.start())
+                     or _in_an_address(match.string, match.start(), lex)):
+        return None  # "in Afghanistan", "Christchurch District Court, New Zealand": a place, not the state acting
     if not noun and wire.in_dateline(match.string, match.start()):
         return None  # "MOGADISHU, March 12 (Wire) -", "MORELIA, Mexico -": where the story was filed
     mods = match.group("mods") or ""
@@ -540,6 +541,20 @@ def _state(match: re.Match[str], lex: Lexicon, offset: int, default_iso: str) ->
             iso = lex.nations[word.lower()]
             break
     return _state_actor(noun, iso, offset + match.start(), offset + match.end())
+
+
+#: the capitalised words before a comma: a place a country may follow in an address
+_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*),\s*$")
+
+
+def _in_an_address(text: str, start: int, lex: Lexicon) -> bool:
+    """'Christchurch District Court, New Zealand': a country after a place and a comma says
+    where the place is; after another country ('Russia, China and Iran') it is one of a list."""
+    before = _BEFORE_COMMA.search(text, max(0, start - 60), start)
+    if before is None:
+        return False
+    words = before.group(1)
+    return words.lower() not in lex.nations and words.split()[-1].lower() not in lex.nations
 
 
 #: a weapon or strike after a nation's adjective: the state's forces struck ('an Israeli air strike')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from dateline import rules
 from dateline.events import scope, taxonomy
 from dateline.records import Span
 
@@ -24,8 +25,16 @@ def sentence_triggers(text: str, sentence: Span, context_start: int | None = Non
             continue
         if _vague_territory(trig):
             continue
+        if trig.sub_event in seen and _names_a_charge(text, seen[trig.sub_event]):
+            seen[trig.sub_event] = trig  # 'charged with murder over a mass shooting': the deed, not the charge
         seen.setdefault(trig.sub_event, trig)
     return list(seen.values())
+
+
+def _names_a_charge(text: str, trig: taxonomy.Trigger) -> bool:
+    """'charged with one count of murder': the word names a charge (rule label ``crime_named``)."""
+    before = text[max(0, trig.start - 60):trig.start]
+    return any(rule.regex.search(before) for rule in rules.labels("events.incidents").get("crime_named", ()))
 
 
 _FAKE = re.compile(r"\b(?:fake|hoax|replica|toy|mock|imitation|dummy|fictional|simulated)\s+(?:\w+\s+)?$", re.I)
