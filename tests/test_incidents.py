@@ -2568,3 +2568,22 @@ def test_a_court_report_of_last_weeks_mass_shooting_tells_the_shooting() -> None
 def test_a_court_report_of_an_old_killing_tells_no_incident() -> None:
     assert _real("A man appeared in Hamilton District Court on Monday charged with two counts of murder over the "
                  "killing of a couple at their farm in 2019.") == []
+
+
+def test_a_nations_air_base_is_its_military() -> None:
+    events = _real("Rockets struck a Jordanian air base hosting French aircraft near Mafraq on Monday, causing no "
+                   "casualties, officials said.")
+    assert [e.actor2 for e in events] == ["Military Forces of Jordan"], [(e.actor1, e.actor2) for e in events]
+
+
+def test_a_site_placed_by_distance_and_bearing_from_a_town() -> None:
+    """'... and the Qarnain oil field. The field lies about 111 km north of Ras Tanura': the
+    site's event is placed at that point, near the town (precision 2), under the site's name."""
+    events = _real("Drones struck a refinery at Ras Tanura and the Qarnain oil field before dawn on Saturday, "
+                   "Saudi Arabia's energy ministry said. The field lies about 111 km north of Ras Tanura.",
+                   "2019-09-15")
+    site = next(e for e in events if e.location == "Qarnain")
+    town = next(e for e in events if e.location == "Ras Tanura")
+    assert site.geo_precision == 2 and abs(site.latitude - town.latitude - 1.0) < 0.01
+    assert abs(site.longitude - town.longitude) < 0.01
+    assert [s.text for s in site.evidence["latitude"]] == ["111 km north of Ras Tanura"]

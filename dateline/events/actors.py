@@ -60,6 +60,7 @@ MILITARY_NOUNS = frozenset({
     "air force", "warplanes", "jets", "coalition", "drones", "navy", "border guards", "gendarmes",
     "gendarmerie", "coast guard", "security forces", "strikes", "artillery", "shelling", "bombardment",
     "government forces", "government troops", "ground forces", "armed forces", "special forces",
+    "air base", "airbase", "military base", "naval base",  # 'an Iraqi air base': the Iraqi military's
 })
 #: who speaks and decides for a state; actors in diplomacy (PLOVER), not in fighting
 POLITICAL_NOUNS = frozenset({

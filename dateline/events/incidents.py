@@ -537,6 +537,14 @@ def _site_joined(event: Event, last: Span, places: Any, text: str) -> list[Event
     _take_place_from(other, country)
     other.evidence["location"] = [site]
     other.event_id_cnty = event_id(country.iso, event.doc_id, site.start, event.sub_event_type)
+    near = place_mod.offset_point(text, site.end, min(len(text), site.end + 300), places)
+    if near is not None and near[3].iso == event.iso:  # 'The oil field is about 160 km east of Riyadh'
+        lat, lon, words, _ = near
+        other.location, other.latitude, other.longitude, other.geo_precision = site.text, lat, lon, 2
+        other.geonameid, other.admin1, other.admin2 = None, "", ""
+        for name in ("geonameid", "admin1", "admin2"):
+            other.evidence.pop(name, None)
+        other.evidence["latitude"] = other.evidence["longitude"] = other.evidence["geo_precision"] = [words]
     return [other]
 
 

@@ -3,6 +3,7 @@ sentences before; never where someone spoke, a wire dateline or a capital standi
 government."""
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 
@@ -247,6 +248,31 @@ def site_joined(text: str, at: int) -> Span | None:
     for rule in rules.get("events.place"):
         if rule.label == "site_joined" and (m := rule.regex.match(text, at, min(len(text), at + 80))):
             return span_of(text, m.start("site"), m.end("site"))
+    return None
+
+
+#: a bearing's (north, east) share
+_BEARING = {"north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0),
+            "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
+            "southeast": (-0.7071, 0.7071), "southwest": (-0.7071, -0.7071)}
+
+
+def offset_point(text: str, start: int, end: int, places: "EventPlaces") -> tuple[float, float, Span, Place] | None:
+    """'about 160 km (100 miles) east of the capital, Riyadh' in ``text[start:end]`` (rule
+    label ``offset``): the point that far that way from a place the text names, the words
+    that say so, and the place."""
+    for rule in rules.get("events.place"):
+        if rule.label != "offset":
+            continue
+        for m in rule.regex.finditer(text, start, end):
+            ref = next((p for p in places.between(m.end(), m.end() + 40) if p.latitude is not None), None)
+            if ref is None:
+                continue
+            km = float(m.group("n").replace(",", ".")) * (1.609 if m.group("unit").lower().startswith("mi") else 1.0)
+            north, east = _BEARING[m.group("dir").lower().replace("-", "")]
+            lat = ref.latitude + north * km / 111.0
+            lon = ref.longitude + east * km / (111.0 * max(0.1, math.cos(math.radians(ref.latitude))))
+            return round(lat, 4), round(lon, 4), span_of(text, m.start(), ref.span.end), ref
     return None
 
 
