@@ -2444,8 +2444,8 @@ def test_a_blame_names_the_blast_it_is_about() -> None:
     """A blame sentence naming 'the market blast' goes to the explosion even when a word
     on a militia that 'fights alongside the army' comes in between."""
     events = _real("Two suicide bombers blew themselves up at a bus depot in Gwoza on Thursday. Eleven people, "
-                   "including the two bombers, were killed, an official said. A leader of a vigilante group that "
-                   "fights alongside the army gave a higher figure. No group has claimed the depot blast, but police "
+                   "including the two women bombers, died, an official said. A leader of a vigilante group that "
+                   "patrols with the army gave a higher figure. Nobody has owned up to the depot blast, but police "
                    "blamed Boko Haram.")
     assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [("Suicide bomb", "Boko Haram", 11)], \
         [(e.sub_event_type, e.actor1, e.fatalities) for e in events]
@@ -2473,7 +2473,7 @@ def test_separatists_named_by_their_people_and_then_bare() -> None:
 
 
 def test_a_sentence_that_only_retells_a_strike_gives_its_day() -> None:
-    events = _real("A military air strike on a hamlet in Magway region killed seven villagers, an opposition "
+    events = _real("Warplanes bombed a hamlet in Magway region, killing seven villagers, an opposition "
                    "spokesman said. The strike hit the hamlet on Saturday evening as families ate, "
                    "he said.")
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Air/drone strike", "2024-03-09")], \
@@ -2512,8 +2512,8 @@ def test_the_doer_is_not_read_across_a_semicolon() -> None:
 
 def test_force_on_a_violent_crowd_is_the_riots_other_side() -> None:
     events = _real("On Friday, hundreds of youths took to the streets of Butembo, blocking the main road with "
-                   "burning tyres and throwing stones at passing cars. Police fired tear gas and live rounds "
-                   "to scatter them, and one protester was shot dead, a local official said.")
+                   "blazing tyres and pelting passing cars with rocks. The police answered with tear gas and bullets "
+                   "to scatter the crowd; one protester was shot dead, a local official said.")
     assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events] == [
         ("Violent demonstration", "Police Forces of Democratic Republic of Congo", 1)], \
         [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events]
@@ -2529,7 +2529,7 @@ def test_a_mob_that_burned_homes_turned_on_civilians() -> None:
 def test_an_unplaced_incident_takes_the_lead_town() -> None:
     """The lead places the story in one town; a later incident that names no place of its
     own (not even in the sentences before) happened there, not somewhere in the country."""
-    events = _real("A car bomb exploded outside a police station in the town of Baidoa on Sunday, killing four "
+    events = _real("A car bomb went off outside the main police post in Baidoa on Sunday, killing four "
                    "officers, officials said. The explosion shattered windows across the market. Shopkeepers "
                    "counted their losses on Monday. Residents said the police later detained five men suspected of "
                    "planning the bombing.")

@@ -313,8 +313,8 @@ _FORCE_ON_A_CROWD = frozenset({"Excessive force against protesters", "Protest wi
 
 
 def _force_on_rioters(event: Event, others: list[Event]) -> bool:
-    """'Residents blocked roads with burning tyres and stoned peacekeepers' vehicles. Police
-    fired tear gas and live rounds, and one protester was shot dead': force used on a crowd
+    """'Youths barricaded the road with blazing tyres and stoned passing cars. Officers used
+    tear gas and bullets on them; one marcher died': force used on a crowd
     told as violent in the same or the sentence before, that day and place, is the riot's
     other side, not a protest of its own (ACLED's Excessive force and Intervention are of
     peaceful crowds). The riot takes the force as actor2, its dead, and its words."""
@@ -1411,9 +1411,9 @@ def _placed_in_own_sentence_or_next(event: Event) -> bool:
 
 
 def _undated_take_the_story_day(incidents: list[Event]) -> None:
-    """A report tells its story's day first and the rest after ('Police fired tear gas at
-    marchers in Khartoum on Thursday ... Across the Nile in Omdurman, police fired tear gas
-    too'): an incident told with no day of its own, dated by the report for want of one,
+    """A report tells its story's day first and the rest after ('Riot police broke up a
+    march in Kampala on Sunday ... In Gulu, a crowd rallied in a stadium'): an incident
+    told with no day of its own, dated by the report for want of one,
     happened on the day of the first incident the report dates, when that day lies in the
     week before it. The story's day is its evidence."""
     story = next((e for e in incidents if _own_date(e) and e.modality in REAL and len(e.event_date or "") == 10), None)
