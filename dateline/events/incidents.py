@@ -1379,8 +1379,7 @@ def _day_told_again(event: Event, article: Article) -> None:
         return
     said = next((d for d in article.dates if d.span.start == spans[0].start), None)
     if said is not None:
-        event.event_date, event.time_precision, event.year = said.date, said.precision, timing.year_of(said.date)
-        event.evidence["event_date"] = event.evidence["time_precision"] = event.evidence["year"] = list(spans)
+        _dated(event, said.date, said.precision, list(spans))
 
 
 def _unplaced_take_the_story_town(incidents: list[Event]) -> None:
@@ -1397,15 +1396,13 @@ def _unplaced_take_the_story_town(incidents: list[Event]) -> None:
     for event in incidents:
         unplaced = not event.location or (event.geo_precision == 3 and event.location == event.country
                                           and event.iso == story.iso)
-        if event is story or event.modality not in REAL or not unplaced or _placed_in_own_sentence_or_next(event):
+        if event is story or event.modality not in REAL or not unplaced or _placed_in_its_sentences(event):
             continue
-        for name in place_mod.PLACE_FIELDS:
-            setattr(event, name, getattr(story, name))
-            if name in story.evidence:
-                event.evidence[name] = list(story.evidence[name])
+        place_mod.copy_place(event, story)
 
 
-def _placed_in_own_sentence_or_next(event: Event) -> bool:
+def _placed_in_its_sentences(event: Event) -> bool:
+    """The place was said in one of the incident's own sentences, not taken from elsewhere."""
     where, notes = event.evidence.get("location") or [], event.evidence.get("notes") or []
     return bool(where) and any(n.start <= where[0].start < n.end for n in notes)
 
@@ -1424,10 +1421,13 @@ def _undated_take_the_story_day(incidents: list[Event]) -> None:
                 or _sentence_start(event) < _sentence_start(story)):
             continue
         if 0 <= (date.fromisoformat(event.event_date) - date.fromisoformat(story.event_date)).days <= 7:
-            event.event_date, event.time_precision, event.year = story.event_date, story.time_precision, story.year
-            for name in ("event_date", "time_precision", "year"):
-                if name in story.evidence:
-                    event.evidence[name] = list(story.evidence[name])
+            _dated(event, story.event_date, story.time_precision, list(story.evidence["event_date"]))
+
+
+def _dated(event: Event, day: str, precision: int | None, spans: list[Span]) -> None:
+    """The event happened on ``day``, as the words at ``spans`` say."""
+    event.event_date, event.time_precision, event.year = day, precision, timing.year_of(day)
+    event.evidence["event_date"] = event.evidence["time_precision"] = event.evidence["year"] = spans
 
 
 def _claimed(event: Event, text: str, sentences: list[Span]) -> None:

@@ -307,12 +307,17 @@ def take_finer_place(home: Event, other: Event) -> None:
     none, or when other says more finely, in its own sentence, where it was ('The blast in
     Yaring district' after 'a bomb exploded in southern Thailand')."""
     if other.location and (not home.location or (_finer(other, home) and _placed_in_own_sentence(other))):
-        for name in PLACE_FIELDS:
-            setattr(home, name, getattr(other, name))
-            if name in other.evidence:
-                home.evidence[name] = list(other.evidence[name])
-            else:
-                home.evidence.pop(name, None)
+        copy_place(home, other)
+
+
+def copy_place(home: Event, other: Event) -> None:
+    """``home`` is where ``other`` is: every place field and its evidence."""
+    for name in PLACE_FIELDS:
+        setattr(home, name, getattr(other, name))
+        if name in other.evidence:
+            home.evidence[name] = list(other.evidence[name])
+        else:
+            home.evidence.pop(name, None)
 
 
 def _finer(other: Event, home: Event) -> bool:
