@@ -2441,11 +2441,11 @@ def test_a_device_made_safe_is_disrupted_and_gunfire_exchanged_is_a_clash() -> N
 
 
 def test_a_blame_names_the_blast_it_is_about() -> None:
-    """A blame sentence naming 'the market blast' goes to the explosion even when a word
-    on a militia that 'fights alongside the army' comes in between."""
+    """A blame sentence naming 'the depot blast' goes to the explosion even when a word
+    on a militia that 'fights the insurgents beside the army' comes in between."""
     events = _real("Two suicide bombers blew themselves up at a bus depot in Gwoza on Thursday. Eleven people, "
-                   "including the two women bombers, died, an official said. A leader of a vigilante group that "
-                   "patrols with the army gave a higher figure. Nobody has owned up to the depot blast, but police "
+                   "including the two bombers, died, an official said. A leader of a vigilante group that fights "
+                   "the insurgents beside the army gave a higher figure. Nobody has owned up to the depot blast, but police "
                    "blamed Boko Haram.")
     assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [("Suicide bomb", "Boko Haram", 11)], \
         [(e.sub_event_type, e.actor1, e.fatalities) for e in events]
