@@ -212,10 +212,10 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     window = text[start:end]
     found = [a for m in lex.pattern.finditer(window) if (a := _named(m, lex, start))]
     found += [a for a in _defined_groups_in(text, start, end, lex) + _separatists_in(text, start, end, lex)
-              if not any(a.start < n.end and n.start < a.end for n in found)]
+              if not any(_overlap(a, n) for n in found)]
     militias = _named_militias(window, start, lex)  # 'ZANU-PF militiamen': the name beats bare 'militiamen'
-    found = [n for n in found if not (n.generic and any(m.start < n.end and n.start < m.end for m in militias))]
-    found += [m for m in militias if not any(m.start < n.end and n.start < m.end for n in found)]
+    found = [n for n in found if not (n.generic and any(_overlap(m, n) for m in militias))]
+    found += [m for m in militias if not any(_overlap(m, n) for n in found)]
     states = _bare_troops_of_the_army_named(
         [(a, bool(m.group("bare"))) for m in lex.state_pattern.finditer(window)
          if (a := _state(m, lex, start, default_iso))], default_iso)
@@ -225,6 +225,15 @@ def find(text: str, start: int = 0, end: int | None = None, *, default_iso: str 
     found += [a for a in states if not any(a.start <= n.start and n.end <= a.end for n in found)]
     return _named_with_their_noun(_abbreviations_named(_government_of(_resolve_overlaps(found), text), text),
                                   window, start)
+
+
+def _overlap(a: Actor, b: Actor) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _opens_a_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` is a sentence's first word, capitalised anyway ('Armed separatists')."""
+    return at == 0 or text[:at].rstrip().endswith(".")
 
 
 def _government_of(actors: list[Actor], text: str) -> list[Actor]:
@@ -262,7 +271,7 @@ def _named_militias(window: str, offset: int, lex: Lexicon) -> list[Actor]:
     out = []
     for m in _NAMED_MILITIA.finditer(window):
         words = m.group(1).split()
-        if m.start() == 0 or window[:m.start()].rstrip().endswith((".", "\n")) or _title_case_line(window, m.start()):
+        if _opens_a_sentence(window, m.start()) or _title_case_line(window, m.start()):
             continue
         if any(_only_describes(w, lex) or w.lower() in lex.entries or w in ("The", "A", "An") for w in words):
             continue  # 'Iran-backed militias': whose they are, not their name
@@ -297,8 +306,8 @@ def _read_separatists(text: str, lex: Lexicon) -> tuple[tuple[str, str, re.Match
     found = []
     for m in _NAMED_SEPARATISTS.finditer(text):
         words = m.group(1).split()
-        opens = m.start() == 0 or text[:m.start()].rstrip().endswith((".", "\n"))
-        if _title_case_line(text, m.start()) or opens and m.group(1).lower() not in lex.nations:
+        if _title_case_line(text, m.start()) or (_opens_a_sentence(text, m.start())
+                                                 and m.group(1).lower() not in lex.nations):
             continue  # a sentence's first word ('Armed separatists') is capitalised anyway
         if any(w in ("The", "A", "An") or _NOT_IN_A_NAME.match(w) or w.endswith(("'s", "’s")) for w in words):
             continue

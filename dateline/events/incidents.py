@@ -194,11 +194,8 @@ def _recent_deed_with_dead(event: Event, article: Article) -> bool:
     """'appeared in court charged with murder over a mass shooting in Christchurch on Friday,
     which caused the death of at least 50 people': a court report that tells a deed of the
     week before, with its day and its dead, tells the incident too."""
-    published = article.document.published or ""
-    if not _own_date(event) or event.modality not in REAL or len(event.event_date) != 10 or len(published) < 10:
-        return False
-    days = (date.fromisoformat(published[:10]) - date.fromisoformat(event.event_date)).days
-    return 0 <= days <= 7 and bool(event.fatalities)
+    return (_own_date(event) and event.modality in REAL and bool(event.fatalities)
+            and timing.in_the_week_before(event.event_date, article.document.published or ""))
 
 
 def _sport(article: Article, sentence: Span) -> bool:
@@ -308,8 +305,9 @@ def _raid_that_arrested(event: Event, others: list[Event]) -> bool:
     return True
 
 
-#: force used on a crowd: ACLED's types for a peaceful crowd that met it
-_FORCE_ON_A_CROWD = frozenset({"Excessive force against protesters", "Protest with intervention"})
+#: demonstrations whose type says a state force stepped in, named or not (ACLED's types for
+#: a peaceful crowd that met force)
+_FORCE_USED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 
 
 def _force_on_rioters(event: Event, others: list[Event]) -> bool:
@@ -318,12 +316,11 @@ def _force_on_rioters(event: Event, others: list[Event]) -> bool:
     told as violent in the same or the sentence before, that day and place, is the riot's
     other side, not a protest of its own (ACLED's Excessive force and Intervention are of
     peaceful crowds). The riot takes the force as actor2, its dead, and its words."""
-    if event.sub_event_type not in _FORCE_ON_A_CROWD or event.modality not in REAL:
+    if event.sub_event_type not in _FORCE_USED or event.modality not in REAL:
         return False
     here = _sentence(event)
     riot = next((o for o in others if o.sub_event_type == "Violent demonstration" and o.modality in REAL
-                 and here is not None and (s := _sentence(o)) is not None
-                 and s.start <= here.start and here.start - s.end <= 2
+                 and here is not None and _told_here_or_just_before(o, here)
                  and _date_ok(o, event) and (not o.location or not event.location or o.location == event.location)),
                 None)
     if riot is None:
@@ -1420,7 +1417,7 @@ def _undated_take_the_story_day(incidents: list[Event]) -> None:
         if (_own_date(event) or event.modality not in REAL or len(event.event_date or "") != 10
                 or _sentence_start(event) < _sentence_start(story)):
             continue
-        if 0 <= (date.fromisoformat(event.event_date) - date.fromisoformat(story.event_date)).days <= 7:
+        if timing.in_the_week_before(story.event_date, event.event_date):
             _dated(event, story.event_date, story.time_precision, list(story.evidence["event_date"]))
 
 
@@ -1684,8 +1681,7 @@ def _clear(event: Event, slot: str) -> None:
 _CROWD_INTER = frozenset({"Protesters", "Rioters"})
 #: demonstrations whose other side is the force that met the crowd: it stepped in, fired,
 #: or was pelted by the rioters ('rioters hurled stones at police')
-_FORCES_STEP_IN = frozenset({"Protest with intervention", "Excessive force against protesters",
-                             "Violent demonstration"})
+_FORCES_STEP_IN = _FORCE_USED | {"Violent demonstration"}
 
 
 def _crowd(event: Event, kind: str, country: str, trigger: list[Any], text: str) -> None:
@@ -1709,10 +1705,6 @@ def _crowd(event: Event, kind: str, country: str, trigger: list[Any], text: str)
     if event.actor2.startswith("Military Forces of ") and _matches("crowd_police", said.strip()):
         # 'security forces fired tear gas at the marchers': the forces keeping order are police
         event.actor2 = event.actor2.replace("Military Forces of ", "Police Forces of ", 1)
-
-
-#: demonstrations whose type says a state force stepped in, named or not
-_FORCE_USED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 
 
 def _forces_step_in(event: Event, text: str) -> None:

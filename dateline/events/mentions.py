@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 
 from dateline import rules
 from dateline.events import actors as actors_mod
 from dateline.events import filters
 from dateline.events import place as place_mod
 from dateline.events import quantities as quantities_mod
-from dateline.events import taxonomy
+from dateline.events import taxonomy, timing
 from dateline.records import Event, Span, span_of
 
 _ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|its|their|his|her|these|those)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last night|last week|this week|weekend)['\u2019]s?)\s+(?:\w+\s+)?$", re.I)
@@ -193,9 +192,7 @@ def tells_the_day(earlier: Event, later: Event, text: str) -> bool:
     day = later.evidence["event_date"][0]
     if taxonomy.context("speech_day").search(text, max(0, day.start - 60), day.start):
         return False  # 'In a televised speech on Thursday, he said the protests ...': when it was said
-    if len(later.event_date or "") != 10 or len(earlier.event_date or "") != 10:
-        return False
-    return 0 <= (date.fromisoformat(earlier.event_date) - date.fromisoformat(later.event_date)).days <= 7
+    return len(earlier.event_date or "") == 10 and timing.in_the_week_before(later.event_date, earlier.event_date)
 
 
 def note_told_day(earlier: Event, later: Event) -> None:

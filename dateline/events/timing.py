@@ -169,6 +169,14 @@ def after(iso_date: str, published: str) -> bool:
     return iso_date > published[:len(iso_date)]
 
 
+def in_the_week_before(day: str, ref: str) -> bool:
+    """Whether ``day`` (a day, ISO) lies in the week up to the day ``ref`` begins with
+    ('Friday' in a report of the Sunday after): the recent past a report retells."""
+    if len(day or "") != 10 or len(ref or "") < 10:
+        return False
+    return 0 <= (date.fromisoformat(ref[:10]) - date.fromisoformat(day)).days <= 7
+
+
 def _precision(iso_date: str) -> int:
     return 1 if len(iso_date) >= 10 else 3
 
